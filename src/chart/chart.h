@@ -1,0 +1,43 @@
+/* chart.h — charts of a dossier's figures and series, drawn as vectors.
+ *
+ * A chart kind is a pair of functions, measure and draw, in a file of its
+ * own (bar.c, column.c, …); axis.c gives nice tick values. Labels are Pango
+ * layouts in the style's fonts, so chart text is real, selectable text.
+ * Numbers are formatted by the text stage, the same as in running text. */
+#pragma once
+
+#include <glib.h>
+#include <cairo.h>
+#include <pango/pango.h>
+#include "model/model.h"
+#include "style/style.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const ModelBlock *block;    /* MODEL_BLOCK_CHART: its series or figures */
+  const ModelDoc *doc;        /* for data/source */
+  /* The languages to label in, in order (1 or 2): with two, labels show both
+   * (stacked or side by side, after style->chart_labels). */
+  const char *const *langs;
+  int n_langs;
+  /* The computed style of the chart element (palette, height, colours…) and,
+   * per language, the style of chart:lang(xx) (fonts, sizes, colours). */
+  const StyleComputed *style;
+  const StyleComputed *const *lang_styles;
+} ChartSpec;
+
+/* The height the chart needs at width (pt), caption, legend, source and
+ * illustrative-data note included. */
+double chart_measure (const ChartSpec *spec, PangoContext *context, double width);
+/* Draws the chart into the rectangle; nothing is drawn outside it. */
+void chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr,
+                 double x, double y, double width, double height);
+
+/* Nice tick values for an axis covering [min, max] with about target ticks:
+ * steps of 1, 2 or 5 × 10^n; the returned range contains min and max (and 0
+ * when include_zero). Fills *lo, *hi, *step. */
+void chart_nice_ticks (double min, double max, int target, gboolean include_zero,
+                       double *lo, double *hi, double *step);
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* style.h — style sheets: CSS syntax, CSS meaning, dossier's properties.
+ *
+ * style_sheet_load() reads a style file (and its @imports), checks it whole
+ * and reports every problem to the DiagList as file:line:column. The sheet
+ * is read-only afterwards. style_compute() gives the computed style of one
+ * element of the input (name, id, classes, language, parent chain), with
+ * specificity, source order, inheritance and var() resolved.
+ *
+ * The style stage knows nothing of the model: callers describe the element
+ * with a StyleNode. */
+#pragma once
+
+#include <glib.h>
+#include "common/diag.h"
+
+G_BEGIN_DECLS
+
+typedef struct _StyleSheet StyleSheet;
+
+typedef struct { double r, g, b, a; } StyleColor;     /* 0..1 each */
+
+typedef enum { STYLE_ALIGN_LEFT, STYLE_ALIGN_RIGHT, STYLE_ALIGN_CENTER,
+               STYLE_ALIGN_JUSTIFY } StyleTextAlign;
+typedef enum { STYLE_HYPHENS_MANUAL, STYLE_HYPHENS_NONE, STYLE_HYPHENS_AUTO } StyleHyphens;
+typedef enum { STYLE_BREAK_AUTO, STYLE_BREAK_AVOID, STYLE_BREAK_PAGE } StyleBreak;
+typedef enum { STYLE_LAYOUT_PARALLEL, STYLE_LAYOUT_SEQUENTIAL,
+               STYLE_LAYOUT_INTERLEAVED } StyleLayout;
+typedef enum { STYLE_LABELS_STACKED, STYLE_LABELS_SIDE_BY_SIDE } StyleChartLabels;
+typedef enum { STYLE_LEGEND_TOP, STYLE_LEGEND_BOTTOM, STYLE_LEGEND_RIGHT,
+               STYLE_LEGEND_NONE } StyleLegend;
+
+enum { STYLE_TOP, STYLE_RIGHT, STYLE_BOTTOM, STYLE_LEFT };   /* box side index */
+
+#define STYLE_MAX_PALETTE 12
+
+/* Every length is in PostScript points (1/72 in), already resolved
+ * (em against the element's font size, % as CSS says for the property). */
+typedef struct {
+  /* text (inherited) */
+  char *font_family;          /* a Pango family list: "Noto Serif, Noto Serif CJK SC" */
+  double font_size;           /* pt */
+  int font_weight;            /* 100..900 */
+  gboolean font_italic;
+  double line_height;         /* pt: the distance between baselines */
+  StyleColor color;
+  StyleTextAlign text_align;
+  double text_indent;
+  double letter_spacing;
+  StyleHyphens hyphens;
+  int widows, orphans;
+  StyleColor missing_color;   /* colour of a variant shown in place of a missing one */
+
+  /* box (not inherited) */
+  gboolean display_none;      /* display: none */
+  double margin[4];
+  double padding[4];
+  double border_width[4];     /* 0 when border-style is none */
+  StyleColor border_color[4];
+  StyleColor background_color; /* a == 0: none */
+  StyleBreak break_before, break_after, break_inside;
+
+  /* dossier's own */
+  StyleLayout layout;         /* on dossier (inherited) */
+  double column_gap;          /* inherited */
+  int tile_columns;           /* facts */
+  StyleColor palette[STYLE_MAX_PALETTE];   /* charts, tiles (inherited) */
+  int n_palette;
+  double height;              /* chart: plot height in pt; 0 = from aspect-ratio */
+  double aspect_ratio;        /* chart: width / height when height is 0 */
+  StyleColor axis_color, grid_color;       /* chart */
+  double axis_width, grid_width;           /* chart */
+  double label_font_size;     /* chart and tile labels, pt */
+  StyleChartLabels chart_labels;           /* both languages: stacked | side-by-side */
+  StyleLegend legend;
+  char *string_set;           /* string-set: NAME content() → NAME, else NULL */
+} StyleComputed;
+
+/* Describes one element for matching. Strings may be NULL. */
+typedef struct _StyleNode StyleNode;
+struct _StyleNode {
+  const char *name;           /* element name of the input format, e.g. "p" */
+  const char *id;
+  const char *classes;        /* space-separated */
+  const char *lang;           /* language of the content; matched by :lang() */
+  const StyleNode *parent;    /* NULL for the root (dossier) */
+};
+
+/* ---- @page ---------------------------------------------------------------- */
+
+typedef enum {
+  STYLE_CONTENT_STRING,       /* text */
+  STYLE_CONTENT_COUNTER_PAGE,
+  STYLE_CONTENT_COUNTER_PAGES,
+  STYLE_CONTENT_NAMED_STRING, /* text = name given to string() */
+} StyleContentKind;
+
+typedef struct {
+  StyleContentKind kind;
+  char *text;
+} StyleContentItem;
+
+typedef enum {
+  STYLE_MARGIN_TOP_LEFT, STYLE_MARGIN_TOP_CENTER, STYLE_MARGIN_TOP_RIGHT,
+  STYLE_MARGIN_BOTTOM_LEFT, STYLE_MARGIN_BOTTOM_CENTER, STYLE_MARGIN_BOTTOM_RIGHT,
+  STYLE_N_MARGIN_BOXES
+} StyleMarginBox;
+
+typedef struct {
+  GPtrArray *content;         /* of StyleContentItem*; NULL or empty = none */
+  StyleComputed *style;       /* font, colour, alignment of the box */
+} StyleMarginBoxStyle;
+
+typedef struct {
+  double width, height;       /* pt */
+  double margin[4];           /* pt */
+  StyleMarginBoxStyle boxes[STYLE_N_MARGIN_BOXES];
+} StylePage;
+
+/* ---- API ------------------------------------------------------------------ */
+
+/* Loads path and its @imports. Returns NULL only if the file itself cannot
+ * be read (reported to diags); otherwise a sheet, with every problem found
+ * reported to diags (unknown property, bad value, unknown selector part,
+ * unreadable @import …; "did you mean" where a known name is close). */
+StyleSheet *style_sheet_load (const char *path, DiagList *diags);
+/* The same from a string; file is the name used in messages and for
+ * resolving @import. */
+StyleSheet *style_sheet_parse (const char *css, gsize len, const char *file,
+                               DiagList *diags);
+void style_sheet_free (StyleSheet *sheet);
+
+/* The computed style of node, given its parent's computed style (NULL for the
+ * root: then inherited properties take their initial values). */
+StyleComputed *style_compute (const StyleSheet *sheet, const StyleNode *node,
+                              const StyleComputed *parent);
+StyleComputed *style_computed_copy (const StyleComputed *style);
+void style_computed_free (StyleComputed *style);
+
+/* The page style for a page (page_number is 1-based; left = even pages). */
+StylePage *style_page_compute (const StyleSheet *sheet, int page_number, gboolean first);
+void style_page_free (StylePage *page);
+
+/* The list of families a sheet names in font-family, each with the place it
+ * was named (for "family missing" messages): of StyleFamilyUse*. */
+typedef struct { char *family; char *file; int line, column; } StyleFamilyUse;
+GPtrArray *style_sheet_families (const StyleSheet *sheet);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleSheet, style_sheet_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleComputed, style_computed_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StylePage, style_page_free)
+
+G_END_DECLS

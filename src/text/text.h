@@ -1,0 +1,67 @@
+/* text.h — text per language: numbers, dates and quotes formatted for a
+ * language, and inline content turned into Pango attributes.
+ *
+ * One formatting module serves the running text (fig, date), fact tiles and
+ * chart labels, so the figures of a dossier read the same everywhere.
+ * Languages known: de, zh (Simplified Chinese), en; others get en's rules. */
+#pragma once
+
+#include <glib.h>
+#include <pango/pango.h>
+#include "model/model.h"
+#include "style/style.h"
+
+G_BEGIN_DECLS
+
+/* ---- numbers, units, dates (format.c) ------------------------------------- */
+
+/* A figure as it reads in running text, with qualifier and unit:
+ * de "mehr als 730 Mio. US-Dollar", "2,22 Mrd. US-Dollar", "37,5 %", "315";
+ * zh "逾7.3亿美元", "22.2亿美元", "37.5%", "315". count gives the bare number. */
+char *text_format_figure (const ModelFigure *fig, const char *lang);
+/* The same from parts. unit may be NULL (plain number). */
+char *text_format_value (double value, const char *unit, ModelQualifier qualifier,
+                         const char *lang);
+/* A plain number with the language's decimal and grouping signs, at most
+ * max_decimals decimals, trailing zeros dropped: de "1.234,5", zh "1,234.5". */
+char *text_format_number (double value, const char *lang, int max_decimals);
+/* A percentage from a fraction (0.375 → de "37,5 %", zh "37.5%"). */
+char *text_format_percent (double fraction, const char *lang, int max_decimals);
+/* An axis tick label in the language's scale words, precise enough to tell
+ * ticks step apart: de "500 Mio.", "1 Mrd."; zh "5000万", "10亿". unit NULL or
+ * "count" gives the bare scaled number; currencies give only the scaled
+ * number too (the unit goes in the axis title, text_format_unit_name). */
+char *text_format_tick (double value, double step, const char *unit, const char *lang);
+/* The name of a unit for an axis title or tile: de "US-Dollar", zh "美元". */
+char *text_format_unit_name (const char *unit, const char *lang);
+/* An ISO 8601 date "YYYY-MM-DD" as de "2. März 2026", zh "2026年3月2日",
+ * en "2 March 2026". NULL with error when iso is not a valid date. */
+char *text_format_date (const char *iso, const char *lang, GError **error);
+
+/* Quotation marks for a nesting depth (0 outer, 1 inner): de „“ ‚‘, zh “” ‘’,
+ * en “” ‘’. Static strings. */
+const char *text_quote_open (const char *lang, int depth);
+const char *text_quote_close (const char *lang, int depth);
+
+/* ---- inline content to Pango (inline.c) ----------------------------------- */
+
+/* Text of a variant with its Pango attributes: em/strong/name/a styling,
+ * figures and dates formatted, quotes set, the language on every run. */
+typedef struct {
+  char *text;                 /* UTF-8 */
+  PangoAttrList *attrs;
+  GArray *links;              /* of TextLink: byte ranges that are links */
+} TextRun;
+
+typedef struct {
+  int start, end;             /* byte offsets into TextRun.text */
+  char *href;
+} TextLink;
+
+TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
+                                const StyleComputed *style);
+void text_run_free (TextRun *run);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
+
+G_END_DECLS
