@@ -58,9 +58,8 @@ const ModelVariant *model_text_get (const ModelText *text, const char *lang);
  * when the returned variant is in another language. NULL only if empty. */
 const ModelVariant *model_text_get_or_fallback (const ModelText *text, const char *lang,
                                                 gboolean *is_fallback);
-/* The plain text of a variant (figures and dates formatted for lang, quotes
- * with the language's marks); for titles, outline entries and metadata. */
-char *model_variant_plain (const ModelVariant *v, const char *lang);
+/* (The plain text of a variant, with figures and dates formatted, is the
+ * text stage's text_variant_plain(): formatting is not the model's job.) */
 
 /* ---- data --------------------------------------------------------------- */
 

@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 
 /* ---- numbers, units, dates (format.c) ------------------------------------- */
 
+/* Errors of text_format_date(). */
+#define TEXT_FORMAT_ERROR (text_format_error_quark ())
+typedef enum {
+  TEXT_FORMAT_ERROR_INVALID_DATE,
+} TextFormatError;
+GQuark text_format_error_quark (void);
+
 /* A figure as it reads in running text, with qualifier and unit:
  * de "mehr als 730 Mio. US-Dollar", "2,22 Mrd. US-Dollar", "37,5 %", "315";
  * zh "逾7.3亿美元", "22.2亿美元", "37.5%", "315". count gives the bare number. */
@@ -57,6 +64,11 @@ typedef struct {
   int start, end;             /* byte offsets into TextRun.text */
   char *href;
 } TextLink;
+
+/* The plain text of a variant, figures and dates formatted for lang and
+ * quotes with its marks: for captions, titles, outline entries, metadata.
+ * Same text as text_run_from_variant() gives, without attributes. */
+char *text_variant_plain (const ModelVariant *variant, const char *lang);
 
 TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
                                 const StyleComputed *style);
