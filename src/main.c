@@ -1,1 +1,8 @@
-int main (void) { return 0; }
+/* main.c — the dossier program: everything is in cli/. */
+#include "cli/cli.h"
+
+int
+main (int argc, char **argv)
+{
+  return cli_main (argc, argv);
+}

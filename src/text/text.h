@@ -72,7 +72,19 @@ char *text_variant_plain (const ModelVariant *variant, const char *lang);
 
 TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
                                 const StyleComputed *style);
+/* A run of plain text in lang, no other attributes. */
+TextRun *text_run_new_plain (const char *text, const char *lang);
 void text_run_free (TextRun *run);
+
+/* ---- fonts (fonts.c) ---------------------------------------------------- */
+
+/* The project's font folder: $DOSSIER_FONTS_DIR, else fonts/ of the source. */
+const char *text_fonts_dir (void);
+/* A PangoCairo font map that sees only the folders fonts/fonts.conf names,
+ * the project's fonts/ folder and extra_dirs (NULL-terminated, may be NULL). */
+PangoFontMap *text_font_map_new (const char *const *extra_dirs, GError **error);
+/* The family names the map has, sorted; g_strfreev. */
+char **text_font_families (PangoFontMap *map);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
 

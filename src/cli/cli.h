@@ -1,0 +1,20 @@
+/* cli.h — the command line: arguments in, exit status out. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses (sysexits.h). */
+enum {
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_USAGE = 64,
+  CLI_EXIT_DATAERR = 65,      /* bad input or style */
+  CLI_EXIT_NOINPUT = 66,      /* input not found */
+  CLI_EXIT_SOFTWARE = 70,     /* internal error */
+  CLI_EXIT_CANTCREAT = 73,    /* output not writable */
+};
+
+int cli_main (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,122 @@
+/* layout-private.h — the layout stage's inner types: rows, tracks, units.
+ *
+ * A unit holds one track per column it occupies (two in parallel layout,
+ * one otherwise); a track is a vertical list of rows; a row is atomic (one
+ * line of text, one row of tiles, a chart) and holds fragments relative to
+ * its own top left. Page breaking works on rows only, so splitting a unit
+ * at line boundaries, widows and orphans need no knowledge of what a row
+ * shows. */
+#pragma once
+
+#include "layout/layout.h"
+#include "text/text.h"
+
+typedef struct {
+  double height;
+  GPtrArray *frags;           /* of LayoutFrag*, relative to (track x, row top) */
+  int para;                   /* paragraph id; 0 = not part of a paragraph */
+  int line, n_lines;          /* the row's line in its paragraph */
+  int widows, orphans;        /* of that paragraph */
+  gboolean keep_with_next;    /* never break after this row */
+  gboolean spacer;            /* vertical space only: dropped at a page top */
+} Row;
+
+typedef struct {
+  GPtrArray *rows;            /* of Row* */
+} Track;
+
+typedef struct {
+  GPtrArray *tracks;          /* of Track* (NULL entries never) */
+  gboolean neutral;           /* spans the whole text area */
+  gboolean keep_with_next;    /* a heading: keep with the next unit */
+  gboolean break_before_page;
+  gboolean avoid_break_inside;
+  double space_before, space_after;
+  int outline_level;          /* 0: no outline entry */
+  char *outline_title;
+  char *string_name, *string_value;   /* string-set */
+  int line, column;           /* where the unit's element stands */
+} Unit;
+
+/* The arrangement of one part of the document: which languages, in which
+ * tracks. Parallel: two tracks, one language each. Interleaved: one track,
+ * both languages stacked. Sequential: one track, one language. */
+typedef struct {
+  const char *langs[2];
+  int n_langs;
+  int n_tracks;
+  double track_x[2];          /* offset from the text area's left edge */
+  double track_w[2];
+  int track_lang[2][2];        /* indices into langs, stacked in each track */
+  int track_n_langs[2];
+} Part;
+
+typedef struct {
+  const ModelDoc *doc;
+  const StyleSheet *sheet;
+  PangoContext *pctx;
+  DiagList *diags;
+  LayoutDoc *out;
+  StyleLayout arrangement;
+  Part part;
+  double text_width;          /* the text area's width */
+  int para_counter;
+  GPtrArray *units;           /* of Unit*, of the part being built */
+  /* string-set state while paginating */
+  GHashTable *strings_now;    /* name → value (owned) */
+  GPtrArray *page_strings;    /* per page: GHashTable name → value */
+  GHashTable *page_assigned;  /* names assigned on the current page */
+} Ctx;
+
+/* ---- rows.c --------------------------------------------------------------- */
+Row *row_new (double height);
+void row_free (gpointer row);
+Track *track_new (void);
+void track_free (gpointer track);
+double track_height (const Track *t);
+Unit *unit_new (void);
+void unit_free (gpointer unit);
+double unit_height (const Unit *u);
+LayoutFrag *frag_new (LayoutFragKind kind);
+LayoutFrag *frag_copy (const LayoutFrag *f, double dx, double dy);
+void frag_free (gpointer frag);
+
+PangoFontDescription *style_font (const StyleComputed *st);
+/* A Pango layout of run at width with st's font, colour aside. */
+PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
+/* Appends one row per line of layout to t, placed at x; colour for the text;
+ * links of run become LINK fragments. Reports lines wider than width. */
+void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run,
+                       double x, double width, StyleColor color, const StyleComputed *st,
+                       int line, int column);
+/* A paragraph of text: layout + rows; returns the layout's height. */
+double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
+                       double x, double width, gboolean missing, int line, int column);
+void track_add_space (Track *t, double height);
+/* Border, background of st on rows [from, end) of t, box at x..x+width. */
+void track_decorate (Track *t, guint from, const StyleComputed *st, double x, double width);
+
+/* ---- styles.c ------------------------------------------------------------- */
+/* A computed style kept alive until the LayoutDoc is freed. */
+StyleComputed *ctx_style (Ctx *ctx, const StyleNode *node, const StyleComputed *parent);
+/* Keeps data until the LayoutDoc is freed (fragments point into it). */
+void ctx_keep (Ctx *ctx, gpointer data, GDestroyNotify free_func);
+
+/* ---- units.c / neutral.c ---------------------------------------------------- */
+/* Units of a section and its blocks, appended to ctx->units. parents[i] is
+ * the style of the enclosing element for the part's i-th language. */
+typedef struct {
+  const StyleNode *nodes[2];        /* per language of the part */
+  const StyleComputed *styles[2];
+} Parent;
+
+void units_title (Ctx *ctx, const Parent *root);
+void units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent);
+void units_neutral (Ctx *ctx, const ModelBlock *block, const Parent *parent);
+const char *words (const char *lang, const char *key);
+
+/* ---- paginate.c ----------------------------------------------------------- */
+void paginate (Ctx *ctx, gboolean new_page);
+
+/* ---- furniture.c ---------------------------------------------------------- */
+void furniture_add (Ctx *ctx);

@@ -1,0 +1,77 @@
+/* layout.h — from the model and a style sheet to positioned pages.
+ *
+ * layout_run() turns the document into a flow of units (one per heading,
+ * paragraph, list item, quote, session… with one box per language, or one
+ * language-neutral box for charts, tiles and tables), arranges the
+ * variants after the style's `layout` (parallel, sequential, interleaved)
+ * and breaks the flow into pages. The result is plain data: fragments with
+ * page coordinates, which render draws and tests can inspect. Layout knows
+ * no file names and no PDF. */
+#pragma once
+
+#include <glib.h>
+#include <pango/pango.h>
+#include "common/diag.h"
+#include "model/model.h"
+#include "style/style.h"
+#include "chart/chart.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  LAYOUT_FRAG_TEXT,     /* one line of a PangoLayout, its baseline starting at (x, y) */
+  LAYOUT_FRAG_RECT,     /* a filled rectangle */
+  LAYOUT_FRAG_RULE,     /* a stroked line from (x, y) to (x + w, y + h) */
+  LAYOUT_FRAG_CHART,    /* a chart drawn into its box */
+  LAYOUT_FRAG_LINK,     /* a clickable area leading to uri */
+} LayoutFragKind;
+
+/* Coordinates in pt, origin at the page's top left, y downwards. */
+typedef struct {
+  LayoutFragKind kind;
+  double x, y, w, h;
+  StyleColor color;            /* RECT fill, RULE stroke, TEXT default colour */
+  double line_width;           /* RULE */
+  PangoLayout *layout;         /* TEXT: a reference */
+  int line;                    /* TEXT: index of the line in layout */
+  const ChartSpec *chart;      /* CHART: owned by the LayoutDoc */
+  char *uri;                   /* LINK */
+} LayoutFrag;
+
+typedef struct {
+  double width, height;        /* pt */
+  int number;                  /* 1-based */
+  GPtrArray *frags;            /* of LayoutFrag* */
+} LayoutPage;
+
+typedef struct {
+  int level;                   /* 1.. */
+  char *title;                 /* UTF-8, both languages where there are two */
+  int page;                    /* 1-based */
+  double y;                    /* top of the heading on its page */
+} LayoutOutline;
+
+typedef struct {
+  GPtrArray *pages;            /* of LayoutPage* */
+  GPtrArray *outline;          /* of LayoutOutline*, in document order */
+  char *title, *author, *subject, *keywords;   /* PDF metadata, may be NULL */
+  char *date;                  /* the event's ISO date, may be NULL */
+  PangoContext *context;       /* the context charts are drawn with */
+  /* what fragments point into (styles, chart specs) */
+  GPtrArray *keep;
+} LayoutDoc;
+
+/* Lays out doc with sheet, its text shaped with fonts from font_map (a
+ * PangoCairo font map). Problems a user can fix (a line wider than its
+ * column, a unit taller than a page) go to diags with the input's place. */
+LayoutDoc *layout_run (const ModelDoc *doc, const StyleSheet *sheet,
+                       PangoFontMap *font_map, DiagList *diags);
+void layout_doc_free (LayoutDoc *ldoc);
+
+/* Text of all TEXT fragments of a page, line by line, in the order placed:
+ * for tests and debugging. */
+char *layout_page_dump (const LayoutPage *page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayoutDoc, layout_doc_free)
+
+G_END_DECLS

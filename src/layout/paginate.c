@@ -1,0 +1,224 @@
+/* paginate.c — the flow of units broken into pages.
+ *
+ * Units are placed top to bottom. A unit that does not fit is split: each
+ * track at a row boundary that keeps its paragraph's widows and orphans,
+ * all tracks at the same height, and the rest continues at the top of the
+ * next page. A heading (break-after: avoid) goes to the next page when
+ * what must follow it does not fit. A row taller than a whole page is
+ * placed anyway and reported. */
+#include "layout/layout-private.h"
+
+typedef struct {
+  Ctx *ctx;
+  LayoutPage *page;
+  StylePage *page_style;
+  double top, bottom, left;    /* the text area of the current page */
+  double y;
+  double prev_space_after;
+  gboolean at_top;             /* nothing placed on this page yet */
+} Flow;
+
+static void
+strings_for_new_page (Ctx *ctx)
+{
+  GHashTable *h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, ctx->strings_now);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    g_hash_table_insert (h, g_strdup (k), g_strdup (v));
+  g_ptr_array_add (ctx->page_strings, h);
+  g_hash_table_remove_all (ctx->page_assigned);
+}
+
+static void
+new_page (Flow *fl)
+{
+  Ctx *ctx = fl->ctx;
+  int number = (int) ctx->out->pages->len + 1;
+  g_clear_pointer (&fl->page_style, style_page_free);
+  fl->page_style = style_page_compute (ctx->sheet, number, number == 1);
+  LayoutPage *p = g_new0 (LayoutPage, 1);
+  p->number = number;
+  p->width = fl->page_style->width;
+  p->height = fl->page_style->height;
+  p->frags = g_ptr_array_new_with_free_func (frag_free);
+  g_ptr_array_add (ctx->out->pages, p);
+  fl->page = p;
+  fl->top = fl->page_style->margin[STYLE_TOP];
+  fl->bottom = p->height - fl->page_style->margin[STYLE_BOTTOM];
+  fl->left = fl->page_style->margin[STYLE_LEFT];
+  fl->y = fl->top;
+  fl->at_top = TRUE;
+  fl->prev_space_after = 0;
+  strings_for_new_page (ctx);
+}
+
+/* May a track break after its first k rows (0 < k < n)? */
+static gboolean
+break_allowed (const Track *t, guint k)
+{
+  const Row *before = g_ptr_array_index (t->rows, k - 1);
+  const Row *after = g_ptr_array_index (t->rows, k);
+  if (before->keep_with_next)
+    return FALSE;
+  if (before->para != 0 && before->para == after->para)
+    return after->line >= after->orphans && after->n_lines - after->line >= after->widows;
+  return TRUE;
+}
+
+/* The most rows of t that fit into height at an allowed break (0 if none). */
+static guint
+track_fit (const Track *t, double height, gboolean strict)
+{
+  double h = 0;
+  guint best = 0;
+  for (guint k = 1; k <= t->rows->len; k++) {
+    h += ((Row *) g_ptr_array_index (t->rows, k - 1))->height;
+    if (h > height + 0.01)
+      break;
+    if (k == t->rows->len || !strict || break_allowed (t, k))
+      best = k;
+  }
+  return best;
+}
+
+/* The height of what must go with a heading: the next unit's first lines. */
+static double
+first_chunk (const Unit *u)
+{
+  double chunk = 0;
+  for (guint i = 0; i < u->tracks->len; i++) {
+    const Track *t = g_ptr_array_index (u->tracks, i);
+    double h = 0;
+    for (guint k = 1; k <= t->rows->len; k++) {
+      h += ((Row *) g_ptr_array_index (t->rows, k - 1))->height;
+      if (k == t->rows->len || break_allowed (t, k))
+        break;
+    }
+    chunk = MAX (chunk, h);
+  }
+  return chunk;
+}
+
+static void
+record_navigation (Flow *fl, Unit *u)
+{
+  Ctx *ctx = fl->ctx;
+  if (u->outline_level > 0) {
+    LayoutOutline *o = g_new0 (LayoutOutline, 1);
+    o->level = u->outline_level;
+    o->title = g_strdup (u->outline_title);
+    o->page = fl->page->number;
+    o->y = fl->y;
+    g_ptr_array_add (ctx->out->outline, o);
+    u->outline_level = 0;   /* a continuation does not repeat it */
+  }
+  if (u->string_name) {
+    GHashTable *page = g_ptr_array_index (ctx->page_strings, ctx->page_strings->len - 1);
+    if (!g_hash_table_contains (ctx->page_assigned, u->string_name)) {
+      g_hash_table_add (ctx->page_assigned, g_strdup (u->string_name));
+      g_hash_table_insert (page, g_strdup (u->string_name), g_strdup (u->string_value));
+    }
+    g_hash_table_insert (ctx->strings_now, g_strdup (u->string_name), g_strdup (u->string_value));
+    g_clear_pointer (&u->string_name, g_free);
+  }
+}
+
+/* Places rows [0, k[i]) of each track at fl->y; removes them from u. */
+static void
+place_rows (Flow *fl, Unit *u, const guint *k)
+{
+  Ctx *ctx = fl->ctx;
+  record_navigation (fl, u);
+  double used = 0;
+  for (guint i = 0; i < u->tracks->len; i++) {
+    Track *t = g_ptr_array_index (u->tracks, i);
+    double x = fl->left + (u->neutral ? 0 : ctx->part.track_x[i]);
+    double y = fl->y;
+    guint skip = 0;
+    if (fl->at_top)   /* space at the top of a page is dropped */
+      while (skip < k[i] && ((Row *) g_ptr_array_index (t->rows, skip))->spacer)
+        skip++;
+    for (guint r = skip; r < k[i]; r++) {
+      Row *row = g_ptr_array_index (t->rows, r);
+      for (guint f = 0; f < row->frags->len; f++)
+        g_ptr_array_add (fl->page->frags, frag_copy (g_ptr_array_index (row->frags, f), x, y));
+      y += row->height;
+    }
+    used = MAX (used, y - fl->y);
+    g_ptr_array_remove_range (t->rows, 0, k[i]);
+  }
+  fl->y += used;
+  if (used > 0)
+    fl->at_top = FALSE;
+}
+
+static void
+place_unit (Flow *fl, Unit *u, const Unit *next)
+{
+  if (u->break_before_page && !fl->at_top)
+    new_page (fl);
+  for (;;) {
+    double gap = fl->at_top ? 0 : MAX (fl->prev_space_after, u->space_before);
+    double room = fl->bottom - fl->y - gap;
+    double h = unit_height (u);
+    double need = h;
+    if (u->keep_with_next && next)
+      need += MAX (next->space_before, u->space_after) + first_chunk (next);
+    guint k[2] = { 0, 0 }, n = u->tracks->len;
+    if (need <= room + 0.01) {
+      fl->y += gap;
+      for (guint i = 0; i < n; i++)
+        k[i] = ((Track *) g_ptr_array_index (u->tracks, i))->rows->len;
+      place_rows (fl, u, k);
+      fl->prev_space_after = u->space_after;
+      return;
+    }
+    /* split: every track that has rows must place some here */
+    gboolean ok = !u->keep_with_next && !(u->avoid_break_inside && !fl->at_top);
+    for (guint i = 0; ok && i < n; i++) {
+      Track *t = g_ptr_array_index (u->tracks, i);
+      k[i] = track_fit (t, room, TRUE);
+      ok = t->rows->len == 0 || k[i] > 0;
+    }
+    if (!ok && !fl->at_top) {
+      new_page (fl);
+      continue;
+    }
+    if (!ok) {
+      /* at the top of a page and no allowed break fits: break anywhere,
+       * at least one row per track (a row taller than the page overflows) */
+      for (guint i = 0; i < n; i++) {
+        Track *t = g_ptr_array_index (u->tracks, i);
+        k[i] = MAX (track_fit (t, room, FALSE), MIN (1u, t->rows->len));
+        if (k[i] == 1 && ((Row *) g_ptr_array_index (t->rows, 0))->height > room + 0.01)
+          diag_warning (fl->ctx->diags, fl->ctx->doc->file, u->line, u->column,
+                        "this block is taller than a page (%.0f pt > %.0f pt) and runs past the margin",
+                        ((Row *) g_ptr_array_index (t->rows, 0))->height, room);
+      }
+    }
+    fl->y += gap;
+    place_rows (fl, u, k);
+    gboolean rest = FALSE;
+    for (guint i = 0; i < n; i++)
+      rest |= ((Track *) g_ptr_array_index (u->tracks, i))->rows->len > 0;
+    if (!rest) {
+      fl->prev_space_after = u->space_after;
+      return;
+    }
+    new_page (fl);
+  }
+}
+
+void
+paginate (Ctx *ctx, gboolean start_new_page)
+{
+  Flow fl = { .ctx = ctx };
+  if (start_new_page || ctx->out->pages->len == 0)
+    new_page (&fl);
+  for (guint i = 0; i < ctx->units->len; i++)
+    place_unit (&fl, g_ptr_array_index (ctx->units, i),
+                i + 1 < ctx->units->len ? g_ptr_array_index (ctx->units, i + 1) : NULL);
+  g_clear_pointer (&fl.page_style, style_page_free);
+}

@@ -1,0 +1,272 @@
+/* rows.c — rows, tracks and units, and text laid out by Pango into rows. */
+#include <math.h>
+#include <pango/pangocairo.h>
+#include "layout/layout-private.h"
+
+Row *
+row_new (double height)
+{
+  Row *r = g_new0 (Row, 1);
+  r->height = height;
+  r->frags = g_ptr_array_new_with_free_func (frag_free);
+  return r;
+}
+
+void
+row_free (gpointer p)
+{
+  Row *r = p;
+  g_ptr_array_unref (r->frags);
+  g_free (r);
+}
+
+Track *
+track_new (void)
+{
+  Track *t = g_new0 (Track, 1);
+  t->rows = g_ptr_array_new_with_free_func (row_free);
+  return t;
+}
+
+void
+track_free (gpointer p)
+{
+  Track *t = p;
+  g_ptr_array_unref (t->rows);
+  g_free (t);
+}
+
+double
+track_height (const Track *t)
+{
+  double h = 0;
+  for (guint i = 0; i < t->rows->len; i++)
+    h += ((Row *) g_ptr_array_index (t->rows, i))->height;
+  return h;
+}
+
+Unit *
+unit_new (void)
+{
+  Unit *u = g_new0 (Unit, 1);
+  u->tracks = g_ptr_array_new_with_free_func (track_free);
+  return u;
+}
+
+void
+unit_free (gpointer p)
+{
+  Unit *u = p;
+  g_ptr_array_unref (u->tracks);
+  g_free (u->outline_title);
+  g_free (u->string_name);
+  g_free (u->string_value);
+  g_free (u);
+}
+
+double
+unit_height (const Unit *u)
+{
+  double h = 0;
+  for (guint i = 0; i < u->tracks->len; i++)
+    h = MAX (h, track_height (g_ptr_array_index (u->tracks, i)));
+  return h;
+}
+
+LayoutFrag *
+frag_new (LayoutFragKind kind)
+{
+  LayoutFrag *f = g_new0 (LayoutFrag, 1);
+  f->kind = kind;
+  f->color.a = 1;
+  return f;
+}
+
+LayoutFrag *
+frag_copy (const LayoutFrag *f, double dx, double dy)
+{
+  LayoutFrag *c = g_new (LayoutFrag, 1);
+  *c = *f;
+  c->x += dx;
+  c->y += dy;
+  if (c->layout)
+    g_object_ref (c->layout);
+  c->uri = g_strdup (f->uri);
+  return c;
+}
+
+void
+frag_free (gpointer p)
+{
+  LayoutFrag *f = p;
+  if (f->layout)
+    g_object_unref (f->layout);
+  g_free (f->uri);
+  g_free (f);
+}
+
+PangoFontDescription *
+style_font (const StyleComputed *st)
+{
+  PangoFontDescription *fd = pango_font_description_new ();
+  pango_font_description_set_family (fd, st->font_family ? st->font_family : "Noto Serif");
+  pango_font_description_set_size (fd, (int) lround (st->font_size * PANGO_SCALE));
+  pango_font_description_set_weight (fd, (PangoWeight) st->font_weight);
+  pango_font_description_set_style (fd, st->font_italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  return fd;
+}
+
+PangoLayout *
+make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width)
+{
+  PangoLayout *layout = pango_layout_new (ctx->pctx);
+  g_autoptr (PangoFontDescription) fd = style_font (st);
+  pango_layout_set_font_description (layout, fd);
+  pango_layout_set_text (layout, run->text, -1);
+  PangoAttrList *attrs = pango_attr_list_copy (run->attrs);
+  /* Every line gets the same height, so the two languages keep a steady
+   * rhythm and rows can be counted for widows and orphans. */
+  PangoAttribute *lh = pango_attr_line_height_new_absolute ((int) lround (st->line_height * PANGO_SCALE));
+  pango_attr_list_insert_before (attrs, lh);
+  if (st->letter_spacing != 0)
+    pango_attr_list_insert_before (attrs,
+        pango_attr_letter_spacing_new ((int) lround (st->letter_spacing * PANGO_SCALE)));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_indent (layout, (int) lround (st->text_indent * PANGO_SCALE));
+  switch (st->text_align) {
+  case STYLE_ALIGN_JUSTIFY:
+    pango_layout_set_justify (layout, TRUE);
+    break;
+  case STYLE_ALIGN_CENTER:
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+    break;
+  case STYLE_ALIGN_RIGHT:
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+    break;
+  case STYLE_ALIGN_LEFT:
+    break;
+  }
+  return layout;
+}
+
+/* LINK fragments for the parts of run's links on one line. */
+static void
+add_line_links (Row *row, PangoLayoutLine *line, const TextRun *run, double x,
+                double line_x, double top, double height)
+{
+  for (guint i = 0; run && i < run->links->len; i++) {
+    const TextLink *l = &g_array_index (run->links, TextLink, i);
+    if (l->end <= line->start_index || l->start >= line->start_index + line->length)
+      continue;
+    int *ranges = NULL, n = 0;
+    pango_layout_line_get_x_ranges (line, MAX (l->start, line->start_index),
+                                    MIN (l->end, line->start_index + line->length), &ranges, &n);
+    for (int k = 0; k < n; k++) {
+      LayoutFrag *f = frag_new (LAYOUT_FRAG_LINK);
+      f->x = x + line_x + ranges[2 * k] / (double) PANGO_SCALE;
+      f->w = (ranges[2 * k + 1] - ranges[2 * k]) / (double) PANGO_SCALE;
+      f->y = top;
+      f->h = height;
+      f->uri = g_strdup (l->href);
+      g_ptr_array_add (row->frags, f);
+    }
+    g_free (ranges);
+  }
+}
+
+void
+track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, double x,
+                  double width, StyleColor color, const StyleComputed *st, int line, int column)
+{
+  int para = ++ctx->para_counter;
+  int n_lines = pango_layout_get_line_count (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int index = 0;
+  gboolean reported = FALSE;
+  do {
+    int y0, y1;
+    PangoRectangle logical;
+    pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+    pango_layout_iter_get_line_extents (iter, NULL, &logical);
+    int baseline = pango_layout_iter_get_baseline (iter);
+    Row *row = row_new ((y1 - y0) / (double) PANGO_SCALE);
+    row->para = para;
+    row->line = index;
+    row->n_lines = n_lines;
+    row->widows = st ? st->widows : 1;
+    row->orphans = st ? st->orphans : 1;
+    LayoutFrag *f = frag_new (LAYOUT_FRAG_TEXT);
+    f->layout = g_object_ref (layout);
+    f->line = index;
+    f->x = x + logical.x / (double) PANGO_SCALE;
+    f->y = (baseline - y0) / (double) PANGO_SCALE;
+    f->w = logical.width / (double) PANGO_SCALE;
+    f->h = row->height;
+    f->color = color;
+    g_ptr_array_add (row->frags, f);
+    if (run)
+      add_line_links (row, pango_layout_iter_get_line_readonly (iter), run, x,
+                      logical.x / (double) PANGO_SCALE, 0, row->height);
+    /* Nothing may be drawn outside its box: a line that Pango could not
+     * break to the width (a very long word) is reported, with its place. */
+    if ((logical.x + logical.width) / (double) PANGO_SCALE > width + 0.5 && !reported) {
+      diag_warning (ctx->diags, ctx->doc->file, line, column,
+                    "a line is %.1f pt wider than its column (%.1f pt)",
+                    (logical.x + logical.width) / (double) PANGO_SCALE - width, width);
+      reported = TRUE;
+    }
+    g_ptr_array_add (t->rows, row);
+    index++;
+  } while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+double
+track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st, double x,
+                double width, gboolean missing, int line, int column)
+{
+  PangoLayout *layout = make_layout (ctx, run, st, width);
+  track_add_layout (ctx, t, layout, run, x, width, missing ? st->missing_color : st->color,
+                    st, line, column);
+  int h;
+  pango_layout_get_size (layout, NULL, &h);
+  g_object_unref (layout);
+  return h / (double) PANGO_SCALE;
+}
+
+void
+track_add_space (Track *t, double height)
+{
+  if (height <= 0)
+    return;
+  Row *r = row_new (height);
+  r->spacer = TRUE;
+  g_ptr_array_add (t->rows, r);
+}
+
+void
+track_decorate (Track *t, guint from, const StyleComputed *st, double x, double width)
+{
+  for (guint i = from; i < t->rows->len; i++) {
+    Row *r = g_ptr_array_index (t->rows, i);
+    if (st->background_color.a > 0) {
+      LayoutFrag *f = frag_new (LAYOUT_FRAG_RECT);
+      f->x = x;
+      f->w = width;
+      f->h = r->height;
+      f->color = st->background_color;
+      g_ptr_array_insert (r->frags, 0, f);
+    }
+    if (st->border_width[STYLE_LEFT] > 0) {
+      LayoutFrag *f = frag_new (LAYOUT_FRAG_RECT);
+      f->x = x;
+      f->w = st->border_width[STYLE_LEFT];
+      f->h = r->height;
+      f->color = st->border_color[STYLE_LEFT];
+      g_ptr_array_add (r->frags, f);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/* styles.c — computed styles that live as long as the laid-out document. */
+#include "layout/layout-private.h"
+
+typedef struct {
+  gpointer data;
+  GDestroyNotify free_func;
+} Kept;
+
+static void
+kept_free (gpointer p)
+{
+  Kept *k = p;
+  k->free_func (k->data);
+  g_free (k);
+}
+
+void
+ctx_keep (Ctx *ctx, gpointer data, GDestroyNotify free_func)
+{
+  if (!ctx->out->keep)
+    ctx->out->keep = g_ptr_array_new_with_free_func (kept_free);
+  Kept *k = g_new (Kept, 1);
+  k->data = data;
+  k->free_func = free_func;
+  g_ptr_array_add (ctx->out->keep, k);
+}
+
+StyleComputed *
+ctx_style (Ctx *ctx, const StyleNode *node, const StyleComputed *parent)
+{
+  StyleComputed *st = style_compute (ctx->sheet, node, parent);
+  ctx_keep (ctx, st, (GDestroyNotify) style_computed_free);
+  return st;
+}

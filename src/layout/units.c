@@ -1,0 +1,418 @@
+/* units.c — the bilingual units of a section: headings, paragraphs, quotes,
+ * list items, programme sessions, people and organisations.
+ *
+ * Each unit is built the same way (unit_bilingual): for every track of the
+ * part, for every language stacked in it, compute the element's style in
+ * that language and let a content function add rows in the box the style's
+ * margins, borders and padding leave. */
+#include <string.h>
+#include "layout/layout-private.h"
+
+typedef void (*ContentFn) (Ctx *ctx, Track *t, int lang_index, const StyleNode *node,
+                           const StyleComputed *st, double x, double width, gconstpointer data);
+
+const char *
+words (const char *lang, const char *key)
+{
+  static const struct { const char *key, *de, *zh, *en; } table[] = {
+    { "plenary", "Plenarsitzung", "全体大会", "Plenary session" },
+    { "forum", "Fachforum", "分论坛", "Forum" },
+    { "signing", "Unterzeichnung", "签约仪式", "Signing" },
+    { "other", "Programmpunkt", "活动", "Programme item" },
+    { "dash", "– ", "——", "– " },
+    { "list-sep", ", ", "，", ", " },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++) {
+    if (strcmp (table[i].key, key) != 0)
+      continue;
+    if (model_lang_is_chinese (lang))
+      return table[i].zh;
+    if (lang && g_ascii_strncasecmp (lang, "de", 2) == 0)
+      return table[i].de;
+    return table[i].en;
+  }
+  g_assert_not_reached ();
+}
+
+static Unit *
+unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id,
+                const char *classes, int line, int column, ContentFn fn, gconstpointer data)
+{
+  const Part *part = &ctx->part;
+  Unit *u = unit_new ();
+  u->line = line;
+  u->column = column;
+  gboolean shown = FALSE;
+  for (int ti = 0; ti < part->n_tracks; ti++) {
+    Track *t = track_new ();
+    for (int k = 0; k < part->track_n_langs[ti]; k++) {
+      int li = part->track_lang[ti][k];
+      StyleNode node = { name, id, classes, part->langs[li], parent->nodes[li] };
+      const StyleComputed *st = ctx_style (ctx, &node, parent->styles[li]);
+      if (st->display_none)
+        continue;
+      shown = TRUE;
+      if (k > 0)   /* the second variant under the first (interleaved) */
+        track_add_space (t, MAX (st->margin[STYLE_TOP], st->font_size * 0.4));
+      double box_x = st->margin[STYLE_LEFT];
+      double box_w = part->track_w[ti] - st->margin[STYLE_LEFT] - st->margin[STYLE_RIGHT];
+      double x = box_x + st->border_width[STYLE_LEFT] + st->padding[STYLE_LEFT];
+      double w = box_w - st->border_width[STYLE_LEFT] - st->padding[STYLE_LEFT] -
+                 st->padding[STYLE_RIGHT] - st->border_width[STYLE_RIGHT];
+      guint from = t->rows->len;
+      track_add_space (t, st->padding[STYLE_TOP]);
+      fn (ctx, t, li, &node, st, x, MAX (w, 10), data);
+      track_add_space (t, st->padding[STYLE_BOTTOM]);
+      track_decorate (t, from, st, box_x, box_w);
+      if (ti == 0 && k == 0) {
+        u->space_before = st->margin[STYLE_TOP];
+        u->space_after = st->margin[STYLE_BOTTOM];
+        u->break_before_page = st->break_before == STYLE_BREAK_PAGE;
+        u->keep_with_next = st->break_after == STYLE_BREAK_AVOID;
+        u->avoid_break_inside = st->break_inside == STYLE_BREAK_AVOID;
+      }
+    }
+    g_ptr_array_add (u->tracks, t);
+  }
+  if (!shown) {
+    unit_free (u);
+    return NULL;
+  }
+  g_ptr_array_add (ctx->units, u);
+  return u;
+}
+
+/* ---- text of a ModelText in one language ---------------------------------- */
+
+static TextRun *
+run_for (const ModelText *text, const char *lang, gboolean *missing)
+{
+  const ModelVariant *v = model_text_get_or_fallback (text, lang, missing);
+  return text_run_from_variant (v, lang, NULL);
+}
+
+static void
+content_text (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
+              double x, double w, gconstpointer data)
+{
+  const ModelText *text = data;
+  gboolean missing;
+  g_autoptr (TextRun) run = run_for (text, ctx->part.langs[li], &missing);
+  track_add_text (ctx, t, run, st, x, w, missing, text->line, text->column);
+}
+
+/* Plain text of text in each language of the part, joined: for outline
+ * entries and running heads. */
+static char *
+joined_plain (Ctx *ctx, const ModelText *text)
+{
+  GString *s = g_string_new (NULL);
+  for (int i = 0; i < ctx->part.n_langs; i++) {
+    g_autofree char *p = text_variant_plain (model_text_get_or_fallback (text, ctx->part.langs[i], NULL),
+                                             ctx->part.langs[i]);
+    if (i > 0 && strcmp (p, s->str) == 0)
+      continue;   /* the same in both: say it once */
+    if (i > 0)
+      g_string_append (s, " · ");
+    g_string_append (s, p);
+  }
+  return g_string_free (s, FALSE);
+}
+
+static void
+set_string (Ctx *ctx, Unit *u, const Parent *parent, const char *name, const ModelText *text)
+{
+  StyleNode node = { name, NULL, NULL, ctx->part.langs[0], parent->nodes[0] };
+  const StyleComputed *st = ctx_style (ctx, &node, parent->styles[0]);
+  if (u && st->string_set) {
+    u->string_name = g_strdup (st->string_set);
+    u->string_value = joined_plain (ctx, text);
+  }
+}
+
+/* ---- the title block from meta ------------------------------------------- */
+
+static void
+content_meta_line (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
+                   double x, double w, gconstpointer data)
+{
+  const ModelMeta *m = data;
+  const char *lang = ctx->part.langs[li];
+  GString *s = g_string_new (NULL);
+  if (m->date) {
+    g_autofree char *d = text_format_date (m->date, lang, NULL);
+    g_string_append (s, d ? d : m->date);
+  }
+  if (m->place) {
+    g_autofree char *p = text_variant_plain (model_text_get_or_fallback (m->place, lang, NULL), lang);
+    if (s->len)
+      g_string_append (s, model_lang_is_chinese (lang) ? "，" : ", ");
+    g_string_append (s, p);
+  }
+  g_autofree char *str = g_string_free (s, FALSE);
+  g_autoptr (TextRun) run = text_run_new_plain (str, lang);
+  track_add_text (ctx, t, run, st, x, w, FALSE, 0, 0);
+}
+
+void
+units_title (Ctx *ctx, const Parent *root)
+{
+  const ModelMeta *m = &ctx->doc->meta;
+  Unit *u = unit_bilingual (ctx, root, "title", NULL, NULL, m->title->line, m->title->column,
+                            content_text, m->title);
+  set_string (ctx, u, root, "title", m->title);
+  if (m->subtitle)
+    unit_bilingual (ctx, root, "subtitle", NULL, NULL, m->subtitle->line, m->subtitle->column,
+                    content_text, m->subtitle);
+  if (m->date || m->place)
+    unit_bilingual (ctx, root, "place", NULL, NULL, 0, 0, content_meta_line, m);
+  for (guint i = 0; i < m->organizers->len; i++) {
+    const ModelText *o = g_ptr_array_index (m->organizers, i);
+    unit_bilingual (ctx, root, "organizer", NULL, NULL, o->line, o->column, content_text, o);
+  }
+}
+
+/* ---- quote ------------------------------------------------------------------ */
+
+static void
+content_quote (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
+               double x, double w, gconstpointer data)
+{
+  const ModelBlock *b = data;
+  const char *lang = ctx->part.langs[li];
+  gboolean missing;
+  const ModelVariant *v = model_text_get_or_fallback (b->text, lang, &missing);
+  /* the quotation in the language's marks: wrap it in a <q> of our own */
+  ModelInline q = { .kind = MODEL_INLINE_Q, .children = v ? v->inlines : NULL };
+  g_autoptr (GPtrArray) inlines = g_ptr_array_new ();
+  g_ptr_array_add (inlines, &q);
+  ModelVariant wrapped = { .lang = (char *) lang, .inlines = inlines };
+  g_autoptr (TextRun) run = text_run_from_variant (&wrapped, lang, NULL);
+  track_add_text (ctx, t, run, st, x, w, missing, b->text->line, b->text->column);
+  if (!b->speaker)
+    return;
+  StyleNode sn = { "speaker", NULL, NULL, lang, node };
+  const StyleComputed *sst = ctx_style (ctx, &sn, st);
+  g_autofree char *name = text_variant_plain (model_text_get_or_fallback (b->speaker->name, lang, NULL), lang);
+  GString *s = g_string_new (words (lang, "dash"));
+  g_string_append (s, name);
+  if (b->speaker->role) {
+    g_autofree char *role = text_variant_plain (model_text_get_or_fallback (b->speaker->role, lang, NULL), lang);
+    g_string_append (s, words (lang, "list-sep"));
+    g_string_append (s, role);
+  }
+  g_autofree char *str = g_string_free (s, FALSE);
+  g_autoptr (TextRun) srun = text_run_new_plain (str, lang);
+  track_add_space (t, sst->margin[STYLE_TOP]);
+  track_add_text (ctx, t, srun, sst, x + sst->margin[STYLE_LEFT], w - sst->margin[STYLE_LEFT],
+                  FALSE, b->line, b->column);
+}
+
+/* ---- list items --------------------------------------------------------------- */
+
+typedef struct {
+  const ModelText *text;
+  int number;                 /* 0: bullet */
+} ItemData;
+
+static void
+content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
+              double x, double w, gconstpointer data)
+{
+  const ItemData *item = data;
+  const char *lang = ctx->part.langs[li];
+  double indent = st->font_size * (item->number ? 1.6 : 1.1);
+  guint first = t->rows->len;
+  gboolean missing;
+  g_autoptr (TextRun) run = run_for (item->text, lang, &missing);
+  track_add_text (ctx, t, run, st, x + indent, w - indent, missing, item->text->line,
+                  item->text->column);
+  if (first >= t->rows->len)
+    return;
+  /* the marker hangs in the indent, on the first line's baseline */
+  g_autofree char *marker = item->number ? g_strdup_printf ("%d.", item->number) : g_strdup ("•");
+  g_autoptr (TextRun) mrun = text_run_new_plain (marker, lang);
+  StyleComputed mst = *st;
+  mst.text_align = STYLE_ALIGN_LEFT;
+  mst.text_indent = 0;
+  PangoLayout *ml = make_layout (ctx, mrun, &mst, indent);
+  Row *row = g_ptr_array_index (t->rows, first);
+  for (guint i = 0; i < row->frags->len; i++) {
+    LayoutFrag *tf = g_ptr_array_index (row->frags, i);
+    if (tf->kind != LAYOUT_FRAG_TEXT)
+      continue;
+    LayoutFrag *f = frag_new (LAYOUT_FRAG_TEXT);
+    f->layout = ml;
+    f->line = 0;
+    f->x = x;
+    f->y = tf->y;
+    f->h = tf->h;
+    f->color = st->color;
+    g_ptr_array_add (row->frags, f);
+    return;
+  }
+  g_object_unref (ml);
+}
+
+/* ---- programme sessions -------------------------------------------------------- */
+
+static void
+content_session (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
+                 double x, double w, gconstpointer data)
+{
+  const ModelSession *s = data;
+  const char *lang = ctx->part.langs[li];
+  static const char *kinds[] = { "plenary", "forum", "signing", "other" };
+  GString *line = g_string_new (NULL);
+  if (s->start) {
+    g_string_append (line, s->start);
+    if (s->end)
+      g_string_append_printf (line, "–%s", s->end);
+    g_string_append (line, model_lang_is_chinese (lang) ? "　" : " · ");
+  }
+  g_string_append (line, words (lang, kinds[s->kind]));
+  g_autofree char *str = g_string_free (line, FALSE);
+  StyleNode tn = { "time", NULL, NULL, lang, node };
+  const StyleComputed *tst = ctx_style (ctx, &tn, st);
+  g_autoptr (TextRun) trun = text_run_new_plain (str, lang);
+  track_add_text (ctx, t, trun, tst, x, w, FALSE, s->line, s->column);
+  ((Row *) g_ptr_array_index (t->rows, t->rows->len - 1))->keep_with_next = TRUE;
+  if (s->heading) {
+    StyleNode hn = { "heading", NULL, NULL, lang, node };
+    const StyleComputed *hst = ctx_style (ctx, &hn, st);
+    gboolean missing;
+    g_autoptr (TextRun) run = run_for (s->heading, lang, &missing);
+    track_add_text (ctx, t, run, hst, x, w, missing, s->heading->line, s->heading->column);
+    ((Row *) g_ptr_array_index (t->rows, t->rows->len - 1))->keep_with_next = TRUE;
+  }
+  for (guint i = 0; i < s->paragraphs->len; i++) {
+    const ModelText *p = g_ptr_array_index (s->paragraphs, i);
+    StyleNode pn = { "p", NULL, NULL, lang, node };
+    const StyleComputed *pst = ctx_style (ctx, &pn, st);
+    gboolean missing;
+    g_autoptr (TextRun) run = run_for (p, lang, &missing);
+    track_add_space (t, pst->margin[STYLE_TOP]);
+    track_add_text (ctx, t, run, pst, x, w, missing, p->line, p->column);
+  }
+}
+
+/* ---- people and organisations ----------------------------------------------------- */
+
+typedef struct {
+  const ModelText *name, *second;
+  const char *second_name;    /* "role" or "note" */
+} NamePair;
+
+static void
+content_name_pair (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
+                   double x, double w, gconstpointer data)
+{
+  const NamePair *np = data;
+  const char *lang = ctx->part.langs[li];
+  const ModelText *texts[2] = { np->name, np->second };
+  const char *names[2] = { "name", np->second_name };
+  for (int i = 0; i < 2; i++) {
+    if (!texts[i])
+      continue;
+    StyleNode n = { names[i], NULL, NULL, lang, node };
+    const StyleComputed *nst = ctx_style (ctx, &n, st);
+    gboolean missing;
+    g_autoptr (TextRun) run = run_for (texts[i], lang, &missing);
+    track_add_text (ctx, t, run, nst, x, w, missing, texts[i]->line, texts[i]->column);
+    if (i == 0 && texts[1])
+      ((Row *) g_ptr_array_index (t->rows, t->rows->len - 1))->keep_with_next = TRUE;
+  }
+}
+
+/* ---- sections ------------------------------------------------------------------ */
+
+static void
+child_parent (Ctx *ctx, const Parent *parent, const char *name, const char *id,
+              const char *classes, StyleNode nodes[2], Parent *out)
+{
+  for (int i = 0; i < ctx->part.n_langs; i++) {
+    nodes[i] = (StyleNode) { name, id, classes, ctx->part.langs[i], parent->nodes[i] };
+    out->nodes[i] = &nodes[i];
+    out->styles[i] = ctx_style (ctx, &nodes[i], parent->styles[i]);
+  }
+}
+
+static void
+units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
+{
+  StyleNode nodes[2];
+  Parent bp;
+  switch (b->kind) {
+  case MODEL_BLOCK_SECTION:
+    units_section (ctx, b, parent);
+    return;
+  case MODEL_BLOCK_P:
+    unit_bilingual (ctx, parent, "p", b->id, b->class_, b->line, b->column, content_text, b->text);
+    return;
+  case MODEL_BLOCK_QUOTE:
+    unit_bilingual (ctx, parent, "quote", b->id, b->class_, b->line, b->column, content_quote, b);
+    return;
+  case MODEL_BLOCK_LIST:
+    child_parent (ctx, parent, "list", b->id, b->class_, nodes, &bp);
+    for (guint i = 0; i < b->items->len; i++) {
+      const ModelText *it = g_ptr_array_index (b->items, i);
+      ItemData d = { it, b->ordered ? (int) i + 1 : 0 };
+      unit_bilingual (ctx, &bp, "item", NULL, NULL, it->line, it->column, content_item, &d);
+    }
+    return;
+  case MODEL_BLOCK_PROGRAMME:
+    child_parent (ctx, parent, "programme", b->id, b->class_, nodes, &bp);
+    for (guint i = 0; i < b->sessions->len; i++) {
+      const ModelSession *s = g_ptr_array_index (b->sessions, i);
+      static const char *kind_class[] = { "plenary", "forum", "signing", "other" };
+      g_autofree char *classes = s->class_ ? g_strdup_printf ("%s %s", kind_class[s->kind], s->class_)
+                                           : g_strdup (kind_class[s->kind]);
+      unit_bilingual (ctx, &bp, "session", s->id, classes, s->line, s->column, content_session, s);
+    }
+    return;
+  case MODEL_BLOCK_PEOPLE:
+    child_parent (ctx, parent, "people", b->id, b->class_, nodes, &bp);
+    for (guint i = 0; i < b->people->len; i++) {
+      const ModelPerson *p = g_ptr_array_index (b->people, i);
+      NamePair np = { p->name, p->role, "role" };
+      unit_bilingual (ctx, &bp, "person", p->id, NULL, p->line, p->column, content_name_pair, &np);
+    }
+    return;
+  case MODEL_BLOCK_ORGANISATIONS:
+    child_parent (ctx, parent, "organisations", b->id, b->class_, nodes, &bp);
+    for (guint i = 0; i < b->orgs->len; i++) {
+      const ModelOrg *o = g_ptr_array_index (b->orgs, i);
+      NamePair np = { o->name, o->note, "note" };
+      unit_bilingual (ctx, &bp, "org", NULL, NULL, o->line, o->column, content_name_pair, &np);
+    }
+    return;
+  case MODEL_BLOCK_FACTS:
+  case MODEL_BLOCK_CHART:
+  case MODEL_BLOCK_TABLE:
+    units_neutral (ctx, b, parent);
+    return;
+  }
+}
+
+void
+units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
+{
+  StyleNode nodes[2];
+  Parent sp;
+  child_parent (ctx, parent, "section", section->id, section->class_, nodes, &sp);
+  if (sp.styles[0]->display_none)
+    return;
+  if (section->heading) {
+    Unit *u = unit_bilingual (ctx, &sp, "heading", NULL, NULL, section->heading->line,
+                              section->heading->column, content_text, section->heading);
+    if (u) {
+      u->outline_level = section->level;
+      u->outline_title = joined_plain (ctx, section->heading);
+      set_string (ctx, u, &sp, "heading", section->heading);
+      /* the section's own break-before applies to its first unit */
+      u->break_before_page |= sp.styles[0]->break_before == STYLE_BREAK_PAGE;
+    }
+  }
+  for (guint i = 0; i < section->blocks->len; i++)
+    units_block (ctx, g_ptr_array_index (section->blocks, i), &sp);
+}

@@ -1,0 +1,187 @@
+/* pdf.c — the PDF through cairo: pages, links, outline, metadata. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include "render/render.h"
+
+G_DEFINE_QUARK (render-error-quark, render_error)
+
+static void
+set_color (cairo_t *cr, StyleColor c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+/* A value for cairo's tag attributes: quotes and backslashes escaped, and
+ * anything outside printable ASCII percent-encoded, as cairo asks. */
+static char *
+uri_attr (const char *uri)
+{
+  g_autofree char *escaped = g_uri_escape_string (uri, "!#$&()*+,/:;=?@[]~%-._", FALSE);
+  GString *s = g_string_new (NULL);
+  for (const char *p = escaped; *p; p++) {
+    if (*p == '\'' || *p == '\\')
+      g_string_append_c (s, '\\');
+    g_string_append_c (s, *p);
+  }
+  return g_string_free (s, FALSE);
+}
+
+static void
+draw_frag (const LayoutDoc *ldoc, cairo_t *cr, const LayoutFrag *f)
+{
+  switch (f->kind) {
+  case LAYOUT_FRAG_TEXT: {
+    PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
+    set_color (cr, f->color);
+    cairo_move_to (cr, f->x, f->y);
+    pango_cairo_show_layout_line (cr, line);
+    break;
+  }
+  case LAYOUT_FRAG_RECT:
+    set_color (cr, f->color);
+    cairo_rectangle (cr, f->x, f->y, f->w, f->h);
+    cairo_fill (cr);
+    break;
+  case LAYOUT_FRAG_RULE:
+    set_color (cr, f->color);
+    cairo_set_line_width (cr, f->line_width);
+    cairo_move_to (cr, f->x, f->y);
+    cairo_line_to (cr, f->x + f->w, f->y + f->h);
+    cairo_stroke (cr);
+    break;
+  case LAYOUT_FRAG_CHART:
+    cairo_save (cr);
+    chart_draw (f->chart, ldoc->context, cr, f->x, f->y, f->w, f->h);
+    cairo_restore (cr);
+    break;
+  case LAYOUT_FRAG_LINK: {
+    g_autofree char *uri = uri_attr (f->uri);
+    g_autofree char *attrs = g_strdup_printf ("uri='%s' rect=[%.2f %.2f %.2f %.2f]", uri,
+                                              f->x, f->y, f->w, f->h);
+    cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+    break;
+  }
+  }
+}
+
+static void
+add_outline (cairo_surface_t *surface, const LayoutDoc *ldoc)
+{
+  int parents[8] = { CAIRO_PDF_OUTLINE_ROOT };
+  for (guint i = 0; i < ldoc->outline->len; i++) {
+    const LayoutOutline *o = g_ptr_array_index (ldoc->outline, i);
+    int level = CLAMP (o->level, 1, 7);
+    g_autofree char *dest = g_strdup_printf ("page=%d pos=[0 %.1f]", o->page, MAX (o->y - 12, 0));
+    int id = cairo_pdf_surface_add_outline (surface, parents[level - 1], o->title, dest, 0);
+    parents[level] = id;
+    for (int l = level + 1; l < 8; l++)
+      parents[l] = id;
+  }
+}
+
+static cairo_status_t
+write_fd (void *closure, const unsigned char *data, unsigned int length)
+{
+  int fd = GPOINTER_TO_INT (closure);
+  while (length > 0) {
+    ssize_t n = write (fd, data, length);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return CAIRO_STATUS_WRITE_ERROR;
+    data += n;
+    length -= (unsigned int) n;
+  }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+draw_document (const LayoutDoc *ldoc, int fd, const RenderOptions *options)
+{
+  const LayoutPage *first = ldoc->pages->len ? g_ptr_array_index (ldoc->pages, 0) : NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
+      write_fd, GINT_TO_POINTER (fd), first ? first->width : 595.28, first ? first->height : 841.89);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  /* cairo writes the time of the run unless told otherwise; a value it
+   * does not accept makes it write none, which keeps runs identical. */
+  const char *date = options && options->date ? options->date : "none";
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  if (ldoc->title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, ldoc->title);
+  if (ldoc->author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, ldoc->author);
+  if (ldoc->subject)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, ldoc->subject);
+  if (ldoc->keywords)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, ldoc->keywords);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "dossier " DOSSIER_VERSION);
+
+  cairo_t *cr = cairo_create (surface);
+  /* Links need a structure tag around them, or cairo's xref is damaged
+   * (platform-notes.md): the whole document is one Document element. */
+  cairo_tag_begin (cr, "Document", "");
+  for (guint p = 0; p < ldoc->pages->len; p++) {
+    const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
+    cairo_pdf_surface_set_size (surface, page->width, page->height);
+    for (guint i = 0; i < page->frags->len; i++)
+      draw_frag (ldoc, cr, g_ptr_array_index (page->frags, i));
+    cairo_show_page (cr);
+  }
+  cairo_tag_end (cr, "Document");
+  add_outline (surface, ldoc);
+  cairo_status_t status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+gboolean
+render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *options,
+                  GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    int e = errno;
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: cannot write: %s", path,
+                 g_strerror (e));
+    return FALSE;
+  }
+  cairo_status_t status = draw_document (ldoc, fd, options);
+  gboolean ok = status == CAIRO_STATUS_SUCCESS;
+  if (!ok)
+    g_set_error (error, RENDER_ERROR,
+                 status == CAIRO_STATUS_WRITE_ERROR ? RENDER_ERROR_WRITE : RENDER_ERROR_CAIRO,
+                 "%s: %s", path, cairo_status_to_string (status));
+  if (ok && fsync (fd) != 0) {
+    int e = errno;
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: %s", path, g_strerror (e));
+    ok = FALSE;
+  }
+  if (close (fd) != 0 && ok) {
+    int e = errno;
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: %s", path, g_strerror (e));
+    ok = FALSE;
+  }
+  if (ok && g_rename (tmp, path) != 0) {
+    int e = errno;
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: cannot write: %s", path,
+                 g_strerror (e));
+    ok = FALSE;
+  }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}

@@ -1,0 +1,30 @@
+/* render.h — laid-out pages to a PDF file, written atomically.
+ *
+ * The PDF is written to a temporary file beside the target and renamed over
+ * it only when complete: a failed run never leaves a broken or half-written
+ * file, and an earlier good one stays. Output is byte-identical for the
+ * same pages; the creation date is written only when one is given. */
+#pragma once
+
+#include <glib.h>
+#include "layout/layout.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  /* "YYYY-MM-DDThh:mm:ssZ" for /CreationDate and /ModDate, or NULL: none */
+  const char *date;
+} RenderOptions;
+
+gboolean render_pdf_write (const LayoutDoc *ldoc, const char *path,
+                           const RenderOptions *options, GError **error);
+
+/* Error codes of RENDER_ERROR. */
+typedef enum {
+  RENDER_ERROR_WRITE,         /* the output cannot be written */
+  RENDER_ERROR_CAIRO,         /* cairo failed (an internal error) */
+} RenderError;
+#define RENDER_ERROR (render_error_quark ())
+GQuark render_error_quark (void);
+
+G_END_DECLS

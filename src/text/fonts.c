@@ -1,0 +1,68 @@
+/* fonts.c — a font map that sees only the project's fonts.
+ *
+ * fontconfig's default configuration reads every font on the machine and
+ * lets system copies win; the result of a render would then depend on the
+ * machine. We build a configuration of our own from fonts/fonts.conf (the
+ * folders it names), add the project's fonts/ folder and any --font-dir,
+ * and give Pango a font map with that configuration (platform-notes.md). */
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include "text/text.h"
+
+const char *
+text_fonts_dir (void)
+{
+  const char *env = g_getenv ("DOSSIER_FONTS_DIR");
+  return env && *env ? env : DOSSIER_SOURCE_DIR "/fonts";
+}
+
+PangoFontMap *
+text_font_map_new (const char *const *extra_dirs, GError **error)
+{
+  const char *dir = text_fonts_dir ();
+  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+  FcConfig *config = FcConfigCreate ();
+  if (!FcConfigParseAndLoad (config, (const FcChar8 *) conf, FcTrue)) {
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                 "%s: cannot read the font configuration", conf);
+    FcConfigDestroy (config);
+    return NULL;
+  }
+  FcConfigAppFontAddDir (config, (const FcChar8 *) dir);
+  for (const char *const *d = extra_dirs; d && *d; d++) {
+    if (!g_file_test (*d, G_FILE_TEST_IS_DIR)) {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "%s: no such font folder", *d);
+      FcConfigDestroy (config);
+      return NULL;
+    }
+    FcConfigAppFontAddDir (config, (const FcChar8 *) *d);
+  }
+  FcConfigBuildFonts (config);
+  PangoFontMap *map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+  FcConfigDestroy (config);   /* the font map holds its own reference */
+  return map;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  /* g_ptr_array_sort passes pointers to the elements */
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+char **
+text_font_families (PangoFontMap *map)
+{
+  PangoFontFamily **families = NULL;
+  int n = 0;
+  pango_font_map_list_families (map, &families, &n);
+  GPtrArray *names = g_ptr_array_new ();
+  for (int i = 0; i < n; i++)
+    g_ptr_array_add (names, g_strdup (pango_font_family_get_name (families[i])));
+  g_free (families);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
