@@ -1,0 +1,21 @@
+# Shared by the end-to-end tests: set -e, a scratch folder, and checks that
+# say what failed. DOSSIER, SRCDIR and BUILDDIR come from ctest.
+set -eu
+: "${DOSSIER:?}" "${SRCDIR:?}"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+failures=0
+passes=0
+
+pass () { passes=$((passes + 1)); }
+fail () { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# expect_contains FILE TEXT WHAT
+expect_contains () {
+  if grep -qF -- "$2" "$1"; then pass; else fail "$3: '$2' not found in $1"; fi
+}
+
+finish () {
+  echo "$passes passed, $failures failed"
+  [ "$failures" -eq 0 ]
+}

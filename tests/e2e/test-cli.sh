@@ -1,0 +1,31 @@
+#!/bin/sh
+# The command line: options and exit statuses of architecture.md.
+. "$(dirname "$0")/lib.sh"
+MIN="$SRCDIR/tests/inputs/minimal.xml"
+status () { s=0; "$@" >"$TMP/out" 2>"$TMP/err" || s=$?; echo "$s"; }
+
+[ "$(status "$DOSSIER" --version)" -eq 0 ] && pass || fail "--version"
+expect_contains "$TMP/out" "dossier " "--version output"
+[ "$(status "$DOSSIER" --help)" -eq 0 ] && pass || fail "--help"
+expect_contains "$TMP/out" "--strict" "--help lists options"
+[ "$(status "$DOSSIER")" -eq 64 ] && pass || fail "no input: not 64"
+[ "$(status "$DOSSIER" --no-such-option x.xml)" -eq 64 ] && pass || fail "bad option: not 64"
+[ "$(status "$DOSSIER" "$TMP/missing.xml")" -eq 66 ] && pass || fail "missing input: not 66"
+[ "$(status "$DOSSIER" -s "$TMP/missing.css" "$MIN")" -eq 66 ] && pass || fail "missing style: not 66"
+[ "$(status "$DOSSIER" -o "$TMP/no/such/dir/x.pdf" "$MIN")" -eq 73 ] && pass || fail "unwritable output: not 73"
+[ "$(status "$DOSSIER" -o "$TMP/m.pdf" "$MIN")" -eq 0 ] && pass || { cat "$TMP/err"; fail "minimal input"; }
+qpdf --check "$TMP/m.pdf" >/dev/null 2>&1 && pass || fail "minimal PDF fails qpdf --check"
+
+# default output: the input's name with .pdf, beside it
+cp "$MIN" "$TMP/copy.xml"
+[ "$(status "$DOSSIER" "$TMP/copy.xml")" -eq 0 ] && pass || fail "default output"
+[ -s "$TMP/copy.pdf" ] && pass || fail "copy.pdf not written beside the input"
+
+# a bad style: 65, every mistake with its place, no output
+printf 'p { colr: red; font-size: big; }\nfoo { color: blue; }\n' >"$TMP/bad.css"
+[ "$(status "$DOSSIER" -s "$TMP/bad.css" -o "$TMP/bs.pdf" "$MIN")" -eq 65 ] && pass || fail "bad style: not 65"
+grep -q "bad.css:1:[0-9]*: .*colr" "$TMP/err" && pass || { cat "$TMP/err"; fail "unknown property not reported"; }
+grep -q "bad.css:1:[0-9]*: .*font-size" "$TMP/err" && pass || fail "bad value not reported"
+grep -q "bad.css:2:[0-9]*: " "$TMP/err" && pass || fail "unknown element not reported"
+[ ! -e "$TMP/bs.pdf" ] && pass || fail "output written despite a bad style"
+finish
