@@ -1,7 +1,7 @@
 /* axis.c — "nice numbers" for value axes (Heckbert, Graphics Gems I):
  * ticks at 1, 2 or 5 × 10^n covering the data, with zero when asked. */
 #include <math.h>
-#include "chart/chart.h"
+#include "chart/chart-private.h"
 
 /* Number of ticks from floor(min/s)·s to ceil(max/s)·s. */
 static int
@@ -63,4 +63,91 @@ chart_nice_ticks (double min, double max, int target, gboolean include_zero,
   *lo = l == 0 ? 0 : l;   /* no −0 */
   *hi = h == 0 ? 0 : h;
   *step = s;
+}
+
+/* ---- the value axis of a chart ------------------------------------------ */
+
+void
+chart_value_range (const ChartData *data, double *min, double *max)
+{
+  double lo = 0, hi = 0;
+  gboolean any = FALSE;
+  for (int i = 0; i < data->n_series * data->n_cats; i++)
+    {
+      double v = data->values[i];
+      if (!isfinite (v))
+        continue;
+      lo = any ? MIN (lo, v) : v;
+      hi = any ? MAX (hi, v) : v;
+      any = TRUE;
+    }
+  *min = lo;
+  *max = hi;
+}
+
+static gboolean
+same_digits (const char *a, const char *b)
+{
+  GString *da = g_string_new (NULL), *db = g_string_new (NULL);
+  gboolean other = FALSE;
+  for (const char *p = a; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c))
+        g_string_append_unichar (da, c);
+      else if (g_unichar_isalpha (c))
+        other = TRUE;
+    }
+  for (const char *p = b; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c))
+        g_string_append_unichar (db, c);
+      else if (g_unichar_isalpha (c))
+        other = TRUE;
+    }
+  gboolean same = !other && g_string_equal (da, db);
+  g_string_free (da, TRUE);
+  g_string_free (db, TRUE);
+  return same;
+}
+
+ChartTicks *
+chart_ticks_new (ChartBuild *b, int target)
+{
+  ChartTicks *t = g_new0 (ChartTicks, 1);
+  double min, max;
+  chart_value_range (b->data, &min, &max);
+  chart_nice_ticks (min, max, target, TRUE, &t->lo, &t->hi, &t->step);
+  t->n = (int) round ((t->hi - t->lo) / t->step) + 1;
+  t->layouts = g_new0 (PangoLayout *, t->n);
+  for (int i = 0; i < t->n; i++)
+    {
+      double v = t->lo + i * t->step;
+      char **texts = chart_tick_texts (b, v, t->step);
+      /* The same digits in both languages ("20 %", "20%"): the primary's
+       * form alone; scale words make digits differ ("1 Mrd.", "10亿"). */
+      for (int k = 1; k < b->spec->n_langs; k++)
+        if (same_digits (texts[0], texts[k]))
+          texts[k][0] = '\0';
+      t->layouts[i] = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_RIGHT);
+      g_strfreev (texts);
+      double w = 0, h = 0;
+      if (t->layouts[i] != NULL)
+        chart_text_size (t->layouts[i], &w, &h);
+      t->max_w = MAX (t->max_w, w);
+      t->max_h = MAX (t->max_h, h);
+    }
+  return t;
+}
+
+void
+chart_ticks_free (ChartTicks *t)
+{
+  if (t == NULL)
+    return;
+  for (int i = 0; i < t->n; i++)
+    g_clear_object (&t->layouts[i]);
+  g_free (t->layouts);
+  g_free (t);
 }

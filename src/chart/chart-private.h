@@ -1,0 +1,173 @@
+/* chart-private.h — the measured layout of a chart, shared by measure and
+ * draw (and by tests/unit/test-chart-geometry.c).
+ *
+ * A chart is laid out once into a display list: rectangles (bars, legend
+ * swatches), lines (gridlines, axes, baseline) and labels (Pango layouts
+ * with their boxes). chart_measure() returns the list's height, chart_draw()
+ * paints it; so the height measured is the height drawn, and a test can
+ * check every box without rendering. The layout's box starts at (0, 0). */
+#pragma once
+
+#include "chart/chart.h"
+
+G_BEGIN_DECLS
+
+typedef struct { double x, y, w, h; } ChartRect;
+
+typedef enum {
+  CHART_LABEL_CAPTION,
+  CHART_LABEL_LEGEND,
+  CHART_LABEL_AXIS_TITLE,
+  CHART_LABEL_TICK,
+  CHART_LABEL_CATEGORY,
+  CHART_LABEL_DATA,
+  CHART_LABEL_NOTE,       /* illustrative-data note, source */
+} ChartLabelKind;
+
+typedef struct {
+  ChartLabelKind kind;
+  PangoLayout *layout;
+  ChartRect rect;         /* the layout's logical box, placed */
+  gboolean on_mark;       /* a data label set inside its bar */
+} ChartLabel;
+
+typedef enum {
+  CHART_MARK_BAR,         /* a bar or column */
+  CHART_MARK_SWATCH,      /* a legend key */
+} ChartMarkKind;
+
+typedef struct {
+  ChartMarkKind kind;
+  ChartRect rect;
+  StyleColor color;
+  int series, category;
+} ChartMark;
+
+typedef struct {
+  double x0, y0, x1, y1;
+  double width;
+  StyleColor color;
+  gboolean over_marks;    /* axis and zero line: drawn after the marks */
+} ChartLine;
+
+typedef struct {
+  ChartRect box;          /* (0, 0, width, height) */
+  ChartRect plot;         /* the area inside the axes, empty if none */
+  double lo, hi, step;    /* value axis */
+  GPtrArray *labels;      /* of ChartLabel* */
+  GArray *marks;          /* of ChartMark */
+  GArray *lines;          /* of ChartLine */
+} ChartLayout;
+
+/* Lays the chart out at width; NULL for a kind that is not drawn (line,
+ * donut: not implemented yet) or a chart with no data. */
+ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
+void chart_layout_free (ChartLayout *layout);
+void chart_layout_draw (const ChartLayout *layout, cairo_t *cr);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChartLayout, chart_layout_free)
+
+/* ---- between the files of the chart stage ------------------------------- */
+
+/* The data of a chart as a table: categories × series, with texts per
+ * language (index as in spec->langs). */
+typedef struct {
+  int n_series, n_cats;
+  char ***series_names;   /* [series][lang], NULL when a series has no label */
+  char ***cat_names;      /* [category][lang] */
+  double *values;         /* [series * n_cats + category]; NAN where missing */
+  char *unit;             /* shared by all, else NULL */
+  gboolean mixed_units;
+  gboolean illustrative;
+  gboolean cats_are_x;    /* every category named by x="" (years…) */
+} ChartData;
+
+ChartData *chart_data_new (const ChartSpec *spec);
+void chart_data_free (ChartData *data);
+
+/* Working state of one layout. */
+typedef struct {
+  const ChartSpec *spec;
+  PangoContext *context;
+  ChartData *data;
+  ChartLayout *layout;
+  double width;
+  double label_size;      /* pt, of the primary language */
+  double gap;             /* small spacing unit, pt */
+} ChartBuild;
+
+typedef enum {
+  CHART_FONT_LABEL,
+  CHART_FONT_CAPTION,
+  CHART_FONT_NOTE,
+} ChartFont;
+
+/* A layout showing texts[0..n_langs-1] in their languages' fonts and Pango
+ * languages: stacked on lines or joined by " / " after the style; equal or
+ * missing texts shown once. wrap_width > 0 wraps (at most max_lines lines
+ * per language, ellipsized beyond). NULL when all texts are empty. */
+PangoLayout *chart_text_layout (ChartBuild *b, char *const *texts, ChartFont font,
+                                double wrap_width, int max_lines, PangoAlignment align);
+/* The same for a single text in the primary language's font. */
+PangoLayout *chart_text_layout_1 (ChartBuild *b, const char *text, int lang_index,
+                                  ChartFont font);
+/* The layout's logical size in pt. */
+void chart_text_size (PangoLayout *layout, double *w, double *h);
+/* Adds a label with its box's top-left at (x, y); takes the layout. */
+ChartLabel *chart_add_label (ChartBuild *b, ChartLabelKind kind, PangoLayout *layout,
+                             double x, double y);
+void chart_add_line (ChartBuild *b, double x0, double y0, double x1, double y1,
+                     double width, StyleColor color, gboolean over_marks);
+void chart_add_mark (ChartBuild *b, ChartMarkKind kind, ChartRect rect, StyleColor color,
+                     int series, int category);
+
+const StyleComputed *chart_lang_style (const ChartSpec *spec, int i);
+StyleColor chart_series_color (const ChartSpec *spec, int series);
+StyleColor chart_text_color (const ChartSpec *spec);
+void chart_axis_style (const ChartSpec *spec, double *axis_width, StyleColor *axis_color,
+                       double *grid_width, StyleColor *grid_color);
+/* The plot area height the style asks for at width. */
+double chart_plot_height (const ChartSpec *spec, double width);
+
+/* Texts per language for an axis tick / data label (value formatted). */
+char **chart_tick_texts (ChartBuild *b, double value, double step);
+char **chart_value_texts (ChartBuild *b, double value);
+/* "in US-Dollar" / "单位：美元" when all values share a currency; else NULL. */
+char **chart_unit_texts (ChartBuild *b);
+
+/* The frame around the plot: caption and legend above (returns the y where
+ * the plot part starts), notes below (returns the final height). */
+double chart_frame_top (ChartBuild *b);
+double chart_frame_bottom (ChartBuild *b, double y);
+
+/* The value axis: nice ticks over the data (zero included) and their
+ * labels, not yet placed (placing one takes its layout: set it to NULL). */
+typedef struct {
+  double lo, hi, step;
+  int n;
+  PangoLayout **layouts;
+  double max_w, max_h;    /* of the labels */
+} ChartTicks;
+
+void chart_value_range (const ChartData *data, double *min, double *max);
+ChartTicks *chart_ticks_new (ChartBuild *b, int target);
+void chart_ticks_free (ChartTicks *ticks);
+/* Data labels that fit are added to the layout; each candidate box is
+ * tried in turn and kept if it stays inside bounds and clear of other labels
+ * and marks (its own mark excepted when inside it). */
+gboolean chart_place_data_label (ChartBuild *b, PangoLayout *layout, const ChartRect *candidates,
+                                 const gboolean *inside, int n_candidates,
+                                 const ChartRect *bounds, int own_mark);
+/* Word-wrapped category names must not split a Latin word: the widest
+ * unbreakable word of texts must fit in width. */
+gboolean chart_words_fit (ChartBuild *b, char *const *texts, double width);
+
+/* Kinds: lay out the plot part from y down; returns the y below it.
+ * chart_column_layout returns -1 and adds nothing when its category labels
+ * do not fit (the chart is then laid out as horizontal bars). */
+double chart_column_layout (ChartBuild *b, double y);
+double chart_bar_layout (ChartBuild *b, double y);
+
+gboolean chart_rects_intersect (const ChartRect *a, const ChartRect *b, double tolerance);
+
+G_END_DECLS

@@ -1,0 +1,143 @@
+/* chart.c — measure and draw: lay the chart out once into a display list
+ * (chart-private.h), then read its height or paint it. Kinds dispatch here;
+ * line and donut charts are not implemented yet: they measure 0 and draw
+ * nothing. */
+#include <math.h>
+#include <pango/pangocairo.h>
+#include "chart/chart-private.h"
+
+void
+chart_layout_free (ChartLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      ChartLabel *l = g_ptr_array_index (layout->labels, i);
+      g_object_unref (l->layout);
+      g_free (l);
+    }
+  g_ptr_array_free (layout->labels, TRUE);
+  g_array_free (layout->marks, TRUE);
+  g_array_free (layout->lines, TRUE);
+  g_free (layout);
+}
+
+static gboolean
+has_values (const ChartData *d)
+{
+  for (int i = 0; i < d->n_series * d->n_cats; i++)
+    if (isfinite (d->values[i]))
+      return TRUE;
+  return FALSE;
+}
+
+ChartLayout *
+chart_layout_new (const ChartSpec *spec, PangoContext *context, double width)
+{
+  g_return_val_if_fail (spec != NULL && spec->block != NULL && spec->style != NULL, NULL);
+  g_return_val_if_fail (spec->n_langs >= 1 && spec->langs != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  ModelChartType type = spec->block->chart_type;
+  if ((type != MODEL_CHART_BAR && type != MODEL_CHART_COLUMN) || !(width > 0))
+    return NULL;
+
+  ChartData *data = chart_data_new (spec);
+  if (data->n_cats == 0 || !has_values (data))
+    {
+      chart_data_free (data);
+      return NULL;
+    }
+
+  ChartLayout *layout = g_new0 (ChartLayout, 1);
+  layout->labels = g_ptr_array_new ();
+  layout->marks = g_array_new (FALSE, FALSE, sizeof (ChartMark));
+  layout->lines = g_array_new (FALSE, FALSE, sizeof (ChartLine));
+
+  const StyleComputed *ls = chart_lang_style (spec, 0);
+  double label_size = ls->label_font_size > 0 ? ls->label_font_size
+                      : spec->style->label_font_size > 0 ? spec->style->label_font_size : 8;
+  ChartBuild b = {
+    .spec = spec, .context = context, .data = data, .layout = layout, .width = width,
+    .label_size = label_size, .gap = label_size * 0.6,
+  };
+
+  double y = chart_frame_top (&b);
+  double below = type == MODEL_CHART_COLUMN ? chart_column_layout (&b, y) : -1;
+  y = below >= 0 ? below : chart_bar_layout (&b, y);
+  y = chart_frame_bottom (&b, y);
+
+  layout->box = (ChartRect) { 0, 0, width, ceil (y * 100) / 100 };
+  chart_data_free (data);
+  return layout;
+}
+
+static void
+set_color (cairo_t *cr, StyleColor c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+void
+chart_layout_draw (const ChartLayout *layout, cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (int over = 0; over <= 1; over++)
+    {
+      for (guint i = 0; over && i < layout->marks->len; i++)
+        {
+          const ChartMark *m = &g_array_index (layout->marks, ChartMark, i);
+          set_color (cr, m->color);
+          cairo_rectangle (cr, m->rect.x, m->rect.y, m->rect.w, m->rect.h);
+          cairo_fill (cr);
+        }
+      /* Gridlines under the marks; axis and zero line over their ends. */
+      for (guint i = 0; i < layout->lines->len; i++)
+        {
+          const ChartLine *l = &g_array_index (layout->lines, ChartLine, i);
+          if (l->over_marks != over)
+            continue;
+          set_color (cr, l->color);
+          cairo_set_line_width (cr, l->width);
+          cairo_move_to (cr, l->x0, l->y0);
+          cairo_line_to (cr, l->x1, l->y1);
+          cairo_stroke (cr);
+        }
+    }
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChartLabel *l = g_ptr_array_index (layout->labels, i);
+      PangoRectangle logical;
+      pango_layout_get_extents (l->layout, NULL, &logical);
+      cairo_move_to (cr, l->rect.x - (double) logical.x / PANGO_SCALE,
+                     l->rect.y - (double) logical.y / PANGO_SCALE);
+      pango_cairo_show_layout (cr, l->layout);
+    }
+  cairo_restore (cr);
+}
+
+double
+chart_measure (const ChartSpec *spec, PangoContext *context, double width)
+{
+  g_autoptr (ChartLayout) layout = chart_layout_new (spec, context, width);
+  return layout ? layout->box.h : 0;
+}
+
+void
+chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr, double x, double y,
+            double width, double height)
+{
+  g_autoptr (ChartLayout) layout = chart_layout_new (spec, context, width);
+  if (layout == NULL)
+    return;
+  cairo_save (cr);
+  /* The layout fits its box by construction; the clip only guards a box
+   * given smaller than measured. */
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  chart_layout_draw (layout, cr);
+  cairo_restore (cr);
+}

@@ -1,0 +1,532 @@
+/* labels.c — chart text in one or two languages, the display list, and the
+ * frame around a plot: caption and legend above, notes (illustrative data,
+ * source) below. */
+#include <math.h>
+#include <string.h>
+#include "chart/chart-private.h"
+#include "text/text.h"
+
+/* ---- styles ------------------------------------------------------------- */
+
+const StyleComputed *
+chart_lang_style (const ChartSpec *spec, int i)
+{
+  if (spec->lang_styles != NULL && i >= 0 && i < spec->n_langs && spec->lang_styles[i] != NULL)
+    return spec->lang_styles[i];
+  return spec->style;
+}
+
+static double
+label_size_of (const ChartSpec *spec, int i)
+{
+  const StyleComputed *ls = chart_lang_style (spec, i);
+  if (ls->label_font_size > 0)
+    return ls->label_font_size;
+  if (spec->style->label_font_size > 0)
+    return spec->style->label_font_size;
+  return 8;
+}
+
+StyleColor
+chart_text_color (const ChartSpec *spec)
+{
+  if (spec->style->color.a > 0)
+    return spec->style->color;
+  return (StyleColor) { 0.11, 0.11, 0.11, 1 };
+}
+
+static StyleColor
+lang_text_color (const ChartSpec *spec, int i)
+{
+  const StyleComputed *ls = chart_lang_style (spec, i);
+  return ls->color.a > 0 ? ls->color : chart_text_color (spec);
+}
+
+StyleColor
+chart_series_color (const ChartSpec *spec, int series)
+{
+  /* A restrained default palette when the style names none. */
+  static const StyleColor fallback[] = {
+    { 0.176, 0.416, 0.624, 1 }, { 0.784, 0.063, 0.180, 1 }, { 0.549, 0.549, 0.549, 1 },
+    { 0.839, 0.565, 0.122, 1 }, { 0.341, 0.561, 0.361, 1 }, { 0.455, 0.341, 0.576, 1 },
+  };
+  const StyleComputed *s = spec->style;
+  if (s->n_palette > 0)
+    return s->palette[series % MIN (s->n_palette, STYLE_MAX_PALETTE)];
+  return fallback[series % G_N_ELEMENTS (fallback)];
+}
+
+void
+chart_axis_style (const ChartSpec *spec, double *axis_width, StyleColor *axis_color,
+                  double *grid_width, StyleColor *grid_color)
+{
+  /* Zero widths or transparent colours mean "not set": print-weight defaults. */
+  const StyleComputed *s = spec->style;
+  *axis_width = s->axis_width > 0 ? s->axis_width : 0.75;
+  *axis_color = s->axis_color.a > 0 ? s->axis_color : (StyleColor) { 0.25, 0.25, 0.25, 1 };
+  *grid_width = s->grid_width > 0 ? s->grid_width : 0.3;
+  *grid_color = s->grid_color.a > 0 ? s->grid_color : (StyleColor) { 0.78, 0.78, 0.78, 1 };
+}
+
+double
+chart_plot_height (const ChartSpec *spec, double width)
+{
+  if (spec->style->height > 0)
+    return spec->style->height;
+  double ratio = spec->style->aspect_ratio > 0 ? spec->style->aspect_ratio : 16.0 / 9.0;
+  return width / ratio;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+static PangoFontDescription *
+font_for (const ChartSpec *spec, int i, ChartFont font)
+{
+  const StyleComputed *ls = chart_lang_style (spec, i);
+  const char *family = ls->font_family && *ls->font_family ? ls->font_family
+                       : "Noto Sans, Noto Sans CJK SC";
+  double size = label_size_of (spec, i);
+  PangoFontDescription *fd = pango_font_description_new ();
+  pango_font_description_set_family (fd, family);
+  switch (font)
+    {
+    case CHART_FONT_CAPTION:
+      size = ls->font_size > 0 ? ls->font_size : size * 1.25;
+      pango_font_description_set_weight (fd, PANGO_WEIGHT_BOLD);
+      break;
+    case CHART_FONT_NOTE:
+      size *= 0.9;
+      break;
+    case CHART_FONT_LABEL:
+      break;
+    }
+  /* Absolute size: one user-space unit is one point on the PDF surface,
+   * whatever resolution the context was made with. */
+  pango_font_description_set_absolute_size (fd, size * PANGO_SCALE);
+  return fd;
+}
+
+static guint16
+to16 (double c)
+{
+  return (guint16) CLAMP (lround (c * 65535), 0, 65535);
+}
+
+static void
+add_run_attrs (const ChartSpec *spec, PangoAttrList *attrs, int i, ChartFont font,
+               guint start, guint end)
+{
+  PangoAttribute *a;
+  PangoFontDescription *fd = font_for (spec, i, font);
+  a = pango_attr_font_desc_new (fd);
+  a->start_index = start, a->end_index = end;
+  pango_attr_list_insert (attrs, a);
+  pango_font_description_free (fd);
+
+  a = pango_attr_language_new (pango_language_from_string (spec->langs[i]));
+  a->start_index = start, a->end_index = end;
+  pango_attr_list_insert (attrs, a);
+
+  StyleColor c = lang_text_color (spec, i);
+  a = pango_attr_foreground_new (to16 (c.r), to16 (c.g), to16 (c.b));
+  a->start_index = start, a->end_index = end;
+  pango_attr_list_insert (attrs, a);
+  double alpha = c.a * (font == CHART_FONT_NOTE ? 0.75 : 1);
+  if (alpha < 1)
+    {
+      a = pango_attr_foreground_alpha_new (to16 (alpha));
+      a->start_index = start, a->end_index = end;
+      pango_attr_list_insert (attrs, a);
+    }
+}
+
+PangoLayout *
+chart_text_layout (ChartBuild *b, char *const *texts, ChartFont font, double wrap_width,
+                   int max_lines, PangoAlignment align)
+{
+  const ChartSpec *spec = b->spec;
+  gboolean stacked = spec->style->chart_labels == STYLE_LABELS_STACKED;
+  GString *s = g_string_new (NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int shown = 0;
+
+  for (int i = 0; texts != NULL && i < spec->n_langs; i++)
+    {
+      const char *t = texts[i];
+      if (t == NULL || *t == '\0')
+        continue;
+      gboolean dup = FALSE;
+      for (int j = 0; j < i; j++)
+        if (g_strcmp0 (texts[j], t) == 0)
+          dup = TRUE;
+      if (dup)
+        continue;
+      guint start = s->len;
+      if (shown > 0)
+        g_string_append (s, stacked ? "\n" : " / ");
+      g_string_append (s, t);
+      add_run_attrs (spec, attrs, i, font, start, s->len);
+      shown++;
+    }
+  if (shown == 0)
+    {
+      g_string_free (s, TRUE);
+      pango_attr_list_unref (attrs);
+      return NULL;
+    }
+
+  PangoLayout *layout = pango_layout_new (b->context);
+  pango_layout_set_text (layout, s->str, (int) s->len);
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_alignment (layout, align);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) floor (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      if (max_lines > 0)
+        {
+          pango_layout_set_height (layout, -max_lines);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+    }
+  pango_attr_list_unref (attrs);
+  g_string_free (s, TRUE);
+  return layout;
+}
+
+PangoLayout *
+chart_text_layout_1 (ChartBuild *b, const char *text, int lang_index, ChartFont font)
+{
+  char *texts[2] = { NULL, NULL };
+  texts[lang_index] = (char *) text;
+  return chart_text_layout (b, texts, font, 0, 0, PANGO_ALIGN_LEFT);
+}
+
+void
+chart_text_size (PangoLayout *layout, double *w, double *h)
+{
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (w != NULL)
+    *w = (double) logical.width / PANGO_SCALE;
+  if (h != NULL)
+    *h = (double) logical.height / PANGO_SCALE;
+}
+
+/* ---- display list ------------------------------------------------------- */
+
+ChartLabel *
+chart_add_label (ChartBuild *b, ChartLabelKind kind, PangoLayout *layout, double x, double y)
+{
+  ChartLabel *label = g_new0 (ChartLabel, 1);
+  label->kind = kind;
+  label->layout = layout;
+  double w, h;
+  chart_text_size (layout, &w, &h);
+  label->rect = (ChartRect) { x, y, w, h };
+  g_ptr_array_add (b->layout->labels, label);
+  return label;
+}
+
+void
+chart_add_line (ChartBuild *b, double x0, double y0, double x1, double y1, double width,
+                StyleColor color, gboolean over_marks)
+{
+  ChartLine line = { x0, y0, x1, y1, width, color, over_marks };
+  g_array_append_val (b->layout->lines, line);
+}
+
+void
+chart_add_mark (ChartBuild *b, ChartMarkKind kind, ChartRect rect, StyleColor color,
+                int series, int category)
+{
+  ChartMark mark = { kind, rect, color, series, category };
+  g_array_append_val (b->layout->marks, mark);
+}
+
+gboolean
+chart_rects_intersect (const ChartRect *a, const ChartRect *b, double tolerance)
+{
+  return a->x + a->w > b->x + tolerance && b->x + b->w > a->x + tolerance
+         && a->y + a->h > b->y + tolerance && b->y + b->h > a->y + tolerance;
+}
+
+gboolean
+chart_place_data_label (ChartBuild *b, PangoLayout *layout, const ChartRect *candidates,
+                        const gboolean *inside, int n_candidates, const ChartRect *bounds,
+                        int own_mark)
+{
+  const ChartLayout *cl = b->layout;
+  const double eps = 0.01;
+  for (int k = 0; k < n_candidates; k++)
+    {
+      const ChartRect *r = &candidates[k];
+      if (r->x < bounds->x - eps || r->y < bounds->y - eps
+          || r->x + r->w > bounds->x + bounds->w + eps || r->y + r->h > bounds->y + bounds->h + eps)
+        continue;
+      gboolean clear = TRUE;
+      for (guint i = 0; clear && i < cl->labels->len; i++)
+        {
+          const ChartLabel *l = g_ptr_array_index (cl->labels, i);
+          if (chart_rects_intersect (r, &l->rect, eps))
+            clear = FALSE;
+        }
+      for (guint i = 0; clear && i < cl->marks->len; i++)
+        {
+          const ChartMark *m = &g_array_index (cl->marks, ChartMark, i);
+          if ((int) i == own_mark && inside[k])
+            continue;
+          if (chart_rects_intersect (r, &m->rect, eps))
+            clear = FALSE;
+        }
+      if (!clear)
+        continue;
+      if (inside[k])
+        {
+          /* White on the bar. */
+          PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
+          pango_attr_list_change (attrs, pango_attr_foreground_new (65535, 65535, 65535));
+          pango_attr_list_change (attrs, pango_attr_foreground_alpha_new (65535));
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+      ChartLabel *label = chart_add_label (b, CHART_LABEL_DATA, layout, r->x, r->y);
+      label->on_mark = inside[k];
+      return TRUE;
+    }
+  g_object_unref (layout);
+  return FALSE;
+}
+
+static gboolean
+has_ideographs (const char *word)
+{
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    if (g_unichar_break_type (g_utf8_get_char (p)) == G_UNICODE_BREAK_IDEOGRAPHIC)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+chart_words_fit (ChartBuild *b, char *const *texts, double width)
+{
+  for (int i = 0; i < b->spec->n_langs; i++)
+    {
+      if (texts[i] == NULL)
+        continue;
+      g_auto (GStrv) words = g_strsplit_set (texts[i], " \n\t", -1);
+      for (int k = 0; words[k] != NULL; k++)
+        {
+          if (*words[k] == '\0' || has_ideographs (words[k]))
+            continue;
+          PangoLayout *l = chart_text_layout_1 (b, words[k], i, CHART_FONT_LABEL);
+          double w = 0;
+          chart_text_size (l, &w, NULL);
+          g_object_unref (l);
+          if (w > width)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- numbers on axes and marks ------------------------------------------ */
+
+static gboolean
+unit_is_currency (const char *unit)
+{
+  return unit != NULL && strcmp (unit, "count") != 0 && strcmp (unit, "percent") != 0;
+}
+
+char **
+chart_tick_texts (ChartBuild *b, double value, double step)
+{
+  const ChartSpec *spec = b->spec;
+  char **t = g_new0 (char *, spec->n_langs + 1);
+  for (int i = 0; i < spec->n_langs; i++)
+    t[i] = text_format_tick (value, step, b->data->unit, spec->langs[i]);
+  return t;
+}
+
+char **
+chart_value_texts (ChartBuild *b, double value)
+{
+  const ChartSpec *spec = b->spec;
+  /* A shared currency is named once, in the axis title: labels show the
+   * scaled number ("2,22 Mrd.", "22.2亿"); percentages keep their sign. */
+  const char *unit = b->data->unit;
+  if (unit_is_currency (unit) || b->data->mixed_units)
+    unit = NULL;
+  char **t = g_new0 (char *, spec->n_langs + 1);
+  for (int i = 0; i < spec->n_langs; i++)
+    t[i] = text_format_value (value, unit, MODEL_QUALIFIER_NONE, spec->langs[i]);
+  return t;
+}
+
+char **
+chart_unit_texts (ChartBuild *b)
+{
+  const ChartSpec *spec = b->spec;
+  if (!unit_is_currency (b->data->unit))
+    return NULL;
+  char **t = g_new0 (char *, spec->n_langs + 1);
+  for (int i = 0; i < spec->n_langs; i++)
+    {
+      g_autofree char *name = text_format_unit_name (b->data->unit, spec->langs[i]);
+      t[i] = model_lang_is_chinese (spec->langs[i]) ? g_strconcat ("单位：", name, NULL)
+             : g_str_has_prefix (spec->langs[i], "de") ? g_strconcat ("in ", name, NULL)
+                                                         : g_strconcat ("in ", name, NULL);
+    }
+  return t;
+}
+
+/* ---- caption, legend, notes --------------------------------------------- */
+
+/* Frees an array of n texts, some of which may be NULL. */
+static void
+texts_free (char **t, int n)
+{
+  for (int i = 0; i < n; i++)
+    g_free (t[i]);
+  g_free (t);
+}
+
+static char *
+text_plain (const ModelText *text, const char *lang)
+{
+  if (text == NULL)
+    return NULL;
+  gboolean fallback = FALSE;
+  const ModelVariant *v = model_text_get_or_fallback (text, lang, &fallback);
+  return v ? text_variant_plain (v, fallback && v->lang ? v->lang : lang) : NULL;
+}
+
+static double
+add_block_text (ChartBuild *b, char **texts, ChartFont font, ChartLabelKind kind, double y,
+                int max_lines)
+{
+  PangoLayout *layout = chart_text_layout (b, texts, font, b->width, max_lines,
+                                           PANGO_ALIGN_LEFT);
+  if (layout == NULL)
+    return y;
+  ChartLabel *l = chart_add_label (b, kind, layout, 0, y);
+  return y + l->rect.h;
+}
+
+/* The legend's keys and names, flowed in rows across the width. */
+static double
+add_legend (ChartBuild *b, double y)
+{
+  const ChartData *d = b->data;
+  double key = b->label_size * 0.8, gap = b->gap;
+  double x = 0, row_h = 0;
+  for (int s = 0; s < d->n_series; s++)
+    {
+      char *fallback[3] = { NULL, NULL, NULL };
+      char *const *names = d->series_names[s];
+      g_autofree char *num = NULL;
+      if (names == NULL)
+        {
+          num = g_strdup_printf ("%d", s + 1);
+          fallback[0] = num;
+          names = fallback;
+        }
+      double max_w = b->width - key - gap * 0.5;
+      PangoLayout *layout = chart_text_layout (b, names, CHART_FONT_LABEL, max_w, 2,
+                                               PANGO_ALIGN_LEFT);
+      double w = 0, h = 0;
+      if (layout != NULL)
+        chart_text_size (layout, &w, &h);
+      double item_w = key + gap * 0.5 + w;
+      if (x > 0 && x + item_w > b->width)
+        {
+          y += row_h + gap * 0.5;
+          x = 0, row_h = 0;
+        }
+      double item_h = MAX (h, key);
+      double line_h = b->label_size * 1.2;
+      double key_y = y + (MIN (item_h, line_h) - key) / 2;
+      chart_add_mark (b, CHART_MARK_SWATCH, (ChartRect) { x, MAX (key_y, y), key, key },
+                      chart_series_color (b->spec, s), s, -1);
+      if (layout != NULL)
+        chart_add_label (b, CHART_LABEL_LEGEND, layout, x + key + gap * 0.5, y);
+      x += item_w + gap * 1.5;
+      row_h = MAX (row_h, item_h);
+    }
+  return y + row_h;
+}
+
+static gboolean
+legend_shown (ChartBuild *b)
+{
+  return b->data->n_series > 1 && b->spec->style->legend != STYLE_LEGEND_NONE;
+}
+
+double
+chart_frame_top (ChartBuild *b)
+{
+  const ChartSpec *spec = b->spec;
+  double y = 0;
+  if (spec->block->caption != NULL)
+    {
+      char **t = g_new0 (char *, spec->n_langs + 1);
+      for (int i = 0; i < spec->n_langs; i++)
+        t[i] = text_plain (spec->block->caption, spec->langs[i]);
+      double y2 = add_block_text (b, t, CHART_FONT_CAPTION, CHART_LABEL_CAPTION, y, 4);
+      if (y2 > y)
+        y = y2 + b->gap;
+      texts_free (t, spec->n_langs);
+    }
+  if (legend_shown (b) && spec->style->legend != STYLE_LEGEND_BOTTOM)
+    y = add_legend (b, y) + b->gap;
+  char **unit = chart_unit_texts (b);
+  if (unit != NULL)
+    {
+      y = add_block_text (b, unit, CHART_FONT_LABEL, CHART_LABEL_AXIS_TITLE, y, 2)
+          + b->gap * 0.5;
+      g_strfreev (unit);
+    }
+  return y;
+}
+
+double
+chart_frame_bottom (ChartBuild *b, double y)
+{
+  const ChartSpec *spec = b->spec;
+  if (legend_shown (b) && spec->style->legend == STYLE_LEGEND_BOTTOM)
+    y = add_legend (b, y + b->gap);
+
+  gboolean first = TRUE;
+  if (b->data->illustrative)
+    {
+      char **t = g_new0 (char *, spec->n_langs + 1);
+      for (int i = 0; i < spec->n_langs; i++)
+        {
+          const char *lang = spec->langs[i];
+          t[i] = g_strdup (model_lang_is_chinese (lang) ? "示意数据，并非官方统计。"
+                           : g_str_has_prefix (lang, "de") ? "Illustrative Werte, keine amtlichen Daten."
+                           : "Illustrative values, not official statistics.");
+        }
+      y = add_block_text (b, t, CHART_FONT_NOTE, CHART_LABEL_NOTE, y + b->gap, 4);
+      first = FALSE;
+      texts_free (t, spec->n_langs);
+    }
+  if (spec->doc != NULL && spec->doc->source != NULL)
+    {
+      char **t = g_new0 (char *, spec->n_langs + 1);
+      for (int i = 0; i < spec->n_langs; i++)
+        {
+          const char *lang = spec->langs[i];
+          g_autofree char *src = text_plain (spec->doc->source, lang);
+          if (src == NULL || *src == '\0')
+            continue;
+          t[i] = g_strconcat (model_lang_is_chinese (lang) ? "资料来源："
+                              : g_str_has_prefix (lang, "de") ? "Quelle: " : "Source: ",
+                              src, NULL);
+        }
+      y = add_block_text (b, t, CHART_FONT_NOTE, CHART_LABEL_NOTE,
+                          y + (first ? b->gap : b->gap * 0.3), 4);
+      texts_free (t, spec->n_langs);
+    }
+  return y;
+}
