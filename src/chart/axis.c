@@ -119,6 +119,13 @@ chart_ticks_new (ChartBuild *b, int target)
   double min, max;
   chart_value_range (b->data, &min, &max);
   chart_nice_ticks (min, max, target, TRUE, &t->lo, &t->hi, &t->step);
+  if (t->step < 1 && g_strcmp0 (b->data->unit, "count") == 0)
+    {
+      /* Counts have no fractions: whole steps (an all-zero count: 0 and 1). */
+      t->step = 1;
+      t->lo = floor (t->lo);
+      t->hi = MAX (ceil (t->hi), t->lo + 1);
+    }
   t->n = (int) round ((t->hi - t->lo) / t->step) + 1;
   t->layouts = g_new0 (PangoLayout *, t->n);
   for (int i = 0; i < t->n; i++)

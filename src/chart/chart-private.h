@@ -34,6 +34,7 @@ typedef struct {
 typedef enum {
   CHART_MARK_BAR,         /* a bar or column */
   CHART_MARK_SWATCH,      /* a legend key */
+  CHART_MARK_POINT,       /* a point of a line: a dot in the rectangle */
 } ChartMarkKind;
 
 typedef struct {
@@ -59,8 +60,8 @@ typedef struct {
   GArray *lines;          /* of ChartLine */
 } ChartLayout;
 
-/* Lays the chart out at width; NULL for a kind that is not drawn (line,
- * donut: not implemented yet) or a chart with no data. */
+/* Lays the chart out at width; NULL for a kind that is not drawn (donut:
+ * not implemented yet) or a chart with no data. */
 ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
 void chart_layout_free (ChartLayout *layout);
 void chart_layout_draw (const ChartLayout *layout, cairo_t *cr);
@@ -163,9 +164,18 @@ gboolean chart_place_data_label (ChartBuild *b, PangoLayout *layout, const Chart
 gboolean chart_words_fit (ChartBuild *b, char *const *texts, double width);
 
 /* Kinds: lay out the plot part from y down; returns the y below it.
- * chart_column_layout returns -1 and adds nothing when its category labels
- * do not fit (the chart is then laid out as horizontal bars). */
+ * chart_column_layout and chart_line_layout return -1 and add nothing when
+ * their category labels do not fit (the chart is then laid out as
+ * horizontal bars). */
 double chart_column_layout (ChartBuild *b, double y);
+double chart_line_layout (ChartBuild *b, double y);
+/* column.c: the axes shared by columns and lines. */
+double chart_category_layout (ChartBuild *b, double y, gboolean lines);
+/* line.c: the series' lines and points in plot, one per category band;
+ * returns the index of the first point mark. */
+int chart_line_add_marks (ChartBuild *b, const ChartRect *plot, double lo, double hi,
+                          double band);
+void chart_line_add_labels (ChartBuild *b, int first_mark, const ChartRect *bounds);
 double chart_bar_layout (ChartBuild *b, double y);
 
 gboolean chart_rects_intersect (const ChartRect *a, const ChartRect *b, double tolerance);

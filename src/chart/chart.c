@@ -1,7 +1,8 @@
 /* chart.c — measure and draw: lay the chart out once into a display list
- * (chart-private.h), then read its height or paint it. Kinds dispatch here;
- * line and donut charts are not implemented yet: they measure 0 and draw
- * nothing. */
+ * (chart-private.h), then read its height or paint it. Kinds dispatch here:
+ * bar, column and line; donut charts are not implemented yet: they measure
+ * 0 and draw nothing. Columns and lines whose category names cannot be set
+ * under their bands are laid out as horizontal bars. */
 #include <math.h>
 #include <pango/pangocairo.h>
 #include "chart/chart-private.h"
@@ -40,7 +41,8 @@ chart_layout_new (const ChartSpec *spec, PangoContext *context, double width)
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
   ModelChartType type = spec->block->chart_type;
-  if ((type != MODEL_CHART_BAR && type != MODEL_CHART_COLUMN) || !(width > 0))
+  if ((type != MODEL_CHART_BAR && type != MODEL_CHART_COLUMN && type != MODEL_CHART_LINE)
+      || !(width > 0))
     return NULL;
 
   ChartData *data = chart_data_new (spec);
@@ -64,7 +66,8 @@ chart_layout_new (const ChartSpec *spec, PangoContext *context, double width)
   };
 
   double y = chart_frame_top (&b);
-  double below = type == MODEL_CHART_COLUMN ? chart_column_layout (&b, y) : -1;
+  double below = type == MODEL_CHART_COLUMN ? chart_column_layout (&b, y)
+                 : type == MODEL_CHART_LINE ? chart_line_layout (&b, y) : -1;
   y = below >= 0 ? below : chart_bar_layout (&b, y);
   y = chart_frame_bottom (&b, y);
 
@@ -90,6 +93,18 @@ chart_layout_draw (const ChartLayout *layout, cairo_t *cr)
         {
           const ChartMark *m = &g_array_index (layout->marks, ChartMark, i);
           set_color (cr, m->color);
+          if (m->kind == CHART_MARK_POINT)
+            {
+              /* A dot with a white ring, so it stands off its line. */
+              double r = m->rect.w / 2;
+              cairo_new_path (cr);
+              cairo_arc (cr, m->rect.x + r, m->rect.y + r, r * 0.8, 0, 2 * G_PI);
+              cairo_fill_preserve (cr);
+              cairo_set_source_rgb (cr, 1, 1, 1);
+              cairo_set_line_width (cr, r * 0.4);
+              cairo_stroke (cr);
+              continue;
+            }
           cairo_rectangle (cr, m->rect.x, m->rect.y, m->rect.w, m->rect.h);
           cairo_fill (cr);
         }

@@ -92,8 +92,10 @@ value_label_size (ChartBuild *b, double *w_out, double *h_out)
     }
 }
 
+/* Columns and lines share the axes: values up the left, categories in
+ * bands along the bottom. */
 double
-chart_column_layout (ChartBuild *b, double y)
+chart_category_layout (ChartBuild *b, double y, gboolean lines)
 {
   const ChartSpec *spec = b->spec;
   const ChartData *d = b->data;
@@ -122,8 +124,9 @@ chart_column_layout (ChartBuild *b, double y)
   double group = band * (d->n_series > 1 ? 0.8 : 0.62);
   group = MIN (group, d->n_series * b->label_size * 6);
   double slot = group / d->n_series;
-  double pitch = d->n_series > 1 ? slot : band;
-  gboolean labels = dl_w + gap * 0.5 <= pitch;
+  double pitch = d->n_series > 1 && !lines ? slot : band;
+  /* Lines with several series label only their last points. */
+  gboolean labels = dl_w + gap * 0.5 <= pitch || (lines && d->n_series > 1);
   if (!labels)
     dl_h = 0;
   double head = MAX (ticks->max_h / 2, dl_h + gap * 0.3);
@@ -150,6 +153,17 @@ chart_column_layout (ChartBuild *b, double y)
       chart_text_size (ticks->layouts[i], &w, &h);
       chart_add_label (b, CHART_LABEL_TICK, ticks->layouts[i], plot.x - gap - w, ty - h / 2);
       ticks->layouts[i] = NULL;
+    }
+
+  if (lines)
+    {
+      ChartRect bounds = { plot.x, y, plot.w, head + plot.h + foot };
+      int first = chart_line_add_marks (b, &plot, ticks->lo, ticks->hi, band);
+      double zero = PY (0);
+      chart_add_line (b, plot.x, zero, plot.x + plot.w, zero, axis_w, axis_c, TRUE);
+      if (labels)
+        chart_line_add_labels (b, first, &bounds);
+      goto categories;
     }
 
   /* Columns. */
@@ -199,6 +213,7 @@ chart_column_layout (ChartBuild *b, double y)
       chart_place_data_label (b, l, cand, inside, n_cand, &bounds, m);
     }
 
+categories:
   /* Category names under the plot. */
   /* Below the lowest tick label's overhang too, so a name may reach left of
    * the plot without touching it. */
@@ -220,4 +235,10 @@ chart_column_layout (ChartBuild *b, double y)
   chart_ticks_free (ticks);
 #undef PY
   return bottom;
+}
+
+double
+chart_column_layout (ChartBuild *b, double y)
+{
+  return chart_category_layout (b, y, FALSE);
 }
