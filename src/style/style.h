@@ -28,6 +28,8 @@ typedef enum { STYLE_LAYOUT_PARALLEL, STYLE_LAYOUT_SEQUENTIAL,
 typedef enum { STYLE_LABELS_STACKED, STYLE_LABELS_SIDE_BY_SIDE } StyleChartLabels;
 typedef enum { STYLE_LEGEND_TOP, STYLE_LEGEND_BOTTOM, STYLE_LEGEND_RIGHT,
                STYLE_LEGEND_NONE } StyleLegend;
+typedef enum { STYLE_BORDER_NONE, STYLE_BORDER_SOLID, STYLE_BORDER_DASHED,
+               STYLE_BORDER_DOTTED } StyleBorderStyle;
 
 enum { STYLE_TOP, STYLE_RIGHT, STYLE_BOTTOM, STYLE_LEFT };   /* box side index */
 
@@ -73,6 +75,14 @@ typedef struct {
   StyleChartLabels chart_labels;           /* both languages: stacked | side-by-side */
   StyleLegend legend;
   char *string_set;           /* string-set: NAME content() → NAME, else NULL */
+
+  /* added by the style stage (after the fields above, which keep their places) */
+  StyleBorderStyle border_style[4];        /* STYLE_BORDER_NONE ⇒ border_width 0 */
+  double line_height_number;  /* > 0: line-height was a number (or normal = 1.2):
+                                 line_height = this × font_size, and children
+                                 inherit the number, as CSS says */
+  GHashTable *custom;         /* private: custom properties (--x), inherited;
+                                 shared and read-only, never change it */
 } StyleComputed;
 
 /* Describes one element for matching. Strings may be NULL. */

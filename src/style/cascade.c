@@ -1,0 +1,658 @@
+/* cascade.c — the computed style of an element: matching rules (found
+ * through an index by the rightmost compound's id, class or element),
+ * ordered by importance, specificity and source order; custom properties
+ * and var(); inheritance and initial values; em and % resolved.
+ *
+ * style_compute() is called for every unit and language of a document, so
+ * its results are remembered: the same node chain with the same inherited
+ * values gives the same style (a copy of it). */
+#include "style/style-private.h"
+
+#include <string.h>
+
+/* A remembered result; holds the parent's custom table, whose address is
+ * part of the key, so that the address cannot be reused meanwhile. */
+typedef struct {
+  StyleComputed *style;
+  GHashTable *parent_custom;
+} CacheEntry;
+
+static void
+cache_entry_free (gpointer p)
+{
+  CacheEntry *e = p;
+  style_computed_free (e->style);
+  if (e->parent_custom)
+    g_hash_table_unref (e->parent_custom);
+  g_free (e);
+}
+
+/* ---- index ------------------------------------------------------------------------ */
+
+static void
+bucket_add (GHashTable *table, const char *key, StyleSelector *sel)
+{
+  GPtrArray *list = g_hash_table_lookup (table, key);
+  if (!list) {
+    list = g_ptr_array_new ();
+    g_hash_table_insert (table, g_strdup (key), list);
+  }
+  g_ptr_array_add (list, sel);
+}
+
+void
+style_sheet_index (StyleSheet *sheet)
+{
+  guint n_types = g_strv_length ((char **) style_element_names ());
+  sheet->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  sheet->by_class = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_ptr_array_unref);
+  sheet->by_type = g_new0 (GPtrArray *, n_types);
+  sheet->universal = g_ptr_array_new ();
+  for (guint r = 0; r < sheet->rules->len; r++) {
+    StyleRule *rule = sheet->rules->pdata[r];
+    for (guint s = 0; s < rule->selectors->len; s++) {
+      StyleSelector *sel = rule->selectors->pdata[s];
+      const StyleCompound *c = &g_array_index (sel->compounds, StyleCompound, 0);
+      for (guint k = 0; k < sel->compounds->len; k++)
+        if (g_array_index (sel->compounds, StyleCompound, k).langs)
+          sheet->uses_lang = TRUE;
+      if (c->id) {
+        bucket_add (sheet->by_id, c->id, sel);
+      } else if (c->classes) {
+        bucket_add (sheet->by_class, c->classes[0], sel);
+      } else if (c->type >= 0) {
+        if (!sheet->by_type[c->type])
+          sheet->by_type[c->type] = g_ptr_array_new ();
+        g_ptr_array_add (sheet->by_type[c->type], sel);
+      } else {
+        g_ptr_array_add (sheet->universal, sel);
+      }
+    }
+  }
+  sheet->cache = g_hash_table_new_full ((GHashFunc) g_bytes_hash, (GEqualFunc) g_bytes_equal,
+                                        (GDestroyNotify) g_bytes_unref, cache_entry_free);
+}
+
+/* ---- var() ----------------------------------------------------------------------- */
+
+typedef const char *(*VarLookup) (const char *name, gpointer data);
+
+static gboolean
+substitute (const char *text, VarLookup lookup, gpointer data, GString *out, int depth,
+            char **missing)
+{
+  if (depth > 32)
+    return FALSE;
+  g_autoptr (StyleTokens) t = style_tokenize (text, strlen (text), NULL, NULL);
+  guint n = t->tokens->len - 1;   /* without EOF */
+  for (guint i = 0; i < n; i++) {
+    const StyleToken *tk = style_tokens_get (t, i);
+    if (!(tk->type == STYLE_TOK_FUNCTION && g_ascii_strcasecmp (tk->value, "var") == 0)) {
+      g_string_append_len (out, t->text + tk->start, (gssize) (tk->end - tk->start));
+      continue;
+    }
+    guint k = i + 1;
+    while (k < n && style_tokens_get (t, k)->type == STYLE_TOK_WHITESPACE)
+      k++;
+    const StyleToken *name = style_tokens_get (t, k);
+    if (k >= n || name->type != STYLE_TOK_IDENT || !g_str_has_prefix (name->value, "--"))
+      return FALSE;
+    k++;
+    while (k < n && style_tokens_get (t, k)->type == STYLE_TOK_WHITESPACE)
+      k++;
+    gboolean has_fallback = FALSE;
+    guint fb_first = 0, close;
+    if (k < n && style_tokens_get (t, k)->type == STYLE_TOK_COMMA) {
+      has_fallback = TRUE;
+      fb_first = k + 1;
+    } else if (k >= n || style_tokens_get (t, k)->type != STYLE_TOK_RPAREN) {
+      return FALSE;
+    }
+    /* find the closing parenthesis of var( */
+    int depth_paren = 1;
+    for (close = i + 1; close < n; close++) {
+      StyleTokenType ty = style_tokens_get (t, close)->type;
+      if (ty == STYLE_TOK_FUNCTION || ty == STYLE_TOK_LPAREN)
+        depth_paren++;
+      else if (ty == STYLE_TOK_RPAREN && --depth_paren == 0)
+        break;
+    }
+    const char *value = lookup (name->value, data);
+    if (value) {
+      g_string_append (out, value);
+    } else if (has_fallback) {
+      g_autofree char *fb = close > fb_first ? style_tokens_text (t, fb_first, close - 1)
+                                             : g_strdup ("");
+      if (!substitute (fb, lookup, data, out, depth + 1, missing))
+        return FALSE;
+    } else {
+      if (missing && !*missing)
+        *missing = g_strdup (name->value);
+      return FALSE;
+    }
+    i = close;                  /* an unclosed var( runs to the end */
+  }
+  return TRUE;
+}
+
+static const char *
+table_lookup (const char *name, gpointer data)
+{
+  return data ? g_hash_table_lookup (data, name) : NULL;
+}
+
+char *
+style_substitute_vars (const char *text, GHashTable *vars, char **missing)
+{
+  GString *out = g_string_new (NULL);
+  if (missing)
+    *missing = NULL;
+  if (!substitute (text, table_lookup, vars, out, 0, missing)) {
+    g_string_free (out, TRUE);
+    return NULL;
+  }
+  return g_string_free (out, FALSE);
+}
+
+GArray *
+style_parse_value_text (StyleProp prop, const char *text, const char **expected,
+                        char **bad_token)
+{
+  return style_parse_value_text_full (prop, text, expected, bad_token, NULL);
+}
+
+GArray *
+style_parse_value_text_full (StyleProp prop, const char *text, const char **expected,
+                             char **bad_token, GPtrArray *uses)
+{
+  g_autoptr (StyleTokens) t = style_tokenize (text, strlen (text), NULL, NULL);
+  StyleValueCursor c;
+  GArray *values = g_array_new (FALSE, TRUE, sizeof (StyleLonghandValue));
+  gboolean bad = FALSE;
+  for (guint k = 0; k < t->tokens->len; k++) {
+    StyleTokenType ty = style_tokens_get (t, k)->type;
+    bad |= ty == STYLE_TOK_BAD_STRING || ty == STYLE_TOK_BAD_URL;
+  }
+  style_value_cursor_init (&c, t, 0, t->tokens->len - 1);
+  if (bad || !style_prop_parse_with_uses (prop, &c, values, expected, uses)) {
+    if (bad_token && c.n) {
+      const StyleToken *b = c.toks[MIN (c.i, c.n - 1)];
+      *bad_token = g_strndup (t->text + b->start, b->end - b->start);
+    }
+    style_value_cursor_clear (&c);
+    g_array_unref (values);
+    return NULL;
+  }
+  style_value_cursor_clear (&c);
+  return values;
+}
+
+/* Custom properties declared on one element: raw texts, resolved on demand
+ * (so --a: var(--b) sees this element's --b), with cycles detected. */
+typedef struct {
+  GHashTable *raw;            /* name → raw text (borrowed) */
+  GHashTable *resolved;       /* name → text, or "" + invalid mark */
+  GHashTable *visiting;
+  GHashTable *parent;         /* inherited, already resolved (may be NULL) */
+} VarResolver;
+
+static const char *
+resolver_lookup (const char *name, gpointer data)
+{
+  VarResolver *r = data;
+  const char *raw = g_hash_table_lookup (r->raw, name);
+  if (!raw)
+    return r->parent ? g_hash_table_lookup (r->parent, name) : NULL;
+  if (g_hash_table_contains (r->resolved, name))
+    return g_hash_table_lookup (r->resolved, name);   /* NULL when invalid */
+  if (g_hash_table_contains (r->visiting, name))
+    return NULL;                /* a cycle */
+  g_hash_table_add (r->visiting, (gpointer) name);
+  GString *out = g_string_new (NULL);
+  char *value = NULL;
+  if (substitute (raw, resolver_lookup, r, out, 0, NULL))
+    value = g_string_free (out, FALSE);
+  else
+    g_string_free (out, TRUE);
+  g_hash_table_remove (r->visiting, name);
+  g_hash_table_insert (r->resolved, g_strdup (name), value);
+  return value;
+}
+
+/* The custom properties of an element: parent's, overridden by decls. */
+static GHashTable *
+compute_custom (GPtrArray *decls, GHashTable *parent)
+{
+  VarResolver r = { 0 };
+  gboolean any = FALSE;
+  for (guint k = 0; k < decls->len && !any; k++)
+    any = ((StyleDecl *) decls->pdata[k])->custom_name != NULL;
+  if (!any)
+    return parent ? g_hash_table_ref (parent) : NULL;
+
+  r.raw = g_hash_table_new (g_str_hash, g_str_equal);
+  r.resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.visiting = g_hash_table_new (g_str_hash, g_str_equal);
+  r.parent = parent;
+  for (guint k = 0; k < decls->len; k++) {
+    StyleDecl *d = decls->pdata[k];
+    if (d->custom_name)
+      g_hash_table_insert (r.raw, d->custom_name, d->raw);
+  }
+  GHashTable *result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (parent) {
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init (&it, parent);
+    while (g_hash_table_iter_next (&it, &key, &value))
+      g_hash_table_insert (result, g_strdup (key), g_strdup (value));
+  }
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init (&it, r.raw);
+  while (g_hash_table_iter_next (&it, &key, &value)) {
+    const char *v = resolver_lookup (key, &r);
+    if (v)
+      g_hash_table_insert (result, g_strdup (key), g_strdup (v));
+    else
+      g_hash_table_remove (result, key);  /* invalid: as if not defined */
+  }
+  g_hash_table_unref (r.raw);
+  g_hash_table_unref (r.resolved);
+  g_hash_table_unref (r.visiting);
+  return result;
+}
+
+/* ---- computing ---------------------------------------------------------------------- */
+
+static const StyleSpecValue unset_value = { .kind = SV_UNSET };
+
+void
+style_collect_specified (GPtrArray *decls, GHashTable *vars, const StyleSpecValue **slots,
+                         GPtrArray *temps)
+{
+  for (guint k = 0; k < decls->len; k++) {
+    const StyleDecl *d = decls->pdata[k];
+    if (d->custom_name)
+      continue;
+    GArray *values = d->values;
+    if (d->has_var) {
+      g_autofree char *text = style_substitute_vars (d->raw, vars, NULL);
+      const char *expected;
+      values = text ? style_parse_value_text (d->prop, text, &expected, NULL) : NULL;
+      if (!values) {
+        /* invalid at computed-value time: unset */
+        StyleProp longhands[12];
+        guint n = style_prop_longhands (d->prop, longhands);
+        for (guint j = 0; j < n; j++)
+          slots[longhands[j]] = &unset_value;
+        continue;
+      }
+      g_ptr_array_add (temps, values);
+    }
+    for (guint j = 0; j < values->len; j++) {
+      const StyleLonghandValue *lv = &g_array_index (values, StyleLonghandValue, j);
+      slots[lv->prop] = &lv->v;
+    }
+  }
+}
+
+StyleComputed *
+style_compute_from_slots (const StyleSpecValue *const *slots, const StyleComputed *parent,
+                          GHashTable *vars)
+{
+  const StyleComputed *initial = style_computed_initial ();
+  StyleComputed *cs = g_new (StyleComputed, 1);
+  *cs = *initial;
+  if (parent)
+    for (int p = 0; p < P_N_LONGHANDS; p++)
+      if (style_prop_info (p)->inherited)
+        style_copy_field (cs, parent, p);
+
+  /* font-size first (em of everything else), then color (currentcolor) */
+  if (slots[P_FONT_SIZE])
+    style_apply_value (cs, parent, P_FONT_SIZE, slots[P_FONT_SIZE]);
+  if (slots[P_COLOR])
+    style_apply_value (cs, parent, P_COLOR, slots[P_COLOR]);
+  for (int p = 0; p < P_N_LONGHANDS; p++)
+    if (slots[p] && p != P_FONT_SIZE && p != P_COLOR)
+      style_apply_value (cs, parent, p, slots[p]);
+  style_computed_finish (cs);
+
+  /* own the strings (they pointed into the parent, the sheet or temps) */
+  cs->font_family = g_strdup (cs->font_family);
+  cs->string_set = g_strdup (cs->string_set);
+  cs->custom = vars ? g_hash_table_ref (vars) : NULL;
+  return cs;
+}
+
+typedef struct {
+  const StyleSelector *sel;
+  guint specificity, order, index;
+} Match;
+
+static int
+match_cmp (const void *a, const void *b)
+{
+  const Match *x = a, *y = b;
+  if (x->specificity != y->specificity)
+    return x->specificity < y->specificity ? -1 : 1;
+  if (x->order != y->order)
+    return x->order < y->order ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+collect (GArray *matches, GPtrArray *list, const StyleNode *node)
+{
+  if (!list)
+    return;
+  for (guint k = 0; k < list->len; k++) {
+    const StyleSelector *sel = list->pdata[k];
+    if (style_selector_matches (sel, node)) {
+      Match m = { sel, sel->specificity, sel->rule->order, matches->len };
+      g_array_append_val (matches, m);
+    }
+  }
+}
+
+static StyleComputed *
+compute (const StyleSheet *sheet, const StyleNode *node, const StyleComputed *parent)
+{
+  GArray *matches = g_array_sized_new (FALSE, FALSE, sizeof (Match), 32);
+
+  if (node->id)
+    collect (matches, g_hash_table_lookup (sheet->by_id, node->id), node);
+  if (node->classes && g_hash_table_size (sheet->by_class)) {
+    g_auto (GStrv) classes = g_strsplit_set (node->classes, " \t\n", -1);
+    for (char **c = classes; *c; c++)
+      if (**c) {
+        gboolean seen = FALSE;  /* "a a" is one class */
+        for (char **d = classes; d < c && !seen; d++)
+          seen = strcmp (*d, *c) == 0;
+        if (!seen)
+          collect (matches, g_hash_table_lookup (sheet->by_class, *c), node);
+      }
+  }
+  int type = style_element_index (node->name);
+  if (type >= 0)
+    collect (matches, sheet->by_type[type], node);
+  collect (matches, sheet->universal, node);
+  g_array_sort (matches, match_cmp);
+
+  /* declarations in cascade order: normal ones, then !important ones */
+  GPtrArray *decls = g_ptr_array_new ();
+  for (int pass = 0; pass < 2; pass++)
+    for (guint m = 0; m < matches->len; m++) {
+      const StyleRule *rule = g_array_index (matches, Match, m).sel->rule;
+      for (guint k = 0; k < rule->decls->len; k++) {
+        StyleDecl *d = rule->decls->pdata[k];
+        if (d->important == (pass == 1))
+          g_ptr_array_add (decls, d);
+      }
+    }
+  g_array_unref (matches);
+
+  GHashTable *vars = compute_custom (decls, parent ? parent->custom : NULL);
+  const StyleSpecValue *slots[P_N_LONGHANDS] = { 0 };
+  GPtrArray *temps = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) style_longhand_value_array_free);
+  style_collect_specified (decls, vars, slots, temps);
+  StyleComputed *cs = style_compute_from_slots (slots, parent, vars);
+  g_ptr_array_unref (temps);
+  g_ptr_array_unref (decls);
+  if (vars)
+    g_hash_table_unref (vars);
+  return cs;
+}
+
+/* ---- the cache key: node chain + what the parent passes on --------------------- */
+
+static void
+key_str (GString *key, const char *s)
+{
+  if (s)
+    g_string_append (key, s);
+  g_string_append_c (key, '\x1f');
+}
+
+static void
+key_num (GString *key, const void *p, gsize n)
+{
+  g_string_append_len (key, p, (gssize) n);
+}
+
+static void
+key_color (GString *key, const StyleColor *c)
+{
+  key_num (key, &c->r, sizeof c->r);
+  key_num (key, &c->g, sizeof c->g);
+  key_num (key, &c->b, sizeof c->b);
+  key_num (key, &c->a, sizeof c->a);
+}
+
+static GBytes *
+cache_key (const StyleNode *node, const StyleComputed *p)
+{
+  GString *key = g_string_sized_new (256);
+  for (const StyleNode *n = node; n; n = n->parent) {
+    key_str (key, n->name);
+    key_str (key, n->id);
+    key_str (key, n->classes);
+    key_str (key, n->lang);
+    g_string_append_c (key, '\x1e');
+  }
+  if (p) {
+    /* every field: `inherit` may take a non-inherited one */
+    key_str (key, p->font_family);
+    key_str (key, p->string_set);
+    key_num (key, &p->font_size, sizeof p->font_size);
+    key_num (key, &p->font_weight, sizeof p->font_weight);
+    key_num (key, &p->font_italic, sizeof p->font_italic);
+    key_num (key, &p->line_height, sizeof p->line_height);
+    key_num (key, &p->line_height_number, sizeof p->line_height_number);
+    key_color (key, &p->color);
+    key_num (key, &p->text_align, sizeof p->text_align);
+    key_num (key, &p->text_indent, sizeof p->text_indent);
+    key_num (key, &p->letter_spacing, sizeof p->letter_spacing);
+    key_num (key, &p->hyphens, sizeof p->hyphens);
+    key_num (key, &p->widows, sizeof p->widows);
+    key_num (key, &p->orphans, sizeof p->orphans);
+    key_color (key, &p->missing_color);
+    key_num (key, &p->display_none, sizeof p->display_none);
+    key_num (key, p->margin, sizeof p->margin);
+    key_num (key, p->padding, sizeof p->padding);
+    key_num (key, p->border_width, sizeof p->border_width);
+    key_num (key, p->border_style, sizeof p->border_style);
+    for (int s = 0; s < 4; s++)
+      key_color (key, &p->border_color[s]);
+    key_color (key, &p->background_color);
+    key_num (key, &p->break_before, sizeof p->break_before);
+    key_num (key, &p->break_after, sizeof p->break_after);
+    key_num (key, &p->break_inside, sizeof p->break_inside);
+    key_num (key, &p->layout, sizeof p->layout);
+    key_num (key, &p->column_gap, sizeof p->column_gap);
+    key_num (key, &p->tile_columns, sizeof p->tile_columns);
+    key_num (key, &p->n_palette, sizeof p->n_palette);
+    for (int k = 0; k < p->n_palette && k < STYLE_MAX_PALETTE; k++)
+      key_color (key, &p->palette[k]);
+    key_num (key, &p->height, sizeof p->height);
+    key_num (key, &p->aspect_ratio, sizeof p->aspect_ratio);
+    key_color (key, &p->axis_color);
+    key_color (key, &p->grid_color);
+    key_num (key, &p->axis_width, sizeof p->axis_width);
+    key_num (key, &p->grid_width, sizeof p->grid_width);
+    key_num (key, &p->label_font_size, sizeof p->label_font_size);
+    key_num (key, &p->chart_labels, sizeof p->chart_labels);
+    key_num (key, &p->legend, sizeof p->legend);
+    /* custom properties: the same table (shared by reference) */
+    key_num (key, &p->custom, sizeof p->custom);
+  } else {
+    g_string_append (key, "\x1droot");
+  }
+  return g_string_free_to_bytes (key);
+}
+
+#define CACHE_MAX 20000
+
+StyleComputed *
+style_compute (const StyleSheet *sheet, const StyleNode *node, const StyleComputed *parent)
+{
+  g_return_val_if_fail (sheet != NULL, NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+  StyleSheet *mut = (StyleSheet *) sheet;   /* the cache only */
+
+  GBytes *key = cache_key (node, parent);
+  g_mutex_lock (&mut->cache_lock);
+  CacheEntry *hit = g_hash_table_lookup (sheet->cache, key);
+  StyleComputed *result = hit ? style_computed_copy (hit->style) : NULL;
+  g_mutex_unlock (&mut->cache_lock);
+  if (result) {
+    g_bytes_unref (key);
+    return result;
+  }
+
+  result = compute (sheet, node, parent);
+  g_mutex_lock (&mut->cache_lock);
+  if (g_hash_table_size (sheet->cache) >= CACHE_MAX)
+    g_hash_table_remove_all (sheet->cache);
+  CacheEntry *entry = g_new (CacheEntry, 1);
+  entry->style = style_computed_copy (result);
+  entry->parent_custom = parent && parent->custom ? g_hash_table_ref (parent->custom) : NULL;
+  g_hash_table_replace (sheet->cache, key, entry);
+  g_mutex_unlock (&mut->cache_lock);
+  return result;
+}
+
+StyleComputed *
+style_computed_copy (const StyleComputed *style)
+{
+  g_return_val_if_fail (style != NULL, NULL);
+  StyleComputed *copy = g_new (StyleComputed, 1);
+  *copy = *style;
+  copy->font_family = g_strdup (style->font_family);
+  copy->string_set = g_strdup (style->string_set);
+  if (copy->custom)
+    g_hash_table_ref (copy->custom);
+  return copy;
+}
+
+void
+style_computed_free (StyleComputed *style)
+{
+  if (!style)
+    return;
+  g_free (style->font_family);
+  g_free (style->string_set);
+  if (style->custom)
+    g_hash_table_unref (style->custom);
+  g_free (style);
+}
+
+/* ---- checking values with var() at load -------------------------------------------- */
+
+static void
+family_use_free (gpointer p)
+{
+  StyleFamilyUse *u = p;
+  if (!u)
+    return;
+  g_free (u->family);
+  g_free (u->file);
+  g_free (u);
+}
+
+/* Families named through var(): listed at the declaration using them. */
+static void
+add_families (StyleSheet *sheet, const StyleDecl *d, GPtrArray *uses)
+{
+  for (guint k = 0; k < uses->len; k++) {
+    StyleFamilyUse *u = uses->pdata[k];
+    gboolean known = FALSE;
+    for (guint j = 0; j < sheet->families->len && !known; j++)
+      known = g_ascii_strcasecmp (((StyleFamilyUse *) sheet->families->pdata[j])->family,
+                                  u->family) == 0;
+    if (known)
+      continue;
+    u->file = g_strdup (d->file);
+    u->line = d->line;
+    u->column = d->column;
+    g_ptr_array_add (sheet->families, u);
+    uses->pdata[k] = NULL;
+  }
+}
+
+static void
+check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *diags)
+{
+  if (!d->has_var || d->custom_name)
+    return;
+  const StylePropInfo *info = style_prop_info (d->prop);
+  g_autofree char *missing = NULL;
+  g_autofree char *text = style_substitute_vars (d->raw, vars, &missing);
+  if (!text) {
+    if (missing)
+      diag_warning (diags, d->file, d->line, d->column,
+                    "'%s' is not defined on :root or dossier and var() has no fallback: "
+                    "'%s' needs it defined where it applies", missing, info->name);
+    else
+      diag_error (diags, d->file, d->line, d->column,
+                  "invalid var() in '%s': '%s' (expected var(--name) or var(--name, fallback))",
+                  info->name, d->raw);
+    return;
+  }
+  const char *expected = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr (GPtrArray) uses = g_ptr_array_new_with_free_func (family_use_free);
+  GArray *values = style_parse_value_text_full (d->prop, text, &expected, &bad, uses);
+  if (!values) {
+    diag_error (diags, d->file, d->line, d->column,
+                "invalid value for '%s': '%s' (after var() substitution: '%s'; expected %s)",
+                info->name, d->raw, text, expected ? expected : info->expected);
+    return;
+  }
+  style_longhand_value_array_free (values);
+  add_families (sheet, d, uses);
+}
+
+static void
+check_custom_decls (GPtrArray *decls, GHashTable *vars, DiagList *diags)
+{
+  for (guint k = 0; k < decls->len; k++) {
+    const StyleDecl *d = decls->pdata[k];
+    if (!d->custom_name || !d->has_var)
+      continue;
+    g_autofree char *missing = NULL;
+    g_autofree char *text = style_substitute_vars (d->raw, vars, &missing);
+    if (!text && !missing)
+      diag_error (diags, d->file, d->line, d->column,
+                  "invalid var() in '%s': '%s' (expected var(--name) or var(--name, fallback))",
+                  d->custom_name, d->raw);
+  }
+}
+
+void
+style_sheet_check_vars (StyleSheet *sheet, DiagList *diags)
+{
+  StyleNode root = { .name = "dossier" };
+  g_autoptr (StyleComputed) cs = style_compute (sheet, &root, NULL);
+  sheet->root_vars = cs->custom ? g_hash_table_ref (cs->custom) : NULL;
+
+  for (guint r = 0; r < sheet->rules->len; r++) {
+    StyleRule *rule = sheet->rules->pdata[r];
+    check_custom_decls (rule->decls, sheet->root_vars, diags);
+    for (guint k = 0; k < rule->decls->len; k++)
+      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, diags);
+  }
+  for (guint r = 0; r < sheet->page_rules->len; r++) {
+    StylePageRule *rule = sheet->page_rules->pdata[r];
+    for (guint k = 0; k < rule->decls->len; k++)
+      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, diags);
+    for (int b = 0; b < STYLE_N_MARGIN_BOXES; b++)
+      if (rule->box_decls[b])
+        for (guint k = 0; k < rule->box_decls[b]->len; k++)
+          check_decl (sheet, rule->box_decls[b]->pdata[k], sheet->root_vars, diags);
+  }
+}

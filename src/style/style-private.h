@@ -1,0 +1,281 @@
+/* style-private.h — what the files of src/style share: properties and their
+ * specified values, declarations, selectors, rules and the sheet.
+ *
+ * A declaration is parsed once, at load, into specified values of
+ * longhands (shorthands are expanded then). A declaration that uses var()
+ * keeps its text and is parsed again after substitution, at compute time;
+ * at load it is checked once with the custom properties of :root/dossier. */
+#pragma once
+
+#include <glib.h>
+#include "common/diag.h"
+#include "style/style.h"
+#include "style/tokenizer-private.h"
+
+G_BEGIN_DECLS
+
+/* ---- properties ------------------------------------------------------------ */
+
+typedef enum {
+  /* longhands: each one field (or a few) of StyleComputed */
+  P_FONT_FAMILY, P_FONT_SIZE, P_FONT_WEIGHT, P_FONT_STYLE, P_LINE_HEIGHT,
+  P_COLOR, P_TEXT_ALIGN, P_TEXT_INDENT, P_LETTER_SPACING, P_HYPHENS,
+  P_WIDOWS, P_ORPHANS, P_MISSING_COLOR,
+  P_DISPLAY,
+  P_MARGIN_TOP, P_MARGIN_RIGHT, P_MARGIN_BOTTOM, P_MARGIN_LEFT,
+  P_PADDING_TOP, P_PADDING_RIGHT, P_PADDING_BOTTOM, P_PADDING_LEFT,
+  P_BORDER_TOP_WIDTH, P_BORDER_RIGHT_WIDTH, P_BORDER_BOTTOM_WIDTH, P_BORDER_LEFT_WIDTH,
+  P_BORDER_TOP_STYLE, P_BORDER_RIGHT_STYLE, P_BORDER_BOTTOM_STYLE, P_BORDER_LEFT_STYLE,
+  P_BORDER_TOP_COLOR, P_BORDER_RIGHT_COLOR, P_BORDER_BOTTOM_COLOR, P_BORDER_LEFT_COLOR,
+  P_BACKGROUND_COLOR,
+  P_BREAK_BEFORE, P_BREAK_AFTER, P_BREAK_INSIDE,
+  P_LAYOUT, P_COLUMN_GAP, P_TILE_COLUMNS, P_PALETTE, P_HEIGHT, P_ASPECT_RATIO,
+  P_AXIS_COLOR, P_AXIS_WIDTH, P_GRID_COLOR, P_GRID_WIDTH, P_LABEL_FONT_SIZE,
+  P_CHART_LABELS, P_LEGEND, P_STRING_SET,
+  P_CONTENT,                  /* margin boxes only */
+  P_SIZE,                     /* @page only */
+  P_N_LONGHANDS,
+  /* shorthands */
+  P_FONT = P_N_LONGHANDS, P_MARGIN, P_PADDING, P_BORDER,
+  P_BORDER_TOP, P_BORDER_RIGHT, P_BORDER_BOTTOM, P_BORDER_LEFT,
+  P_BORDER_WIDTH, P_BORDER_STYLE, P_BORDER_COLOR, P_BACKGROUND,
+  P_N_PROPS,
+} StyleProp;
+
+/* Where a property may stand. */
+enum {
+  STYLE_CTX_RULE = 1 << 0,    /* element rules */
+  STYLE_CTX_PAGE = 1 << 1,    /* @page { … } */
+  STYLE_CTX_MBOX = 1 << 2,    /* @top-left { … } … */
+};
+
+typedef struct {
+  const char *name;
+  StyleProp prop;
+  gboolean inherited;
+  guint contexts;
+  const char *expected;       /* for "invalid value" messages */
+} StylePropInfo;
+
+typedef enum {
+  SV_INHERIT, SV_INITIAL, SV_UNSET,   /* CSS-wide keywords */
+  SV_LENGTH,                  /* num in unit */
+  SV_NUMBER,                  /* num */
+  SV_INT,                     /* ival */
+  SV_KEYWORD,                 /* ival: an enum of the property */
+  SV_COLOR,                   /* color */
+  SV_CURRENTCOLOR,
+  SV_STRING,                  /* str */
+  SV_PALETTE,                 /* colors */
+  SV_CONTENT,                 /* content: of StyleContentItem* */
+  SV_SIZE,                    /* num × num2 pt */
+  SV_NONE,
+} StyleSpecKind;
+
+typedef enum {
+  U_PT, U_EM, U_PCT,
+  /* font-size keywords that depend on the parent */
+  U_LARGER, U_SMALLER,
+  /* font-weight relative keywords */
+  U_BOLDER, U_LIGHTER,
+} StyleUnit;
+
+typedef struct {
+  StyleSpecKind kind;
+  StyleUnit unit;
+  int ival;
+  double num, num2;
+  StyleColor color;
+  char *str;
+  GArray *colors;             /* of StyleColor */
+  GPtrArray *content;         /* of StyleContentItem* */
+} StyleSpecValue;
+
+typedef struct {
+  StyleProp prop;             /* a longhand */
+  StyleSpecValue v;
+} StyleLonghandValue;
+
+/* keyword values stored in SV_KEYWORD.ival where no public enum exists */
+enum { STYLE_DISPLAY_BLOCK, STYLE_DISPLAY_NONE };
+
+const StylePropInfo *style_prop_lookup (const char *name);
+const StylePropInfo *style_prop_info (StyleProp prop);
+/* Longhands a shorthand sets (a longhand: itself); returns their number. */
+guint style_prop_longhands (StyleProp prop, StyleProp out[12]);
+/* The closest known property name to name, or NULL. */
+const char *style_prop_suggest (const char *name);
+/* TRUE if name is a CSS property that dossier does not support. */
+gboolean style_prop_is_unsupported_css (const char *name);
+
+/* Cursor over the tokens of a value, whitespace removed (ws[i] says whether
+ * whitespace preceded token i). */
+typedef struct {
+  const StyleToken **toks;
+  gboolean *ws;
+  guint n;
+  guint i;
+} StyleValueCursor;
+
+/* Builds a cursor over tokens [first, last) of src; free with _clear. */
+void style_value_cursor_init (StyleValueCursor *c, const StyleTokens *src,
+                              guint first, guint last);
+void style_value_cursor_clear (StyleValueCursor *c);
+
+/* Parses the value of prop (longhand or shorthand) into longhand values
+ * appended to out. On failure returns FALSE with c->i at the offending
+ * token and *expected set. CSS-wide keywords are handled here too. */
+gboolean style_prop_parse (StyleProp prop, StyleValueCursor *c, GArray *out,
+                           const char **expected);
+/* The same, also collecting the families font-family / font name (of
+ * StyleFamilyUse*, without file) into uses. */
+gboolean style_prop_parse_with_uses (StyleProp prop, StyleValueCursor *c, GArray *out,
+                                     const char **expected, GPtrArray *uses);
+void style_spec_value_clear (StyleSpecValue *v);
+void style_longhand_value_array_free (GArray *values);
+
+/* ---- values ------------------------------------------------------------------ */
+
+gboolean style_color_parse (StyleValueCursor *c, StyleColor *out, gboolean *current);
+gboolean style_color_from_name (const char *name, StyleColor *out);
+/* Length in the usual units; pt/em/% kept apart (U_PT for absolute units). */
+gboolean style_length_parse (StyleValueCursor *c, gboolean allow_pct,
+                             gboolean allow_unitless_number, StyleSpecValue *out);
+gboolean style_unit_to_pt (const char *unit, double *factor);
+int style_edit_distance (const char *a, const char *b);
+/* The closest of candidates (NULL-terminated) to word, or NULL. */
+const char *style_suggest (const char *word, const char *const *candidates);
+
+/* ---- declarations, selectors, rules ------------------------------------------ */
+
+typedef struct {
+  StyleProp prop;             /* meaningless when custom_name is set */
+  char *custom_name;          /* "--x" for custom properties */
+  gboolean important;
+  gboolean has_var;
+  char *raw;                  /* value text (custom properties, values with var()) */
+  GArray *values;             /* of StyleLonghandValue (when !has_var and !custom) */
+  const char *file;           /* interned in the sheet */
+  int line, column;           /* of the value's first token */
+  int name_line, name_column;
+  guint contexts;             /* where it stands (STYLE_CTX_*) */
+} StyleDecl;
+
+void style_decl_free (StyleDecl *d);
+
+typedef enum { STYLE_COMB_NONE, STYLE_COMB_DESCENDANT, STYLE_COMB_CHILD } StyleCombinator;
+
+typedef struct {
+  int type;                   /* element index, -1 = any */
+  char *id;
+  char **classes;             /* NULL-terminated, or NULL */
+  char **langs;               /* :lang() arguments, lower case */
+  gboolean root;
+  StyleCombinator combinator; /* relation to the next compound to the left */
+} StyleCompound;
+
+typedef struct _StyleRule StyleRule;
+
+typedef struct {
+  GArray *compounds;          /* of StyleCompound, [0] = rightmost */
+  guint specificity;          /* a << 20 | b << 10 | c */
+  StyleRule *rule;
+} StyleSelector;
+
+struct _StyleRule {
+  GPtrArray *selectors;       /* of StyleSelector* */
+  GPtrArray *decls;           /* of StyleDecl* */
+  guint order;
+};
+
+/* An element name of the input format or a presentational part, or -1. */
+int style_element_index (const char *name);
+const char *style_element_name (int index);
+const char *const *style_element_names (void);
+
+/* Parses a selector list from tokens [first, last) of src. Reports the first
+ * problem of the list (unknown element, pseudo-class, combinator …) and
+ * returns NULL: CSS drops the whole rule then. */
+GPtrArray *style_selector_list_parse (const StyleTokens *src, guint first, guint last,
+                                      DiagList *diags);
+void style_selector_free (StyleSelector *sel);
+gboolean style_selector_matches (const StyleSelector *sel, const StyleNode *node);
+
+/* ---- @page ----------------------------------------------------------------- */
+
+typedef struct {
+  gboolean first, left, right;
+  guint specificity;          /* :first > :left/:right > plain */
+  guint order;
+  GPtrArray *decls;           /* of StyleDecl*: size, margin, text properties */
+  GPtrArray *box_decls[STYLE_N_MARGIN_BOXES];  /* of StyleDecl*, or NULL */
+} StylePageRule;
+
+void style_page_rule_free (StylePageRule *rule);
+
+/* ---- the sheet ----------------------------------------------------------------- */
+
+struct _StyleSheet {
+  GPtrArray *rules;           /* of StyleRule*, in order (imports first) */
+  GPtrArray *page_rules;      /* of StylePageRule* */
+  GPtrArray *families;        /* of StyleFamilyUse* */
+  GHashTable *files;          /* interned file names */
+  guint next_order;
+
+  /* rule index by the rightmost compound */
+  GHashTable *by_id;          /* id → GPtrArray of StyleSelector* */
+  GHashTable *by_class;
+  GPtrArray **by_type;        /* element index → GPtrArray or NULL */
+  GPtrArray *universal;
+  gboolean uses_lang;         /* some selector has :lang() */
+
+  /* custom properties of :root / dossier, for checking values with var() */
+  GHashTable *root_vars;
+
+  /* style_compute() results, keyed by node chain + inherited parent values */
+  GMutex cache_lock;
+  GHashTable *cache;
+};
+
+/* Interned file name (lives as long as the sheet). */
+const char *style_sheet_intern_file (StyleSheet *sheet, const char *file);
+/* Builds the index; called once the rules are complete. */
+void style_sheet_index (StyleSheet *sheet);
+/* Checks every declaration that uses var() against root_vars. */
+void style_sheet_check_vars (StyleSheet *sheet, DiagList *diags);
+
+/* ---- computing -------------------------------------------------------------------- */
+
+/* Replaces var() in text using vars (name → text, NULL = none); returns
+ * NULL when a var() has neither a value nor a fallback (*missing set to its
+ * name when missing is not NULL). */
+char *style_substitute_vars (const char *text, GHashTable *vars, char **missing);
+/* Parses text as the value of prop (after substitution). */
+GArray *style_parse_value_text (StyleProp prop, const char *text, const char **expected,
+                                char **bad_token);
+/* The same, collecting the families named (of StyleFamilyUse*) into uses. */
+GArray *style_parse_value_text_full (StyleProp prop, const char *text, const char **expected,
+                                     char **bad_token, GPtrArray *uses);
+
+/* The initial values (static, never freed). */
+const StyleComputed *style_computed_initial (void);
+/* Sets one longhand of cs from a specified value (parent may be NULL). */
+void style_apply_value (StyleComputed *cs, const StyleComputed *parent,
+                        StyleProp prop, const StyleSpecValue *v);
+/* Sets what depends on several values (line-height number, border
+ * widths of style none, currentcolor borders). */
+void style_computed_finish (StyleComputed *cs);
+/* Copies the field(s) of longhand prop from src to dst (no string copies). */
+void style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp prop);
+/* Fills slots (one per longhand, NULL = not specified) from declarations
+ * in cascade order (later wins), substituting var() from vars; values made
+ * by substitution are kept in temps (of GArray*, freed with
+ * style_longhand_value_array_free). */
+void style_collect_specified (GPtrArray *ordered_decls, GHashTable *vars,
+                              const StyleSpecValue **slots, GPtrArray *temps);
+/* Computes a style from specified values; parent gives inherited values
+ * (NULL: initial ones). The result holds its own copies and a ref on vars. */
+StyleComputed *style_compute_from_slots (const StyleSpecValue *const *slots,
+                                         const StyleComputed *parent, GHashTable *vars);
+
+G_END_DECLS
