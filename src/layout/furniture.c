@@ -32,12 +32,28 @@ box_text (Ctx *ctx, const GPtrArray *content, const LayoutPage *page, GHashTable
   return g_string_free (s, FALSE);
 }
 
+static gboolean
+box_used (const StylePage *sp, int b)
+{
+  return sp->boxes[b].content && sp->boxes[b].content->len > 0 && sp->boxes[b].style;
+}
+
 static void
 add_box (Ctx *ctx, LayoutPage *page, const StylePage *sp, StyleMarginBox which, const char *text)
 {
   const StyleComputed *st = sp->boxes[which].style;
-  double left = sp->margin[STYLE_LEFT];
-  double width = page->width - left - sp->margin[STYLE_RIGHT];
+  double area_left = sp->margin[STYLE_LEFT];
+  double area = page->width - area_left - sp->margin[STYLE_RIGHT];
+  /* The boxes of a band share its width: thirds when the centre box is
+   * used, halves when both side boxes are, else the whole band. */
+  int row = which <= STYLE_MARGIN_TOP_RIGHT ? 0 : 3;
+  gboolean centre = box_used (sp, row + 1);
+  gboolean sides = box_used (sp, row) && box_used (sp, row + 2);
+  double width = centre && (box_used (sp, row) || box_used (sp, row + 2)) ? area / 3
+               : sides ? area / 2 : area;
+  int pos = which - row;   /* 0 left, 1 centre, 2 right */
+  double left = pos == 0 ? area_left : pos == 1 ? area_left + (area - width) / 2
+                                                : area_left + area - width;
   /* The primary language is the run's language; a Chinese part of a
    * bilingual foot finds its glyphs through the family list. */
   g_autoptr (TextRun) run = text_run_new_plain (text, ctx->doc->languages[0]);

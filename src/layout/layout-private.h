@@ -30,6 +30,7 @@ typedef struct {
   gboolean neutral;           /* spans the whole text area */
   gboolean keep_with_next;    /* a heading: keep with the next unit */
   gboolean break_before_page;
+  gboolean break_after_page;
   gboolean avoid_break_inside;
   double space_before, space_after;
   int outline_level;          /* 0: no outline entry */
@@ -93,6 +94,9 @@ void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *r
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
 void track_add_space (Track *t, double height);
+/* The padding and border of st on one side (STYLE_TOP or STYLE_BOTTOM) of a
+ * box at x..x+width, as a row. */
+void track_add_edge (Track *t, const StyleComputed *st, int side, double x, double width);
 /* Border, background of st on rows [from, end) of t, box at x..x+width. */
 void track_decorate (Track *t, guint from, const StyleComputed *st, double x, double width);
 

@@ -16,6 +16,8 @@ typedef struct {
   double y;
   double prev_space_after;
   gboolean at_top;             /* nothing placed on this page yet */
+  gboolean break_pending;      /* the last unit asked for a page break after it */
+  gboolean forced;             /* this page began at a forced break (or the start) */
 } Flow;
 
 static void
@@ -50,6 +52,7 @@ new_page (Flow *fl)
   fl->left = fl->page_style->margin[STYLE_LEFT];
   fl->y = fl->top;
   fl->at_top = TRUE;
+  fl->forced = FALSE;
   fl->prev_space_after = 0;
   strings_for_new_page (ctx);
 }
@@ -157,10 +160,16 @@ place_rows (Flow *fl, Unit *u, const guint *k)
 static void
 place_unit (Flow *fl, Unit *u, const Unit *next)
 {
-  if (u->break_before_page && !fl->at_top)
+  if ((u->break_before_page || fl->break_pending) && !fl->at_top) {
     new_page (fl);
+    fl->forced = TRUE;
+  }
+  fl->break_pending = u->break_after_page;
   for (;;) {
-    double gap = fl->at_top ? 0 : MAX (fl->prev_space_after, u->space_before);
+    /* As in CSS, a margin at a page top is kept after a forced break and
+     * dropped after an unforced one. */
+    double gap = fl->at_top ? (fl->forced ? u->space_before : 0)
+                            : MAX (fl->prev_space_after, u->space_before);
     double room = fl->bottom - fl->y - gap;
     double h = unit_height (u);
     double need = h;
@@ -215,8 +224,10 @@ void
 paginate (Ctx *ctx, gboolean start_new_page)
 {
   Flow fl = { .ctx = ctx };
-  if (start_new_page || ctx->out->pages->len == 0)
+  if (start_new_page || ctx->out->pages->len == 0) {
     new_page (&fl);
+    fl.forced = TRUE;
+  }
   for (guint i = 0; i < ctx->units->len; i++)
     place_unit (&fl, g_ptr_array_index (ctx->units, i),
                 i + 1 < ctx->units->len ? g_ptr_array_index (ctx->units, i + 1) : NULL);

@@ -270,3 +270,25 @@ track_decorate (Track *t, guint from, const StyleComputed *st, double x, double 
     }
   }
 }
+
+void
+track_add_edge (Track *t, const StyleComputed *st, int side, double x, double width)
+{
+  double bw = st->border_width[side];
+  double h = st->padding[side] + bw;
+  if (h <= 0)
+    return;
+  Row *r = row_new (h);
+  /* padding, unlike a margin, is kept at a page top (as in CSS) */
+  r->keep_with_next = side == STYLE_TOP;
+  if (bw > 0) {
+    LayoutFrag *f = frag_new (LAYOUT_FRAG_RECT);
+    f->x = x;
+    f->w = width;
+    f->y = side == STYLE_TOP ? 0 : h - bw;
+    f->h = bw;
+    f->color = st->border_color[side];
+    g_ptr_array_add (r->frags, f);
+  }
+  g_ptr_array_add (t->rows, r);
+}

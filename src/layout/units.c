@@ -34,6 +34,9 @@ words (const char *lang, const char *key)
   g_assert_not_reached ();
 }
 
+static void child_parent (Ctx *ctx, const Parent *parent, const char *name, const char *id,
+                          const char *classes, StyleNode nodes[2], Parent *out);
+
 static Unit *
 unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id,
                 const char *classes, int line, int column, ContentFn fn, gconstpointer data)
@@ -60,9 +63,9 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
       double w = box_w - st->border_width[STYLE_LEFT] - st->padding[STYLE_LEFT] -
                  st->padding[STYLE_RIGHT] - st->border_width[STYLE_RIGHT];
       guint from = t->rows->len;
-      track_add_space (t, st->padding[STYLE_TOP]);
+      track_add_edge (t, st, STYLE_TOP, box_x, box_w);
       fn (ctx, t, li, &node, st, x, MAX (w, 10), data);
-      track_add_space (t, st->padding[STYLE_BOTTOM]);
+      track_add_edge (t, st, STYLE_BOTTOM, box_x, box_w);
       track_decorate (t, from, st, box_x, box_w);
       if (ti == 0 && k == 0) {
         u->space_before = st->margin[STYLE_TOP];
@@ -134,9 +137,8 @@ set_string (Ctx *ctx, Unit *u, const Parent *parent, const char *name, const Mod
 
 static void
 content_meta_line (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
-                   double x, double w, gconstpointer data)
+                   double x, double w, const ModelMeta *m)
 {
-  const ModelMeta *m = data;
   const char *lang = ctx->part.langs[li];
   GString *s = g_string_new (NULL);
   if (m->date) {
@@ -154,22 +156,56 @@ content_meta_line (Ctx *ctx, Track *t, int li, const StyleNode *node, const Styl
   track_add_text (ctx, t, run, st, x, w, FALSE, 0, 0);
 }
 
+/* One part of the title block: its own style, margins around it. */
+static void
+meta_part (Ctx *ctx, Track *t, int li, const StyleNode *meta, const StyleComputed *mst,
+           const char *name, const ModelText *text, double x, double w)
+{
+  StyleNode node = { name, NULL, NULL, ctx->part.langs[li], meta };
+  const StyleComputed *st = ctx_style (ctx, &node, mst);
+  if (st->display_none)
+    return;
+  track_add_space (t, st->margin[STYLE_TOP]);
+  if (text) {
+    gboolean missing;
+    g_autoptr (TextRun) run = run_for (text, ctx->part.langs[li], &missing);
+    track_add_text (ctx, t, run, st, x + st->margin[STYLE_LEFT],
+                    w - st->margin[STYLE_LEFT] - st->margin[STYLE_RIGHT], missing,
+                    text->line, text->column);
+  } else {
+    content_meta_line (ctx, t, li, &node, st, x, w, &ctx->doc->meta);
+  }
+  track_add_space (t, st->margin[STYLE_BOTTOM]);
+}
+
+static void
+content_meta (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
+              double x, double w, gconstpointer data)
+{
+  const ModelMeta *m = data;
+  meta_part (ctx, t, li, node, st, "title", m->title, x, w);
+  if (m->subtitle)
+    meta_part (ctx, t, li, node, st, "subtitle", m->subtitle, x, w);
+  if (m->date || m->place)
+    meta_part (ctx, t, li, node, st, "place", NULL, x, w);
+  for (guint i = 0; i < m->organizers->len; i++)
+    meta_part (ctx, t, li, node, st, "organizer", g_ptr_array_index (m->organizers, i), x, w);
+}
+
 void
 units_title (Ctx *ctx, const Parent *root)
 {
   const ModelMeta *m = &ctx->doc->meta;
-  Unit *u = unit_bilingual (ctx, root, "title", NULL, NULL, m->title->line, m->title->column,
-                            content_text, m->title);
-  set_string (ctx, u, root, "title", m->title);
-  if (m->subtitle)
-    unit_bilingual (ctx, root, "subtitle", NULL, NULL, m->subtitle->line, m->subtitle->column,
-                    content_text, m->subtitle);
-  if (m->date || m->place)
-    unit_bilingual (ctx, root, "place", NULL, NULL, 0, 0, content_meta_line, m);
-  for (guint i = 0; i < m->organizers->len; i++) {
-    const ModelText *o = g_ptr_array_index (m->organizers, i);
-    unit_bilingual (ctx, root, "organizer", NULL, NULL, o->line, o->column, content_text, o);
-  }
+  StyleNode cnodes[2], mnodes[2];
+  Parent cover, meta;
+  child_parent (ctx, root, "cover", NULL, NULL, cnodes, &cover);
+  child_parent (ctx, &cover, "meta", NULL, NULL, mnodes, &meta);
+  Unit *u = unit_bilingual (ctx, &cover, "meta", NULL, NULL, m->title->line, m->title->column,
+                            content_meta, m);
+  if (!u)
+    return;
+  set_string (ctx, u, &meta, "title", m->title);
+  u->break_after_page = cover.styles[0]->break_after == STYLE_BREAK_PAGE;
 }
 
 /* ---- quote ------------------------------------------------------------------ */

@@ -292,16 +292,9 @@ build_pack (ModelSource *ms, xmlNode *root)
 }
 
 static ModelDoc *
-load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **pack_out,
-           DiagList *diags)
+load_bytes (const char *path, const char *src, gsize len, gboolean strict,
+            gboolean allow_pack, ModelPack **pack_out, DiagList *diags)
 {
-  g_autofree char *src = NULL;
-  gsize len = 0;
-  g_autoptr (GError) error = NULL;
-  if (!g_file_get_contents (path, &src, &len, &error)) {
-    diag_error (diags, path, 0, 0, "cannot read: %s", error->message);
-    return NULL;
-  }
   if (len > G_MAXINT) {
     diag_error (diags, path, 0, 0, "file too large");
     return NULL;
@@ -327,6 +320,29 @@ load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **p
   }
   model_source_clear (&ms);
   return doc;
+}
+
+static ModelDoc *
+load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **pack_out,
+           DiagList *diags)
+{
+  g_autofree char *src = NULL;
+  gsize len = 0;
+  g_autoptr (GError) error = NULL;
+  if (!g_file_get_contents (path, &src, &len, &error)) {
+    diag_error (diags, path, 0, 0, "cannot read: %s", error->message);
+    return NULL;
+  }
+  return load_bytes (path, src, len, strict, allow_pack, pack_out, diags);
+}
+
+ModelDoc *
+model_load_bytes (const char *name, const char *bytes, gsize len, gboolean strict,
+                  ModelPack **pack_out, DiagList *diags)
+{
+  g_return_val_if_fail (name && bytes && pack_out && diags, NULL);
+  *pack_out = NULL;
+  return load_bytes (name, bytes, len, strict, TRUE, pack_out, diags);
 }
 
 ModelDoc *

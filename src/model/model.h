@@ -238,6 +238,10 @@ typedef struct {
  * found. With strict, a missing language variant is an error, else a warning. */
 ModelDoc *model_load (const char *path, gboolean strict, ModelPack **pack_out,
                       DiagList *diags);
+/* The same from bytes in memory; name is used in messages and for
+ * resolving relative paths (style="", pack includes). */
+ModelDoc *model_load_bytes (const char *name, const char *bytes, gsize len, gboolean strict,
+                            ModelPack **pack_out, DiagList *diags);
 void model_doc_free (ModelDoc *doc);
 void model_pack_free (ModelPack *pack);
 

@@ -3,8 +3,9 @@
  * Runs of XML white space become one space, none at the start or end of a
  * variant; a line break between two wide (Chinese) characters disappears,
  * since Chinese has no spaces between words. No-break spaces are not white
- * space here and stay. Works across inline elements: "a <em> b</em>" keeps
- * one space. */
+ * space here and stay. Works across inline elements: "a <q> b</q>" keeps
+ * one space, and it stays where it was written (before the quote mark the
+ * renderer will add, not after it). */
 #include <string.h>
 #include "model/model-private.h"
 
@@ -16,84 +17,84 @@ is_wide (gunichar c)
 }
 
 typedef struct {
-  gboolean pending_space;     /* white space seen since the last character */
-  gboolean pending_newline;
-  gunichar last;              /* last character written, 0 at start */
-  GString *pending_target;    /* the inline text that saw the white space */
-  ModelInline *last_text;     /* the last text inline finished */
+  GString *owner;             /* the text that held the pending white space */
+  gboolean newline;           /* the pending run held a line break */
+  gunichar last;              /* the last character kept; 0 at the start */
+  GPtrArray *texts;           /* the GStrings being built, one per TEXT inline */
+  GPtrArray *inlines;         /* their inlines */
 } SpaceState;
 
+/* A character (or a figure, a date) follows: the pending white space
+ * becomes one space in the text where it stood, unless it is at the start
+ * or is a line break between two Chinese characters. */
 static void
-flush_space (SpaceState *st, GString *target, gunichar next)
+flush (SpaceState *st, gunichar next)
 {
-  if (!st->pending_space)
+  if (!st->owner)
     return;
-  gboolean drop = st->last == 0 ||
-                  (st->pending_newline && is_wide (st->last) && is_wide (next));
-  if (!drop) {
-    if (st->pending_target || target)
-      g_string_append_c (st->pending_target ? st->pending_target : target, ' ');
-    else if (st->last_text) {   /* before a figure or date: end the text before it */
-      char *t = g_strconcat (st->last_text->text, " ", NULL);
-      g_free (st->last_text->text);
-      st->last_text->text = t;
-    }
-  }
-  st->pending_space = st->pending_newline = FALSE;
-  st->pending_target = NULL;
+  gboolean drop = st->last == 0 || (st->newline && is_wide (st->last) && is_wide (next));
+  if (!drop)
+    g_string_append_c (st->owner, ' ');
+  st->owner = NULL;
+  st->newline = FALSE;
 }
 
-static void normalize_list (GPtrArray *inlines, SpaceState *st);
+static void walk (GPtrArray *inlines, SpaceState *st);
 
 static void
-normalize_inline (ModelInline *inl, SpaceState *st)
+walk_inline (ModelInline *inl, SpaceState *st)
 {
-  if (inl->kind == MODEL_INLINE_BR) {
-    st->pending_space = st->pending_newline = FALSE;
+  switch (inl->kind) {
+  case MODEL_INLINE_BR:
+    st->owner = NULL;   /* no space around a line break */
     st->last = '\n';
     return;
-  }
-  if (inl->kind == MODEL_INLINE_FIG || inl->kind == MODEL_INLINE_DATE) {
-    flush_space (st, NULL, '0');
+  case MODEL_INLINE_FIG:
+  case MODEL_INLINE_DATE:
+    flush (st, '0');
     st->last = '0';
     return;
-  }
-  if (inl->kind != MODEL_INLINE_TEXT) {
-    normalize_list (inl->children, st);
+  case MODEL_INLINE_TEXT:
+    break;
+  default:
+    walk (inl->children, st);
     return;
   }
   GString *out = g_string_sized_new (strlen (inl->text));
+  g_ptr_array_add (st->texts, out);
+  g_ptr_array_add (st->inlines, inl);
   for (const char *p = inl->text; *p; p = g_utf8_next_char (p)) {
     gunichar c = g_utf8_get_char (p);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (!st->pending_space)
-        st->pending_target = NULL;
-      st->pending_space = TRUE;
-      st->pending_newline |= (c == '\n');
+      if (!st->owner)
+        st->owner = out;
+      st->newline |= (c == '\n' || c == '\r');
       continue;
     }
-    /* white space before this character belongs here, at this position */
-    if (st->pending_space && !st->pending_target)
-      st->pending_target = out;
-    flush_space (st, out, c);
+    flush (st, c);
     g_string_append_unichar (out, c);
     st->last = c;
   }
-  g_free (inl->text);
-  inl->text = g_string_free (out, FALSE);
-  st->last_text = inl;
 }
 
 static void
-normalize_list (GPtrArray *inlines, SpaceState *st)
+walk (GPtrArray *inlines, SpaceState *st)
 {
   for (guint i = 0; inlines && i < inlines->len; i++)
-    normalize_inline (g_ptr_array_index (inlines, i), st);
+    walk_inline (g_ptr_array_index (inlines, i), st);
 }
 
 void
 model_space_normalize (GPtrArray *inlines)
 {
-  SpaceState st = { 0 };
-  normalize_list (inlines, &st);
+  SpaceState st = { .texts = g_ptr_array_new (), .inlines = g_ptr_array_new () };
+  walk (inlines, &st);
+  /* white space still pending at the end is dropped */
+  for (guint i = 0; i < st.texts->len; i++) {
+    ModelInline *inl = g_ptr_array_index (st.inlines, i);
+    g_free (inl->text);
+    inl->text = g_string_free (g_ptr_array_index (st.texts, i), FALSE);
+  }
+  g_ptr_array_unref (st.texts);
+  g_ptr_array_unref (st.inlines);
 }

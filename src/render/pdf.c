@@ -127,9 +127,16 @@ draw_document (const LayoutDoc *ldoc, int fd, const RenderOptions *options)
   /* Links need a structure tag around them, or cairo's xref is damaged
    * (platform-notes.md): the whole document is one Document element. */
   cairo_tag_begin (cr, "Document", "");
+  double width = first ? first->width : 0, height = first ? first->height : 0;
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
-    cairo_pdf_surface_set_size (surface, page->width, page->height);
+    /* cairo 1.16 writes a damaged xref when a document with link tags
+     * calls set_size, even to the same size: call it only on a change. */
+    if (page->width != width || page->height != height) {
+      cairo_pdf_surface_set_size (surface, page->width, page->height);
+      width = page->width;
+      height = page->height;
+    }
     for (guint i = 0; i < page->frags->len; i++)
       draw_frag (ldoc, cr, g_ptr_array_index (page->frags, i));
     cairo_show_page (cr);

