@@ -27,6 +27,9 @@ cache_entry_free (gpointer p)
   g_free (e);
 }
 
+static guint cache_key_hash (gconstpointer k);
+static gboolean cache_key_equal (gconstpointer a, gconstpointer b);
+
 /* ---- index ------------------------------------------------------------------------ */
 
 static void
@@ -71,8 +74,8 @@ style_sheet_index (StyleSheet *sheet)
       }
     }
   }
-  sheet->cache = g_hash_table_new_full ((GHashFunc) g_bytes_hash, (GEqualFunc) g_bytes_equal,
-                                        (GDestroyNotify) g_bytes_unref, cache_entry_free);
+  sheet->cache = g_hash_table_new_full (cache_key_hash, cache_key_equal, g_free,
+                                        cache_entry_free);
 }
 
 /* ---- var() ----------------------------------------------------------------------- */
@@ -410,89 +413,153 @@ compute (const StyleSheet *sheet, const StyleNode *node, const StyleComputed *pa
 
 /* ---- the cache key: node chain + what the parent passes on --------------------- */
 
+/* A key is a byte string: the node chain, then the parent's values (every
+ * field, as `inherit` may take a non-inherited one) with its strings, and
+ * the address of its custom-property table (shared by reference). */
+typedef struct {
+  guint hash;
+  gsize len;
+  guint8 data[];
+} CacheKey;
+
+static guint
+cache_key_hash (gconstpointer k)
+{
+  return ((const CacheKey *) k)->hash;
+}
+
+static gboolean
+cache_key_equal (gconstpointer a, gconstpointer b)
+{
+  const CacheKey *x = a, *y = b;
+  return x->hash == y->hash && x->len == y->len && memcmp (x->data, y->data, x->len) == 0;
+}
+
+typedef struct {
+  guint8 *buf;
+  gsize len, cap;
+  guint64 stack[320];         /* aligned for the CacheKey header */
+} KeyBuilder;
+
 static void
-key_str (GString *key, const char *s)
+kb_add (KeyBuilder *kb, const void *p, gsize n)
+{
+  if (kb->len + n > kb->cap) {
+    gsize cap = MAX (kb->cap * 2, kb->len + n);
+    if (kb->buf == (guint8 *) kb->stack) {
+      kb->buf = g_malloc (cap);
+      memcpy (kb->buf, kb->stack, kb->len);
+    } else {
+      kb->buf = g_realloc (kb->buf, cap);
+    }
+    kb->cap = cap;
+  }
+  memcpy (kb->buf + kb->len, p, n);
+  kb->len += n;
+}
+
+static void
+kb_str (KeyBuilder *kb, const char *s)
 {
   if (s)
-    g_string_append (key, s);
-  g_string_append_c (key, '\x1f');
+    kb_add (kb, s, strlen (s));
+  kb_add (kb, "\x1f", 1);
 }
 
+/* The fields of p with the padding zeroed and no pointers. */
 static void
-key_num (GString *key, const void *p, gsize n)
+normalized_values (const StyleComputed *p, StyleComputed *out)
 {
-  g_string_append_len (key, p, (gssize) n);
+  memset (out, 0, sizeof *out);
+  out->font_size = p->font_size;
+  out->font_weight = p->font_weight;
+  out->font_italic = p->font_italic;
+  out->line_height = p->line_height;
+  out->color = p->color;
+  out->text_align = p->text_align;
+  out->text_indent = p->text_indent;
+  out->letter_spacing = p->letter_spacing;
+  out->hyphens = p->hyphens;
+  out->widows = p->widows;
+  out->orphans = p->orphans;
+  out->missing_color = p->missing_color;
+  out->display_none = p->display_none;
+  memcpy (out->margin, p->margin, sizeof out->margin);
+  memcpy (out->padding, p->padding, sizeof out->padding);
+  memcpy (out->border_width, p->border_width, sizeof out->border_width);
+  memcpy (out->border_color, p->border_color, sizeof out->border_color);
+  out->background_color = p->background_color;
+  out->break_before = p->break_before;
+  out->break_after = p->break_after;
+  out->break_inside = p->break_inside;
+  out->layout = p->layout;
+  out->column_gap = p->column_gap;
+  out->tile_columns = p->tile_columns;
+  out->n_palette = CLAMP (p->n_palette, 0, STYLE_MAX_PALETTE);
+  memcpy (out->palette, p->palette, sizeof (StyleColor) * out->n_palette);
+  out->height = p->height;
+  out->aspect_ratio = p->aspect_ratio;
+  out->axis_color = p->axis_color;
+  out->grid_color = p->grid_color;
+  out->axis_width = p->axis_width;
+  out->grid_width = p->grid_width;
+  out->label_font_size = p->label_font_size;
+  out->chart_labels = p->chart_labels;
+  out->legend = p->legend;
+  memcpy (out->border_style, p->border_style, sizeof out->border_style);
+  out->line_height_number = p->line_height_number;
 }
 
-static void
-key_color (GString *key, const StyleColor *c)
+/* Returns how many leading bytes of the key to hash: the chain and the
+ * parent's first fields (font, line height, colour …) tell keys apart well
+ * enough; equality still compares every byte. */
+static gsize
+build_key (KeyBuilder *kb, const StyleNode *node, const StyleComputed *p)
 {
-  key_num (key, &c->r, sizeof c->r);
-  key_num (key, &c->g, sizeof c->g);
-  key_num (key, &c->b, sizeof c->b);
-  key_num (key, &c->a, sizeof c->a);
-}
-
-static GBytes *
-cache_key (const StyleNode *node, const StyleComputed *p)
-{
-  GString *key = g_string_sized_new (256);
+  kb->buf = (guint8 *) kb->stack;
+  kb->cap = sizeof kb->stack;
+  kb->len = sizeof (CacheKey);                /* the header, filled in later */
   for (const StyleNode *n = node; n; n = n->parent) {
-    key_str (key, n->name);
-    key_str (key, n->id);
-    key_str (key, n->classes);
-    key_str (key, n->lang);
-    g_string_append_c (key, '\x1e');
+    kb_str (kb, n->name);
+    kb_str (kb, n->id);
+    kb_str (kb, n->classes);
+    kb_str (kb, n->lang);
+    kb_add (kb, "\x1e", 1);
   }
+  gsize hashed = kb->len + 160;
   if (p) {
-    /* every field: `inherit` may take a non-inherited one */
-    key_str (key, p->font_family);
-    key_str (key, p->string_set);
-    key_num (key, &p->font_size, sizeof p->font_size);
-    key_num (key, &p->font_weight, sizeof p->font_weight);
-    key_num (key, &p->font_italic, sizeof p->font_italic);
-    key_num (key, &p->line_height, sizeof p->line_height);
-    key_num (key, &p->line_height_number, sizeof p->line_height_number);
-    key_color (key, &p->color);
-    key_num (key, &p->text_align, sizeof p->text_align);
-    key_num (key, &p->text_indent, sizeof p->text_indent);
-    key_num (key, &p->letter_spacing, sizeof p->letter_spacing);
-    key_num (key, &p->hyphens, sizeof p->hyphens);
-    key_num (key, &p->widows, sizeof p->widows);
-    key_num (key, &p->orphans, sizeof p->orphans);
-    key_color (key, &p->missing_color);
-    key_num (key, &p->display_none, sizeof p->display_none);
-    key_num (key, p->margin, sizeof p->margin);
-    key_num (key, p->padding, sizeof p->padding);
-    key_num (key, p->border_width, sizeof p->border_width);
-    key_num (key, p->border_style, sizeof p->border_style);
-    for (int s = 0; s < 4; s++)
-      key_color (key, &p->border_color[s]);
-    key_color (key, &p->background_color);
-    key_num (key, &p->break_before, sizeof p->break_before);
-    key_num (key, &p->break_after, sizeof p->break_after);
-    key_num (key, &p->break_inside, sizeof p->break_inside);
-    key_num (key, &p->layout, sizeof p->layout);
-    key_num (key, &p->column_gap, sizeof p->column_gap);
-    key_num (key, &p->tile_columns, sizeof p->tile_columns);
-    key_num (key, &p->n_palette, sizeof p->n_palette);
-    for (int k = 0; k < p->n_palette && k < STYLE_MAX_PALETTE; k++)
-      key_color (key, &p->palette[k]);
-    key_num (key, &p->height, sizeof p->height);
-    key_num (key, &p->aspect_ratio, sizeof p->aspect_ratio);
-    key_color (key, &p->axis_color);
-    key_color (key, &p->grid_color);
-    key_num (key, &p->axis_width, sizeof p->axis_width);
-    key_num (key, &p->grid_width, sizeof p->grid_width);
-    key_num (key, &p->label_font_size, sizeof p->label_font_size);
-    key_num (key, &p->chart_labels, sizeof p->chart_labels);
-    key_num (key, &p->legend, sizeof p->legend);
-    /* custom properties: the same table (shared by reference) */
-    key_num (key, &p->custom, sizeof p->custom);
+    StyleComputed norm;
+    normalized_values (p, &norm);
+    kb_add (kb, &norm, sizeof norm);
+    kb_str (kb, p->font_family);
+    kb_str (kb, p->string_set);
+    kb_add (kb, &p->custom, sizeof p->custom);
   } else {
-    g_string_append (key, "\x1droot");
+    kb_add (kb, "\x1droot", 5);
   }
-  return g_string_free_to_bytes (key);
+  return MIN (hashed, kb->len) - sizeof (CacheKey);
+}
+
+/* Four independent multiply-xor lanes over 64-bit words (they pipeline),
+ * folded at the end: fast enough for keys of some hundred bytes. */
+static guint
+key_hash (const guint8 *data, gsize len)
+{
+  guint64 h[4] = { 0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL, 0x165667b19e3779f9ULL,
+                   0x27d4eb2f165667c5ULL };
+  gsize k = 0;
+  for (; k + 32 <= len; k += 32)
+    for (int l = 0; l < 4; l++) {
+      guint64 w;
+      memcpy (&w, data + k + 8 * l, 8);
+      h[l] = (h[l] ^ w) * 0x100000001b3ULL;
+    }
+  guint64 r = h[0] ^ (h[1] >> 1) ^ (h[2] << 1) ^ (h[3] >> 3);
+  for (; k < len; k++)
+    r = (r ^ data[k]) * 0x100000001b3ULL;
+  r ^= r >> 29;
+  r *= 0xbf58476d1ce4e5b9ULL;
+  return (guint) (r ^ (r >> 32));
 }
 
 #define CACHE_MAX 20000
@@ -504,15 +571,25 @@ style_compute (const StyleSheet *sheet, const StyleNode *node, const StyleComput
   g_return_val_if_fail (node != NULL, NULL);
   StyleSheet *mut = (StyleSheet *) sheet;   /* the cache only */
 
-  GBytes *key = cache_key (node, parent);
+  /* the key is built in place, after room for a CacheKey header */
+  KeyBuilder kb;
+  gsize hashed = build_key (&kb, node, parent);
+  CacheKey *key = (CacheKey *) kb.buf;
+  key->len = kb.len - sizeof (CacheKey);
+  key->hash = key_hash (key->data, hashed);
+
   g_mutex_lock (&mut->cache_lock);
   CacheEntry *hit = g_hash_table_lookup (sheet->cache, key);
   StyleComputed *result = hit ? style_computed_copy (hit->style) : NULL;
   g_mutex_unlock (&mut->cache_lock);
   if (result) {
-    g_bytes_unref (key);
+    if (kb.buf != (guint8 *) kb.stack)
+      g_free (kb.buf);
     return result;
   }
+  key = g_memdup2 (kb.buf, kb.len);
+  if (kb.buf != (guint8 *) kb.stack)
+    g_free (kb.buf);
 
   result = compute (sheet, node, parent);
   g_mutex_lock (&mut->cache_lock);
@@ -610,7 +687,7 @@ check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *d
   if (!values) {
     diag_error (diags, d->file, d->line, d->column,
                 "invalid value for '%s': '%s' (after var() substitution: '%s'; expected %s)",
-                info->name, d->raw, text, expected ? expected : info->expected);
+                info->name, d->raw, g_strstrip (text), expected ? expected : info->expected);
     return;
   }
   style_longhand_value_array_free (values);

@@ -710,11 +710,11 @@ style_sheet_intern_file (StyleSheet *sheet, const char *file)
 {
   if (!file)
     return NULL;
-  const char *known = g_hash_table_lookup (sheet->files, file);
-  if (known)
+  gpointer known, rank;
+  if (g_hash_table_lookup_extended (sheet->files, file, &known, &rank))
     return known;
   char *copy = g_strdup (file);
-  g_hash_table_add (sheet->files, copy);
+  g_hash_table_insert (sheet->files, copy, GUINT_TO_POINTER (g_hash_table_size (sheet->files) + 1));
   return copy;
 }
 
@@ -761,6 +761,45 @@ sheet_new (void)
   return sheet;
 }
 
+typedef struct {
+  const Diag *d;
+  guint rank, index;
+} SortedDiag;
+
+static int
+sorted_diag_cmp (gconstpointer a, gconstpointer b)
+{
+  const SortedDiag *x = a, *y = b;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  if (x->d->line != y->d->line)
+    return x->d->line < y->d->line ? -1 : 1;
+  if (x->d->column != y->d->column)
+    return x->d->column < y->d->column ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Problems are found in several passes (tokens, rules, var() checks): hand
+ * them on file by file (in the order the files were read) and, within a
+ * file, in the order of their places. */
+static void
+hand_on_sorted (StyleSheet *sheet, DiagList *from, DiagList *to)
+{
+  guint n = diag_list_length (from);
+  g_autoptr (GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (SortedDiag), n);
+  for (guint k = 0; k < n; k++) {
+    const Diag *d = diag_list_get (from, k);
+    SortedDiag s = { d, d->file ? GPOINTER_TO_UINT (g_hash_table_lookup (sheet->files, d->file))
+                                : 0, k };
+    g_array_append_val (all, s);
+  }
+  g_array_sort (all, sorted_diag_cmp);
+  for (guint k = 0; k < n; k++) {
+    const Diag *d = g_array_index (all, SortedDiag, k).d;
+    diag_add (to, d->level, d->file, d->line, d->column, "%s", d->message);
+  }
+}
+
 StyleSheet *
 style_sheet_parse (const char *css, gsize len, const char *file, DiagList *diags)
 {
@@ -768,9 +807,11 @@ style_sheet_parse (const char *css, gsize len, const char *file, DiagList *diags
   g_return_val_if_fail (diags != NULL, NULL);
   StyleSheet *sheet = sheet_new ();
   g_autoptr (GPtrArray) stack = g_ptr_array_new ();
-  parse_text (sheet, css ? css : "", len, file ? file : "<style>", diags, stack);
+  g_autoptr (DiagList) found = diag_list_new ();
+  parse_text (sheet, css ? css : "", len, file ? file : "<style>", found, stack);
   style_sheet_index (sheet);
-  style_sheet_check_vars (sheet, diags);
+  style_sheet_check_vars (sheet, found);
+  hand_on_sorted (sheet, found, diags);
   return sheet;
 }
 

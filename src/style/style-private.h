@@ -219,7 +219,7 @@ struct _StyleSheet {
   GPtrArray *rules;           /* of StyleRule*, in order (imports first) */
   GPtrArray *page_rules;      /* of StylePageRule* */
   GPtrArray *families;        /* of StyleFamilyUse* */
-  GHashTable *files;          /* interned file names */
+  GHashTable *files;          /* interned file name → its rank (order first read) + 1 */
   guint next_order;
 
   /* rule index by the rightmost compound */

@@ -225,6 +225,8 @@ parse_hex_color (const char *h, StyleColor *out)
 {
   gsize n = strlen (h);
   int v[8];
+  if (n != 3 && n != 4 && n != 6 && n != 8)
+    return FALSE;
   for (gsize k = 0; k < n; k++)
     if ((v[k] = hexval (h[k])) < 0)
       return FALSE;
