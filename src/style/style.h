@@ -140,7 +140,9 @@ StyleSheet *style_sheet_parse (const char *css, gsize len, const char *file,
 void style_sheet_free (StyleSheet *sheet);
 
 /* The computed style of node, given its parent's computed style (NULL for the
- * root: then inherited properties take their initial values). */
+ * root: then inherited properties take their initial values). Results are
+ * remembered in the sheet (thread-safe): the same node chain with the same
+ * parent values gives a copy of the same style. */
 StyleComputed *style_compute (const StyleSheet *sheet, const StyleNode *node,
                               const StyleComputed *parent);
 StyleComputed *style_computed_copy (const StyleComputed *style);
@@ -150,8 +152,10 @@ void style_computed_free (StyleComputed *style);
 StylePage *style_page_compute (const StyleSheet *sheet, int page_number, gboolean first);
 void style_page_free (StylePage *page);
 
-/* The list of families a sheet names in font-family, each with the place it
- * was named (for "family missing" messages): of StyleFamilyUse*. */
+/* The list of families a sheet names in font-family (or font, or through
+ * var()), each once, with the place it was first named (for "family
+ * missing" messages): of StyleFamilyUse*. Returns a new reference to the
+ * sheet's array: g_ptr_array_unref() it, never change it. */
 typedef struct { char *family; char *file; int line, column; } StyleFamilyUse;
 GPtrArray *style_sheet_families (const StyleSheet *sheet);
 

@@ -530,6 +530,8 @@ test_import (void)
   g_assert_cmpint (missing->line, ==, 2);
   g_assert_nonnull (strstr (missing->message, "cannot read imported file"));
   g_assert_nonnull (strstr (missing->message, "missing.css"));
+  g_autoptr (StyleComputed) c2 = style_compute (s2, &p, NULL);
+  assert_color (c2->color, 0xff0000);                  /* the rest still loads */
 
   const char *names[] = { "base/base.css", "main.css", "a.css", "b.css" };
   for (guint k = 0; k < G_N_ELEMENTS (names); k++) {
