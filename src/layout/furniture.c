@@ -67,8 +67,11 @@ add_box (Ctx *ctx, LayoutPage *page, const StylePage *sp, StyleMarginBox which, 
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_height (layout, -1);   /* one line; ellipsized if longer */
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* the iterator's extents include the offset of the alignment */
   PangoRectangle logical;
-  pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &logical);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  pango_layout_iter_free (iter);
   double h = logical.height / (double) PANGO_SCALE;
   int baseline = pango_layout_get_baseline (layout);
   gboolean top = which <= STYLE_MARGIN_TOP_RIGHT;

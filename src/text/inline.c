@@ -36,13 +36,13 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
   switch (inl->kind) {
   case MODEL_INLINE_TEXT:
     if (rb->chinese) {
-      /* Pango puts all the stretch of a justified line into its spaces;
-       * in Chinese the few spaces (between Latin words) would gape. A
-       * no-break space keeps the word gap and leaves the stretch to the
-       * characters. */
+      /* Pango puts all the stretch of a justified line into its spaces
+       * (U+0020 and U+00A0 are its only "expandable" ones), so in Chinese
+       * the few spaces, between Latin words, would gape. A four-per-em
+       * space keeps the word gap and leaves the stretch to the characters. */
       for (const char *p = inl->text; *p; p++) {
         if (*p == ' ')
-          g_string_append (rb->text, "\u00a0");
+          g_string_append (rb->text, "\u2005");
         else
           g_string_append_c (rb->text, *p);
       }

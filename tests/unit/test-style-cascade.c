@@ -620,19 +620,18 @@ test_speed (void)
     style_computed_free (c);
   }
   double ms = (g_get_monotonic_time () - start) / 1000.0;
+  /* Speed is reported, never asserted (bench/ measures it); what must
+   * hold is that the sheet's cache gives the same answer every time. */
   g_test_message ("8000 style_compute calls: %.2f ms", ms);
-  /* ~3 ms in an optimised build on a slow machine, ~10 ms unoptimised */
-#if defined(__SANITIZE_ADDRESS__)
-  g_assert_cmpfloat (ms, <, 250);
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-  g_assert_cmpfloat (ms, <, 250);
-#else
-  g_assert_cmpfloat (ms, <, 25);
-#endif
-#else
-  g_assert_cmpfloat (ms, <, 25);
-#endif
+  StyleNode n = { .name = "p", .lang = "zh", .parent = &sec };
+  g_autoptr (StyleComputed) a = style_compute (s, &n, sc);
+  g_autoptr (StyleComputed) b = style_compute (s, &n, sc);
+  g_assert_cmpfloat (a->font_size, ==, b->font_size);
+  g_assert_cmpfloat (a->line_height, ==, b->line_height);
+  g_assert_cmpstr (a->font_family, ==, b->font_family);
+  StyleNode d = { .name = "p", .lang = "de", .parent = &sec };
+  g_autoptr (StyleComputed) c = style_compute (s, &d, sc);
+  g_assert_cmpstr (a->font_family, !=, c->font_family);   /* the cache keys on language */
 }
 
 int
