@@ -117,6 +117,13 @@ layout_run (const ModelDoc *doc, const StyleSheet *sheet, PangoFontMap *font_map
    * glyph positions give even spacing in print (platform-notes.md). */
   pango_cairo_context_set_resolution (out->context, 72.0);
   pango_context_set_round_glyph_positions (out->context, FALSE);
+  /* Outlines are for print: no hinting, no hinted metrics. Hinting would
+   * run each glyph's bytecode for nothing and snap advances to a grid. */
+  cairo_font_options_t *fo = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (out->context, fo);
+  cairo_font_options_destroy (fo);
   pango_context_set_language (out->context, pango_language_from_string (doc->languages[0]));
   out->title = meta_plain (doc, doc->meta.title);
   out->subject = meta_plain (doc, doc->meta.subtitle);
