@@ -15,6 +15,7 @@ static const char *const element_names[] = {
   "date", "a", "br",
   /* presentational parts */
   "tile", "value", "label", "source", "speaker", "time", "cover", "toc",
+  "entry",      /* a line of the table of contents */
   NULL,
 };
 
