@@ -285,17 +285,23 @@ append_percent_value (GString *out, double v, Lang lang)
   g_string_append (out, lang == LANG_DE ? NBSP "%" : "%");
 }
 
-char *
-text_format_value (double value, const char *unit, ModelQualifier qualifier,
-                   const char *lang)
+TextFigureParts *
+text_figure_parts_new (double value, const char *unit, ModelQualifier qualifier,
+                       const char *lang)
 {
   Lang l = lang_of (lang);
-  GString *out = g_string_new (qualifier_prefix (qualifier, l));
+  TextFigureParts *parts = g_new0 (TextFigureParts, 1);
+  /* The prefix without its trailing space. */
+  const char *q = qualifier_prefix (qualifier, l);
+  parts->qualifier = g_strndup (q, strlen (q) - (g_str_has_suffix (q, " ") ? 1 : 0));
+  GString *out = g_string_new (NULL);
 
   if (unit_is_percent (unit))
     {
       append_percent_value (out, value, l);
-      return g_string_free (out, FALSE);
+      parts->number = g_string_free (out, FALSE);
+      parts->unit = g_strdup ("");
+      return parts;
     }
 
   gboolean count = unit_is_count (unit);
@@ -318,27 +324,95 @@ text_format_value (double value, const char *unit, ModelQualifier qualifier,
       g_string_free (num, TRUE);
       if (scale != NULL)
         g_string_append_printf (out, NBSP "%s", scale->word);
-      return g_string_free (out, FALSE);
+      parts->number = g_string_free (out, FALSE);
+      parts->unit = g_strdup ("");
+      return parts;
     }
 
   append_value_number (out, value, count, l, &scale);
+  if (scale != NULL)
+    g_string_append_printf (out, l == LANG_ZH ? "%s" : NBSP "%s", scale->word);
+  parts->number = g_string_free (out, FALSE);
   const char *name = count ? NULL
                      : cur == NULL ? unit
                      : l == LANG_DE ? cur->de : cur->zh;
-  if (l == LANG_ZH)
+  parts->unit = g_strdup (name ? name : "");
+  return parts;
+}
+
+void
+text_figure_parts_free (TextFigureParts *parts)
+{
+  if (parts == NULL)
+    return;
+  g_free (parts->qualifier);
+  g_free (parts->number);
+  g_free (parts->unit);
+  g_free (parts);
+}
+
+char *
+text_figure_parts_join (const TextFigureParts *parts, const char *lang)
+{
+  g_return_val_if_fail (parts != NULL, NULL);
+  gboolean zh = lang_of (lang) == LANG_ZH;
+  GString *out = g_string_new (parts->qualifier);
+  if (*parts->qualifier && !zh)
+    g_string_append_c (out, ' ');
+  g_string_append (out, parts->number);
+  if (*parts->unit)
     {
-      if (scale != NULL)
-        g_string_append (out, scale->word);
-      if (name != NULL)
-        g_string_append (out, name);
+      if (!zh)
+        g_string_append (out, NBSP);
+      g_string_append (out, parts->unit);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+text_format_value (double value, const char *unit, ModelQualifier qualifier,
+                   const char *lang)
+{
+  g_autoptr (TextFigureParts) parts = text_figure_parts_new (value, unit, qualifier, lang);
+  return text_figure_parts_join (parts, lang);
+}
+
+const char *
+text_illustrative_note (const char *lang)
+{
+  switch (lang_of (lang))
+    {
+    case LANG_DE: return "Illustrativer Wert";
+    case LANG_ZH: return "示意数值";
+    case LANG_EN:
+    default: return "Illustrative value";
+    }
+}
+
+char *
+text_format_share (double fraction, const char *lang)
+{
+  Lang l = lang_of (lang);
+  const char *sign = l == LANG_DE ? NBSP "%" : "%";
+  double pc = fraction * 100;
+  if (!isfinite (pc))
+    pc = 0;
+  int decimals = fabs (pc - round (pc)) < 1e-9 ? 0 : 1;
+  /* Never "0 %" for a share that is there, never "100 %" for one that is
+   * not the whole. */
+  while (decimals < 2
+         && ((pc > 0 && round (pc * pow (10, decimals)) == 0)
+             || (pc < 100 && round (pc * pow (10, decimals)) >= 100 * pow (10, decimals))))
+    decimals++;
+  GString *out = g_string_new (NULL);
+  if (pc > 0 && round (pc * 100) == 0)
+    {
+      g_string_append (out, l == LANG_ZH ? "<" : "<" NBSP);
+      append_number (out, 0.01, 2, l);
     }
   else
-    {
-      if (scale != NULL)
-        g_string_append_printf (out, NBSP "%s", scale->word);
-      if (name != NULL)
-        g_string_append_printf (out, NBSP "%s", name);
-    }
+    append_number (out, pc, decimals, l);
+  g_string_append (out, sign);
   return g_string_free (out, FALSE);
 }
 

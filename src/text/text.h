@@ -29,6 +29,30 @@ char *text_format_figure (const ModelFigure *fig, const char *lang);
 /* The same from parts. unit may be NULL (plain number). */
 char *text_format_value (double value, const char *unit, ModelQualifier qualifier,
                          const char *lang);
+/* A figure in the parts a fact tile or a chart label sets apart: the
+ * qualifier ("mehr als", "逾"; "" for none), the number with its scale word
+ * and, for percentages, its sign ("730 Mio.", "7.3亿", "37,5 %"), and the
+ * unit's name ("US-Dollar", "美元"; "" for counts and percentages). English
+ * keeps a currency's symbol with the number ("US$730 million", unit "").
+ * text_figure_parts_join() gives back text_format_value()'s string:
+ * de/en qualifier SPACE number NBSP unit, zh without spaces. */
+typedef struct {
+  char *qualifier;
+  char *number;
+  char *unit;
+} TextFigureParts;
+
+TextFigureParts *text_figure_parts_new (double value, const char *unit,
+                                        ModelQualifier qualifier, const char *lang);
+void text_figure_parts_free (TextFigureParts *parts);
+char *text_figure_parts_join (const TextFigureParts *parts, const char *lang);
+/* "Illustrativer Wert" / "示意数值" / "Illustrative value": the note of a
+ * tile or label showing illustrative data. Static string. */
+const char *text_illustrative_note (const char *lang);
+/* A share (0..1) of a whole as a percentage with as few decimals as tell it
+ * from zero (at least one where the share is not whole): 0.375 → de
+ * "37,5 %", zh "37.5%"; 0.005 → "0,5 %"; 0.00004 → "< 0,1 %". */
+char *text_format_share (double fraction, const char *lang);
 /* A plain number with the language's decimal and grouping signs, at most
  * max_decimals decimals, trailing zeros dropped: de "1.234,5", zh "1,234.5". */
 char *text_format_number (double value, const char *lang, int max_decimals);
@@ -87,5 +111,6 @@ PangoFontMap *text_font_map_new (const char *const *extra_dirs, GError **error);
 char **text_font_families (PangoFontMap *map);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextFigureParts, text_figure_parts_free)
 
 G_END_DECLS

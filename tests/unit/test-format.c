@@ -294,6 +294,77 @@ test_quotes (void)
   g_assert_cmpstr (text_quote_close ("en", 1), ==, "’");
 }
 
+/* Parts of a figure for tiles and chart labels: each case's parts, and
+ * joined they give text_format_value()'s string for every value case. */
+static void
+test_parts (void)
+{
+  struct { double v; const char *unit; ModelQualifier q; const char *lang;
+           const char *qualifier, *number, *unit_name; } cases[] = {
+    { 7.3e8, "USD", MODEL_QUALIFIER_MORE_THAN, "de", "mehr als", "730" N "Mio.", "US-Dollar" },
+    { 7.3e8, "USD", MODEL_QUALIFIER_MORE_THAN, "zh", "逾", "7.3亿", "美元" },
+    { 2.22e9, "USD", MODEL_QUALIFIER_NONE, "de", "", "2,22" N "Mrd.", "US-Dollar" },
+    { 2.22e9, "USD", MODEL_QUALIFIER_NONE, "zh", "", "22.2亿", "美元" },
+    { 4.5e6, "EUR", MODEL_QUALIFIER_ABOUT, "de", "rund", "4,5" N "Mio.", "Euro" },
+    { 4.5e6, "EUR", MODEL_QUALIFIER_ABOUT, "zh", "约", "450万", "欧元" },
+    { 3e7, "CNY", MODEL_QUALIFIER_NONE, "zh", "", "3000万", "元" },
+    { 37.5, "percent", MODEL_QUALIFIER_NONE, "de", "", "37,5" N "%", "" },
+    { 37.5, "percent", MODEL_QUALIFIER_NONE, "zh", "", "37.5%", "" },
+    { 1200, "count", MODEL_QUALIFIER_MORE_THAN, "de", "mehr als", "1200", "" },
+    { 1200, "count", MODEL_QUALIFIER_MORE_THAN, "zh", "逾", "1200", "" },
+    { 2600, NULL, MODEL_QUALIFIER_LESS_THAN, "zh", "不足", "2600", "" },
+    { 1e12, "USD", MODEL_QUALIFIER_NONE, "de", "", "1" N "Bio.", "US-Dollar" },
+    { -4.2e9, "USD", MODEL_QUALIFIER_NONE, "zh", "", M "42亿", "美元" },
+    { 7.3e8, "USD", MODEL_QUALIFIER_MORE_THAN, "en", "more than", "US$730" N "million", "" },
+    { 5e6, "GBP", MODEL_QUALIFIER_NONE, "de", "", "5" N "Mio.", "GBP" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (TextFigureParts) p = text_figure_parts_new (cases[i].v, cases[i].unit,
+                                                             cases[i].q, cases[i].lang);
+      if (g_strcmp0 (p->qualifier, cases[i].qualifier) != 0
+          || g_strcmp0 (p->number, cases[i].number) != 0
+          || g_strcmp0 (p->unit, cases[i].unit_name) != 0)
+        g_error ("parts case %zu: got “%s” | “%s” | “%s”", i, p->qualifier, p->number, p->unit);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (value_cases); i++)
+    {
+      const ValueCase *c = &value_cases[i];
+      g_autoptr (TextFigureParts) p = text_figure_parts_new (c->value, c->unit, c->q, c->lang);
+      g_autofree char *joined = text_figure_parts_join (p, c->lang);
+      g_assert_cmpstr (joined, ==, c->expected);
+    }
+}
+
+static void
+test_shares (void)
+{
+  struct { double f; const char *lang; const char *expected; } cases[] = {
+    { 0.375, "de", "37,5" N "%" },
+    { 0.375, "zh", "37.5%" },
+    { 0.625, "de", "62,5" N "%" },
+    { 0.25, "de", "25" N "%" },
+    { 1, "zh", "100%" },
+    { 0, "de", "0" N "%" },
+    { 0.005, "de", "0,5" N "%" },
+    { 0.005, "zh", "0.5%" },
+    { 0.0004, "de", "0,04" N "%" },
+    { 0.000001, "de", "<" N "0,01" N "%" },
+    { 0.000001, "zh", "<0.01%" },
+    { 0.9999, "de", "99,99" N "%" },
+    { 1.0 / 3, "en", "33.3%" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = text_format_share (cases[i].f, cases[i].lang);
+      if (g_strcmp0 (got, cases[i].expected) != 0)
+        g_error ("share case %zu: %g (%s): got “%s”, expected “%s”", i, cases[i].f,
+                 cases[i].lang, got, cases[i].expected);
+    }
+  g_assert_cmpstr (text_illustrative_note ("de"), ==, "Illustrativer Wert");
+  g_assert_cmpstr (text_illustrative_note ("zh-CN"), ==, "示意数值");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,5 +377,7 @@ main (int argc, char **argv)
   g_test_add_func ("/format/unit-names", test_unit_names);
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/quotes", test_quotes);
+  g_test_add_func ("/format/parts", test_parts);
+  g_test_add_func ("/format/shares", test_shares);
   return g_test_run ();
 }
