@@ -97,28 +97,26 @@ render_one (const Options *o, const char *input)
   g_autoptr (DiagList) diags = diag_list_new ();
   ModelPack *pack = NULL;
   g_autoptr (ModelDoc) doc = model_load (input, o->strict, &pack, diags);
-  if (pack) {
-    /* A pack is read and checked whole, but not typeset yet: say so rather
-     * than write a PDF that pretends to be a briefing pack. */
+  if (!(doc || pack) || diag_list_count_errors (diags, o->strict) > 0) {
+    print_diags (diags, o->strict);
     model_pack_free (pack);
-    print_diags (diags, o->strict);
-    fprintf (stderr, "%s: briefing packs are checked but not rendered yet\n", input);
-    return CLI_EXIT_SOFTWARE;
-  }
-  if (!doc || diag_list_count_errors (diags, o->strict) > 0) {
-    print_diags (diags, o->strict);
     return CLI_EXIT_DATAERR;
   }
 
-  const char *style_path = o->style ? o->style : doc->style ? doc->style : default_style ();
+  /* A pack is set in one style: the option's, else the default (the
+   * style= of the dossiers it includes is not used). */
+  const char *style_path = o->style ? o->style
+                         : doc && doc->style ? doc->style : default_style ();
   if (!g_file_test (style_path, G_FILE_TEST_EXISTS)) {
     print_diags (diags, o->strict);
     fprintf (stderr, "%s: no such style file\n", style_path);
+    model_pack_free (pack);
     return CLI_EXIT_NOINPUT;
   }
   g_autoptr (StyleSheet) sheet = style_sheet_load (style_path, diags);
   if (!sheet || diag_list_count_errors (diags, o->strict) > 0) {
     print_diags (diags, o->strict);
+    model_pack_free (pack);
     return CLI_EXIT_DATAERR;
   }
 
@@ -127,20 +125,26 @@ render_one (const Options *o, const char *input)
   if (!map) {
     print_diags (diags, o->strict);
     fprintf (stderr, "dossier: %s\n", error->message);
+    model_pack_free (pack);
     return CLI_EXIT_NOINPUT;
   }
-  g_autoptr (LayoutDoc) ldoc = layout_run (doc, sheet, map, diags);
+  g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, diags)
+                                   : layout_run_pack (pack, sheet, map, diags);
   g_object_unref (map);
-  if (print_diags (diags, o->strict) != CLI_EXIT_OK)
+  if (print_diags (diags, o->strict) != CLI_EXIT_OK) {
+    model_pack_free (pack);
     return CLI_EXIT_DATAERR;
+  }
 
   g_autofree char *output = o->output ? g_strdup (o->output) : default_output (input);
   g_autofree char *date = source_date ();
   RenderOptions ro = { .date = date };
   if (!render_pdf_write (ldoc, output, &ro, &error)) {
     fprintf (stderr, "dossier: %s\n", error->message);
+    model_pack_free (pack);
     return error->code == RENDER_ERROR_WRITE ? CLI_EXIT_CANTCREAT : CLI_EXIT_SOFTWARE;
   }
+  model_pack_free (pack);   /* after rendering: the pages point into the model */
   return CLI_EXIT_OK;
 }
 

@@ -36,6 +36,7 @@ typedef struct {
   int outline_level;          /* 0: no outline entry */
   char *outline_title;
   char *string_name, *string_value;   /* string-set */
+  char *anchor;               /* a destination name for links and contents */
   int line, column;           /* where the unit's element stands */
 } Unit;
 
@@ -53,12 +54,18 @@ typedef struct {
 } Part;
 
 typedef struct {
-  const ModelDoc *doc;
+  const ModelDoc *doc;        /* the dossier being laid out (one of a pack's) */
+  const char *file;           /* its file, for messages */
+  const char *anchor_prefix;  /* "" or "d2-" in a pack: destination names stay unique */
+  int outline_base;           /* outline level of the cover (0: none); sections go below it */
+  GHashTable *anchors;        /* destination → page, of this pass */
+  GHashTable *known;          /* destination → page, of the previous pass (or NULL) */
   const StyleSheet *sheet;
   PangoContext *pctx;
   DiagList *diags;
   LayoutDoc *out;
   StyleLayout arrangement;
+  double column_gap;
   Part part;
   double text_width;          /* the text area's width */
   int para_counter;
@@ -114,9 +121,26 @@ typedef struct {
   const StyleComputed *styles[2];
 } Parent;
 
-void units_title (Ctx *ctx, const Parent *root);
+/* The cover: the title block from meta; with outline_level > 0 it is an
+ * outline entry (a part of a sequential dossier, a dossier in a pack). */
+void units_title (Ctx *ctx, const Parent *root, int outline_level);
+/* A pack's cover: its title. */
+void units_pack_title (Ctx *ctx, const Parent *root, const ModelText *title);
 void units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent);
 void units_neutral (Ctx *ctx, const ModelBlock *block, const Parent *parent);
+
+/* ---- toc.c ---------------------------------------------------------------- */
+typedef struct {
+  int level;
+  const ModelText *title;
+  char *anchor;
+} TocEntry;
+/* A table of contents of entries (of TocEntry*), page numbers from the
+ * previous pass; nothing when the style says toc { display: none }. */
+void units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries);
+/* The entries of a dossier: its sections of levels 1 and 2. */
+GPtrArray *toc_entries_of_doc (Ctx *ctx);
+char *section_anchor (Ctx *ctx, const ModelBlock *section);
 const char *words (const char *lang, const char *key);
 
 /* ---- paginate.c ----------------------------------------------------------- */

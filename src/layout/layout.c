@@ -87,28 +87,61 @@ part_init (Ctx *ctx, const char *const *langs, int n_langs, StyleLayout arrangem
 }
 
 static void
-build_part (Ctx *ctx)
+root_parent (Ctx *ctx, StyleNode roots[2], Parent *root)
+{
+  for (int i = 0; i < ctx->part.n_langs; i++) {
+    roots[i] = (StyleNode) { "dossier", NULL, NULL, ctx->part.langs[i], NULL };
+    root->nodes[i] = &roots[i];
+    root->styles[i] = ctx_style (ctx, &roots[i], NULL);
+  }
+}
+
+/* One part of a dossier: its cover, contents and sections, paginated. */
+static void
+build_part (Ctx *ctx, int cover_outline_level)
 {
   StyleNode roots[2];
   Parent root = { 0 };
-  for (int i = 0; i < ctx->part.n_langs; i++) {
-    roots[i] = (StyleNode) { "dossier", NULL, NULL, ctx->part.langs[i], NULL };
-    root.nodes[i] = &roots[i];
-    root.styles[i] = ctx_style (ctx, &roots[i], NULL);
-  }
+  root_parent (ctx, roots, &root);
   ctx->units = g_ptr_array_new_with_free_func (unit_free);
-  units_title (ctx, &root);
+  units_title (ctx, &root, cover_outline_level);
+  g_autoptr (GPtrArray) entries = toc_entries_of_doc (ctx);
+  units_toc (ctx, &root, entries);
   for (guint i = 0; i < ctx->doc->sections->len; i++)
     units_section (ctx, g_ptr_array_index (ctx->doc->sections, i), &root);
   paginate (ctx, TRUE);
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
 }
 
-LayoutDoc *
-layout_run (const ModelDoc *doc, const StyleSheet *sheet, PangoFontMap *font_map,
-            DiagList *diags)
+/* A dossier in the arrangement of its style. With cover_outline_level > 0
+ * (in a pack) its cover is an outline entry and everything below it. */
+static void
+layout_dossier (Ctx *ctx, const ModelDoc *doc, int outline_base)
 {
-  g_return_val_if_fail (doc && sheet && font_map && diags, NULL);
+  ctx->doc = doc;
+  ctx->file = doc->file;
+  /* running heads start afresh with each dossier of a pack */
+  g_hash_table_remove_all (ctx->strings_now);
+  const char *const *langs = (const char *const *) doc->languages;
+  /* The outline: a dossier's sections at the top level; in a pack, or
+   * for each language part of a sequential dossier, an entry for the cover
+   * with the sections under it. */
+  if (ctx->arrangement == STYLE_LAYOUT_SEQUENTIAL && doc->n_languages > 1) {
+    for (guint i = 0; i < doc->n_languages; i++) {
+      part_init (ctx, langs + i, 1, ctx->arrangement, ctx->column_gap);
+      ctx->outline_base = 1;
+      build_part (ctx, 1);
+    }
+  } else {
+    part_init (ctx, langs, (int) MIN (doc->n_languages, 2), ctx->arrangement, ctx->column_gap);
+    ctx->outline_base = outline_base > 0 ? 1 : 0;
+    build_part (ctx, ctx->outline_base);
+  }
+}
+
+static LayoutDoc *
+layout_doc_new (const char *primary, PangoFontMap *font_map)
+{
   LayoutDoc *out = g_new0 (LayoutDoc, 1);
   out->pages = g_ptr_array_new_with_free_func (page_free);
   out->outline = g_ptr_array_new_with_free_func (outline_free);
@@ -124,39 +157,194 @@ layout_run (const ModelDoc *doc, const StyleSheet *sheet, PangoFontMap *font_map
   cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (out->context, fo);
   cairo_font_options_destroy (fo);
-  pango_context_set_language (out->context, pango_language_from_string (doc->languages[0]));
+  pango_context_set_language (out->context, pango_language_from_string (primary));
+  return out;
+}
+
+static void
+ctx_init (Ctx *ctx, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
+          GHashTable *known, const char *primary)
+{
+  *ctx = (Ctx) {
+    .sheet = sheet, .pctx = out->context, .diags = diags, .out = out, .known = known,
+    .anchor_prefix = "",
+    .anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .strings_now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    .page_strings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref),
+    .page_assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+  };
+  StyleNode rn = { "dossier", NULL, NULL, primary, NULL };
+  g_autoptr (StyleComputed) root = style_compute (sheet, &rn, NULL);
+  g_autoptr (StylePage) first = style_page_compute (sheet, 1, TRUE);
+  ctx->text_width = first->width - first->margin[STYLE_LEFT] - first->margin[STYLE_RIGHT];
+  ctx->arrangement = root->layout;
+  ctx->column_gap = root->column_gap;
+}
+
+/* Ends a pass: page furniture; returns the destinations' pages. */
+static GHashTable *
+ctx_finish (Ctx *ctx)
+{
+  furniture_add (ctx);
+  g_hash_table_unref (ctx->strings_now);
+  g_ptr_array_unref (ctx->page_strings);
+  g_hash_table_unref (ctx->page_assigned);
+  return ctx->anchors;
+}
+
+typedef GHashTable *(*PassFn) (gconstpointer what, const StyleSheet *sheet, LayoutDoc *out,
+                               DiagList *diags, GHashTable *known);
+
+static GHashTable *
+pass_doc (gconstpointer what, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
+          GHashTable *known)
+{
+  const ModelDoc *doc = what;
+  Ctx ctx;
+  ctx_init (&ctx, sheet, out, diags, known, doc->languages[0]);
+  layout_dossier (&ctx, doc, 0);
+  return ctx_finish (&ctx);
+}
+
+static gboolean
+same_pages (GHashTable *a, GHashTable *b)
+{
+  if (!a || !b || g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, a);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (g_hash_table_lookup (b, k) != v)
+      return FALSE;
+  return TRUE;
+}
+
+/* Lays out, resolves the page numbers of contents entries, and lays out
+ * again while they change (at most three passes: a contents page number
+ * can move a break only by the width of its digits). Messages are kept
+ * from the last pass only, so each problem is told once. */
+static LayoutDoc *
+run_passes (PassFn pass, gconstpointer what, const char *primary, const StyleSheet *sheet,
+            PangoFontMap *font_map, DiagList *diags)
+{
+  GHashTable *known = NULL;
+  LayoutDoc *out = NULL;
+  for (int n = 0; n < 3; n++) {
+    g_autoptr (DiagList) scratch = diag_list_new ();
+    LayoutDoc *ldoc = layout_doc_new (primary, font_map);
+    GHashTable *anchors = pass (what, sheet, ldoc, scratch, known);
+    gboolean done = same_pages (anchors, known) || n == 2;
+    if (g_getenv ("DOSSIER_DEBUG_PASSES")) {
+      GHashTableIter it; gpointer k, v;
+      g_hash_table_iter_init (&it, anchors);
+      while (g_hash_table_iter_next (&it, &k, &v))
+        g_printerr ("pass %d: %s → %d (known %d)\n", n, (char *) k, GPOINTER_TO_INT (v),
+                    known ? GPOINTER_TO_INT (g_hash_table_lookup (known, k)) : -1);
+    }
+    layout_doc_free (out);
+    out = ldoc;
+    if (known)
+      g_hash_table_unref (known);
+    known = anchors;
+    if (done) {
+      for (guint i = 0; i < diag_list_length (scratch); i++) {
+        const Diag *d = diag_list_get (scratch, i);
+        diag_add (diags, d->level, d->file, d->line, d->column, "%s", d->message);
+      }
+      break;
+    }
+  }
+  g_hash_table_unref (known);
+  return out;
+}
+
+LayoutDoc *
+layout_run (const ModelDoc *doc, const StyleSheet *sheet, PangoFontMap *font_map,
+            DiagList *diags)
+{
+  g_return_val_if_fail (doc && sheet && font_map && diags, NULL);
+  LayoutDoc *out = run_passes (pass_doc, doc, doc->languages[0], sheet, font_map, diags);
   out->title = meta_plain (doc, doc->meta.title);
   out->subject = meta_plain (doc, doc->meta.subtitle);
   out->author = meta_plain (doc, doc->meta.author);
   out->keywords = meta_plain (doc, doc->meta.keywords);
   out->date = g_strdup (doc->meta.date);
+  return out;
+}
 
-  Ctx ctx = {
-    .doc = doc, .sheet = sheet, .pctx = out->context, .diags = diags, .out = out,
-    .strings_now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
-    .page_strings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref),
-    .page_assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-  };
-  StyleNode rn = { "dossier", NULL, NULL, doc->languages[0], NULL };
-  g_autoptr (StyleComputed) root = style_compute (sheet, &rn, NULL);
-  g_autoptr (StylePage) first = style_page_compute (sheet, 1, TRUE);
-  ctx.text_width = first->width - first->margin[STYLE_LEFT] - first->margin[STYLE_RIGHT];
-  ctx.arrangement = root->layout;
+/* ---- packs ------------------------------------------------------------------ */
 
-  const char *const *langs = (const char *const *) doc->languages;
-  if (ctx.arrangement == STYLE_LAYOUT_SEQUENTIAL) {
-    for (guint i = 0; i < doc->n_languages; i++) {
-      part_init (&ctx, langs + i, 1, ctx.arrangement, root->column_gap);
-      build_part (&ctx);
-    }
-  } else {
-    part_init (&ctx, langs, (int) MIN (doc->n_languages, 2), ctx.arrangement, root->column_gap);
-    build_part (&ctx);
+/* The pack's cover: its title in its languages, then contents listing each
+ * dossier's title. */
+static void
+pack_front (Ctx *ctx, const ModelPack *pack)
+{
+  part_init (ctx, (const char *const *) pack->languages, (int) MIN (pack->n_languages, 2),
+             ctx->arrangement, ctx->column_gap);
+  ctx->outline_base = 0;
+  ctx->anchor_prefix = "";
+  StyleNode roots[2];
+  Parent root = { 0 };
+  root_parent (ctx, roots, &root);
+  ctx->units = g_ptr_array_new_with_free_func (unit_free);
+  units_pack_title (ctx, &root, pack->title);
+  GPtrArray *entries = g_ptr_array_new ();
+  g_autoptr (GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < pack->docs->len; i++) {
+    const ModelDoc *doc = g_ptr_array_index (pack->docs, i);
+    TocEntry *e = g_new0 (TocEntry, 1);
+    e->level = 1;
+    e->title = doc->meta.title;
+    e->anchor = g_strdup_printf ("d%u-cover", i + 1);
+    g_ptr_array_add (entries, e);
   }
-  furniture_add (&ctx);
-  g_hash_table_unref (ctx.strings_now);
-  g_ptr_array_unref (ctx.page_strings);
-  g_hash_table_unref (ctx.page_assigned);
+  units_toc (ctx, &root, entries);
+  for (guint i = 0; i < entries->len; i++) {
+    TocEntry *e = g_ptr_array_index (entries, i);
+    g_free (e->anchor);
+    g_free (e);
+  }
+  g_ptr_array_unref (entries);
+  paginate (ctx, TRUE);
+  g_clear_pointer (&ctx->units, g_ptr_array_unref);
+}
+
+static GHashTable *
+pass_pack (gconstpointer what, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
+           GHashTable *known)
+{
+  const ModelPack *pack = what;
+  Ctx ctx;
+  ctx_init (&ctx, sheet, out, diags, known, pack->languages[0]);
+  ctx.file = pack->file;
+  pack_front (&ctx, pack);
+  for (guint i = 0; i < pack->docs->len; i++) {
+    g_autofree char *prefix = g_strdup_printf ("d%u-", i + 1);
+    ctx.anchor_prefix = prefix;
+    layout_dossier (&ctx, g_ptr_array_index (pack->docs, i), 1);
+  }
+  ctx.anchor_prefix = "";
+  return ctx_finish (&ctx);
+}
+
+LayoutDoc *
+layout_run_pack (const ModelPack *pack, const StyleSheet *sheet, PangoFontMap *font_map,
+                 DiagList *diags)
+{
+  g_return_val_if_fail (pack && sheet && font_map && diags, NULL);
+  LayoutDoc *out = run_passes (pass_pack, pack, pack->languages[0], sheet, font_map, diags);
+  GString *title = g_string_new (NULL);
+  for (guint i = 0; pack->title && i < pack->n_languages; i++) {
+    const ModelVariant *v = model_text_get (pack->title, pack->languages[i]);
+    g_autofree char *p = v ? text_variant_plain (v, pack->languages[i]) : NULL;
+    if (p && *p) {
+      if (title->len)
+        g_string_append (title, " · ");
+      g_string_append (title, p);
+    }
+  }
+  out->title = g_string_free (title, FALSE);
   return out;
 }
 

@@ -23,7 +23,8 @@ typedef enum {
   LAYOUT_FRAG_RECT,     /* a filled rectangle */
   LAYOUT_FRAG_RULE,     /* a stroked line from (x, y) to (x + w, y + h) */
   LAYOUT_FRAG_CHART,    /* a chart drawn into its box */
-  LAYOUT_FRAG_LINK,     /* a clickable area leading to uri */
+  LAYOUT_FRAG_LINK,     /* a clickable area leading to uri, or to dest in the document */
+  LAYOUT_FRAG_DEST,     /* a named destination (dest) at (x, y) */
 } LayoutFragKind;
 
 /* Coordinates in pt, origin at the page's top left, y downwards. */
@@ -35,7 +36,9 @@ typedef struct {
   PangoLayout *layout;         /* TEXT: a reference */
   int line;                    /* TEXT: index of the line in layout */
   const ChartSpec *chart;      /* CHART: owned by the LayoutDoc */
-  char *uri;                   /* LINK */
+  char *uri;                   /* LINK to outside */
+  char *dest;                  /* LINK inside the document, DEST: its name */
+  gboolean dotted;             /* RULE: a dotted line (leaders) */
 } LayoutFrag;
 
 typedef struct {
@@ -49,6 +52,7 @@ typedef struct {
   char *title;                 /* UTF-8, both languages where there are two */
   int page;                    /* 1-based */
   double y;                    /* top of the heading on its page */
+  char *dest;                  /* the heading's destination name */
 } LayoutOutline;
 
 typedef struct {
@@ -66,6 +70,10 @@ typedef struct {
  * column, a unit taller than a page) go to diags with the input's place. */
 LayoutDoc *layout_run (const ModelDoc *doc, const StyleSheet *sheet,
                        PangoFontMap *font_map, DiagList *diags);
+/* A briefing pack: a pack cover and contents, then each dossier with its
+ * own cover, contents and outline subtree, all with sheet. */
+LayoutDoc *layout_run_pack (const ModelPack *pack, const StyleSheet *sheet,
+                            PangoFontMap *font_map, DiagList *diags);
 void layout_doc_free (LayoutDoc *ldoc);
 
 /* Text of all TEXT fragments of a page, line by line, in the order placed:

@@ -108,15 +108,25 @@ static void
 record_navigation (Flow *fl, Unit *u)
 {
   Ctx *ctx = fl->ctx;
+  if (u->anchor) {
+    LayoutFrag *f = frag_new (LAYOUT_FRAG_DEST);
+    f->x = fl->left;
+    f->y = fl->y;
+    f->dest = g_strdup (u->anchor);
+    g_ptr_array_add (fl->page->frags, f);
+    g_hash_table_insert (ctx->anchors, g_strdup (u->anchor), GINT_TO_POINTER (fl->page->number));
+  }
   if (u->outline_level > 0) {
     LayoutOutline *o = g_new0 (LayoutOutline, 1);
     o->level = u->outline_level;
     o->title = g_strdup (u->outline_title);
     o->page = fl->page->number;
     o->y = fl->y;
+    o->dest = g_strdup (u->anchor);
     g_ptr_array_add (ctx->out->outline, o);
     u->outline_level = 0;   /* a continuation does not repeat it */
   }
+  g_clear_pointer (&u->anchor, g_free);
   if (u->string_name) {
     GHashTable *page = g_ptr_array_index (ctx->page_strings, ctx->page_strings->len - 1);
     if (!g_hash_table_contains (ctx->page_assigned, u->string_name)) {
@@ -202,7 +212,7 @@ place_unit (Flow *fl, Unit *u, const Unit *next)
         Track *t = g_ptr_array_index (u->tracks, i);
         k[i] = MAX (track_fit (t, room, FALSE), MIN (1u, t->rows->len));
         if (k[i] == 1 && ((Row *) g_ptr_array_index (t->rows, 0))->height > room + 0.01)
-          diag_warning (fl->ctx->diags, fl->ctx->doc->file, u->line, u->column,
+          diag_warning (fl->ctx->diags, fl->ctx->file, u->line, u->column,
                         "this block is taller than a page (%.0f pt > %.0f pt) and runs past the margin",
                         ((Row *) g_ptr_array_index (t->rows, 0))->height, room);
       }

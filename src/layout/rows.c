@@ -92,6 +92,7 @@ frag_copy (const LayoutFrag *f, double dx, double dy)
   if (c->layout)
     g_object_ref (c->layout);
   c->uri = g_strdup (f->uri);
+  c->dest = g_strdup (f->dest);
   return c;
 }
 
@@ -102,6 +103,7 @@ frag_free (gpointer p)
   if (f->layout)
     g_object_unref (f->layout);
   g_free (f->uri);
+  g_free (f->dest);
   g_free (f);
 }
 
@@ -213,7 +215,7 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
     /* Nothing may be drawn outside its box: a line that Pango could not
      * break to the width (a very long word) is reported, with its place. */
     if ((logical.x + logical.width) / (double) PANGO_SCALE > width + 0.5 && !reported) {
-      diag_warning (ctx->diags, ctx->doc->file, line, column,
+      diag_warning (ctx->diags, ctx->file, line, column,
                     "a line is %.1f pt wider than its column (%.1f pt)",
                     (logical.x + logical.width) / (double) PANGO_SCALE - width, width);
       reported = TRUE;

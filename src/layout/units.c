@@ -21,6 +21,7 @@ words (const char *lang, const char *key)
     { "other", "Programmpunkt", "活动", "Programme item" },
     { "dash", "– ", "——", "– " },
     { "list-sep", ", ", "，", ", " },
+    { "contents", "Inhalt", "目录", "Contents" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (table); i++) {
     if (strcmp (table[i].key, key) != 0)
@@ -188,12 +189,12 @@ content_meta (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
     meta_part (ctx, t, li, node, st, "subtitle", m->subtitle, x, w);
   if (m->date || m->place)
     meta_part (ctx, t, li, node, st, "place", NULL, x, w);
-  for (guint i = 0; i < m->organizers->len; i++)
+  for (guint i = 0; m->organizers && i < m->organizers->len; i++)
     meta_part (ctx, t, li, node, st, "organizer", g_ptr_array_index (m->organizers, i), x, w);
 }
 
 void
-units_title (Ctx *ctx, const Parent *root)
+units_title (Ctx *ctx, const Parent *root, int outline_level)
 {
   const ModelMeta *m = &ctx->doc->meta;
   StyleNode cnodes[2], mnodes[2];
@@ -206,6 +207,29 @@ units_title (Ctx *ctx, const Parent *root)
     return;
   set_string (ctx, u, &meta, "title", m->title);
   u->break_after_page = cover.styles[0]->break_after == STYLE_BREAK_PAGE;
+  /* the first part's cover is the dossier's destination (a pack's
+   * contents link to it); a second part's has its language in the name */
+  gboolean first_part = g_strcmp0 (ctx->part.langs[0], ctx->doc->languages[0]) == 0;
+  u->anchor = first_part ? g_strconcat (ctx->anchor_prefix, "cover", NULL)
+                         : g_strconcat (ctx->anchor_prefix, ctx->part.langs[0], "-cover", NULL);
+  if (outline_level > 0) {
+    u->outline_level = outline_level;
+    u->outline_title = joined_plain (ctx, m->title);
+  }
+}
+
+void
+units_pack_title (Ctx *ctx, const Parent *root, const ModelText *title)
+{
+  StyleNode cnodes[2], mnodes[2];
+  Parent cover;
+  child_parent (ctx, root, "cover", NULL, "pack", cnodes, &cover);
+  ModelMeta m = { .title = (ModelText *) title };
+  (void) mnodes;
+  Unit *u = unit_bilingual (ctx, &cover, "meta", NULL, NULL, title->line, title->column,
+                            content_meta, &m);
+  if (u)
+    u->break_after_page = cover.styles[0]->break_after == STYLE_BREAK_PAGE;
 }
 
 /* ---- quote ------------------------------------------------------------------ */
@@ -442,7 +466,8 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
     Unit *u = unit_bilingual (ctx, &sp, "heading", NULL, NULL, section->heading->line,
                               section->heading->column, content_text, section->heading);
     if (u) {
-      u->outline_level = section->level;
+      u->anchor = section_anchor (ctx, section);
+      u->outline_level = section->level + ctx->outline_base;
       u->outline_title = joined_plain (ctx, section->heading);
       set_string (ctx, u, &sp, "heading", section->heading);
       /* the section's own break-before applies to its first unit */

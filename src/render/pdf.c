@@ -50,9 +50,17 @@ draw_frag (const LayoutDoc *ldoc, cairo_t *cr, const LayoutFrag *f)
   case LAYOUT_FRAG_RULE:
     set_color (cr, f->color);
     cairo_set_line_width (cr, f->line_width);
+    if (f->dotted) {
+      /* round dots, a dot's width apart: leaders in a table of contents */
+      double dash[2] = { 0, f->line_width * 4 };
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dash, 2, 0);
+    }
     cairo_move_to (cr, f->x, f->y);
     cairo_line_to (cr, f->x + f->w, f->y + f->h);
     cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
     break;
   case LAYOUT_FRAG_CHART:
     cairo_save (cr);
@@ -60,11 +68,20 @@ draw_frag (const LayoutDoc *ldoc, cairo_t *cr, const LayoutFrag *f)
     cairo_restore (cr);
     break;
   case LAYOUT_FRAG_LINK: {
-    g_autofree char *uri = uri_attr (f->uri);
-    g_autofree char *attrs = g_strdup_printf ("uri='%s' rect=[%.2f %.2f %.2f %.2f]", uri,
+    g_autofree char *uri = f->dest ? NULL : uri_attr (f->uri);
+    g_autofree char *target = f->dest ? g_strdup_printf ("dest='%s'", f->dest)
+                                      : g_strdup_printf ("uri='%s'", uri);
+    g_autofree char *attrs = g_strdup_printf ("%s rect=[%.2f %.2f %.2f %.2f]", target,
                                               f->x, f->y, f->w, f->h);
     cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
     cairo_tag_end (cr, CAIRO_TAG_LINK);
+    break;
+  }
+  case LAYOUT_FRAG_DEST: {
+    g_autofree char *attrs = g_strdup_printf ("name='%s' x=%.2f y=%.2f", f->dest, f->x,
+                                              MAX (f->y - 6, 0));
+    cairo_tag_begin (cr, CAIRO_TAG_DEST, attrs);
+    cairo_tag_end (cr, CAIRO_TAG_DEST);
     break;
   }
   }
@@ -77,7 +94,8 @@ add_outline (cairo_surface_t *surface, const LayoutDoc *ldoc)
   for (guint i = 0; i < ldoc->outline->len; i++) {
     const LayoutOutline *o = g_ptr_array_index (ldoc->outline, i);
     int level = CLAMP (o->level, 1, 7);
-    g_autofree char *dest = g_strdup_printf ("page=%d pos=[0 %.1f]", o->page, MAX (o->y - 12, 0));
+    g_autofree char *dest = o->dest ? g_strdup_printf ("dest='%s'", o->dest)
+                                    : g_strdup_printf ("page=%d pos=[0 %.1f]", o->page, MAX (o->y - 12, 0));
     int id = cairo_pdf_surface_add_outline (surface, parents[level - 1], o->title, dest, 0);
     parents[level] = id;
     for (int l = level + 1; l < 8; l++)

@@ -1,0 +1,212 @@
+/* toc.c — tables of contents: a dossier's, and a briefing pack's.
+ *
+ * Page numbers come from the previous pass (layout.c lays the document out
+ * again while they change). Each entry: the title, dotted leaders, the page
+ * number flush right, the whole entry a link to its destination. */
+#include <string.h>
+#include "layout/layout-private.h"
+
+char *
+section_anchor (Ctx *ctx, const ModelBlock *section)
+{
+  /* ids are NMTOKENs: safe in a destination name */
+  if (section->id)
+    return g_strdup_printf ("%s%s-sec-%s", ctx->anchor_prefix, ctx->part.langs[0], section->id);
+  return g_strdup_printf ("%s%s-sec-at-%d-%d", ctx->anchor_prefix, ctx->part.langs[0],
+                          section->line, section->column);
+}
+
+static void
+collect (Ctx *ctx, const ModelBlock *section, GPtrArray *out)
+{
+  if (section->heading && section->level <= 2) {
+    TocEntry *e = g_new0 (TocEntry, 1);
+    e->level = section->level;
+    e->title = section->heading;
+    e->anchor = section_anchor (ctx, section);
+    g_ptr_array_add (out, e);
+  }
+  for (guint i = 0; i < section->blocks->len; i++) {
+    const ModelBlock *b = g_ptr_array_index (section->blocks, i);
+    if (b->kind == MODEL_BLOCK_SECTION)
+      collect (ctx, b, out);
+  }
+}
+
+static void
+entry_free (gpointer p)
+{
+  TocEntry *e = p;
+  g_free (e->anchor);
+  g_free (e);
+}
+
+GPtrArray *
+toc_entries_of_doc (Ctx *ctx)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (entry_free);
+  for (guint i = 0; i < ctx->doc->sections->len; i++)
+    collect (ctx, g_ptr_array_index (ctx->doc->sections, i), out);
+  return out;
+}
+
+typedef struct {
+  const TocEntry *entry;
+  const char *number;
+} EntryData;
+
+static void
+content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, double w,
+               const EntryData *d)
+{
+  const char *lang = ctx->part.langs[li];
+  g_autoptr (TextRun) nrun = text_run_new_plain (d->number, lang);
+  PangoLayout *nl = make_layout (ctx, nrun, st, w);
+  PangoRectangle nlog;
+  pango_layout_get_extents (nl, NULL, &nlog);
+  double num_w = nlog.width / (double) PANGO_SCALE;
+  double gap = st->font_size;
+  guint first = t->rows->len;
+  gboolean missing;
+  const ModelVariant *v = model_text_get_or_fallback (d->entry->title, lang, &missing);
+  g_autoptr (TextRun) run = text_run_from_variant (v, lang, NULL);
+  StyleComputed tst = *st;
+  tst.text_align = STYLE_ALIGN_LEFT;   /* a contents line is never justified */
+  track_add_text (ctx, t, run, &tst, x, MAX (w - num_w - 2 * gap, 20), missing,
+                  d->entry->title->line, d->entry->title->column);
+  if (first >= t->rows->len) {
+    g_object_unref (nl);
+    return;
+  }
+  /* the number and the leaders go on the entry's last line */
+  Row *row = g_ptr_array_index (t->rows, t->rows->len - 1);
+  LayoutFrag *text = NULL;
+  for (guint i = 0; i < row->frags->len; i++) {
+    LayoutFrag *f = g_ptr_array_index (row->frags, i);
+    if (f->kind == LAYOUT_FRAG_TEXT)
+      text = f;
+  }
+  g_return_if_fail (text != NULL);
+  LayoutFrag *num = frag_new (LAYOUT_FRAG_TEXT);
+  num->layout = nl;
+  num->line = 0;
+  num->x = x + w - num_w;
+  num->y = text->y;
+  num->w = num_w;
+  num->h = text->h;
+  num->color = st->color;
+  g_ptr_array_add (row->frags, num);
+  double from = text->x + text->w + gap * 0.5, to = num->x - gap * 0.5;
+  if (to - from > gap) {
+    LayoutFrag *lead = frag_new (LAYOUT_FRAG_RULE);
+    lead->x = from;
+    lead->y = text->y;
+    lead->w = to - from;
+    lead->h = 0;
+    lead->line_width = MAX (st->font_size * 0.09, 0.6);
+    lead->dotted = TRUE;
+    lead->color = st->color;
+    g_ptr_array_add (row->frags, lead);
+  }
+  /* every line of the entry leads to its section */
+  for (guint r = first; r < t->rows->len; r++) {
+    Row *rw = g_ptr_array_index (t->rows, r);
+    LayoutFrag *link = frag_new (LAYOUT_FRAG_LINK);
+    link->x = x;
+    link->w = w;
+    link->h = rw->height;
+    link->dest = g_strdup (d->entry->anchor);
+    g_ptr_array_add (rw->frags, link);
+  }
+}
+
+/* "Inhalt" / "目录" over the entries, styled as toc > heading. */
+static void
+toc_heading (Ctx *ctx, const Parent *tp)
+{
+  const Part *part = &ctx->part;
+  Unit *u = unit_new ();
+  for (int ti = 0; ti < part->n_tracks; ti++) {
+    Track *t = track_new ();
+    for (int k = 0; k < part->track_n_langs[ti]; k++) {
+      int li = part->track_lang[ti][k];
+      StyleNode node = { "heading", NULL, NULL, part->langs[li], tp->nodes[li] };
+      const StyleComputed *st = ctx_style (ctx, &node, tp->styles[li]);
+      g_autoptr (TextRun) run = text_run_new_plain (words (part->langs[li], "contents"),
+                                                    part->langs[li]);
+      double x = st->margin[STYLE_LEFT];
+      guint from = t->rows->len;
+      track_add_edge (t, st, STYLE_TOP, x, part->track_w[ti] - x);
+      track_add_text (ctx, t, run, st, x, part->track_w[ti] - x - st->margin[STYLE_RIGHT],
+                      FALSE, 0, 0);
+      track_add_edge (t, st, STYLE_BOTTOM, x, part->track_w[ti] - x);
+      track_decorate (t, from, st, x, part->track_w[ti] - x);
+      if (ti == 0 && k == 0) {
+        u->space_before = st->margin[STYLE_TOP];
+        u->space_after = st->margin[STYLE_BOTTOM];
+      }
+    }
+    g_ptr_array_add (u->tracks, t);
+  }
+  u->keep_with_next = TRUE;
+  g_ptr_array_add (ctx->units, u);
+}
+
+void
+units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
+{
+  StyleNode tnodes[2];
+  Parent tp;
+  for (int i = 0; i < ctx->part.n_langs; i++) {
+    tnodes[i] = (StyleNode) { "toc", NULL, NULL, ctx->part.langs[i], root->nodes[i] };
+    tp.nodes[i] = &tnodes[i];
+    tp.styles[i] = ctx_style (ctx, &tnodes[i], root->styles[i]);
+  }
+  if (tp.styles[0]->display_none || entries->len == 0)
+    return;
+  const Part *part = &ctx->part;
+  toc_heading (ctx, &tp);
+  for (guint e = 0; e < entries->len; e++) {
+    const TocEntry *entry = g_ptr_array_index (entries, e);
+    gpointer page = ctx->known ? g_hash_table_lookup (ctx->known, entry->anchor) : NULL;
+    /* the first pass has no numbers yet: hold the place with wide digits */
+    g_autofree char *number = page ? g_strdup_printf ("%d", GPOINTER_TO_INT (page)) : g_strdup ("00");
+    g_autofree char *classes = g_strdup_printf ("level-%d", entry->level);
+    EntryData d = { entry, number };
+    Unit *u = unit_new ();
+    u->line = entry->title->line;
+    u->column = entry->title->column;
+    gboolean shown = FALSE;
+    for (int ti = 0; ti < part->n_tracks; ti++) {
+      Track *t = track_new ();
+      for (int k = 0; k < part->track_n_langs[ti]; k++) {
+        int li = part->track_lang[ti][k];
+        StyleNode node = { "entry", NULL, classes, part->langs[li], tp.nodes[li] };
+        const StyleComputed *st = ctx_style (ctx, &node, tp.styles[li]);
+        if (st->display_none)
+          continue;
+        shown = TRUE;
+        double x = st->margin[STYLE_LEFT] + st->padding[STYLE_LEFT];
+        double w = part->track_w[ti] - x - st->margin[STYLE_RIGHT] - st->padding[STYLE_RIGHT];
+        if (k > 0)
+          track_add_space (t, st->font_size * 0.2);
+        content_entry (ctx, t, li, st, x, w, &d);
+        if (ti == 0 && k == 0) {
+          u->space_before = st->margin[STYLE_TOP];
+          u->space_after = st->margin[STYLE_BOTTOM];
+        }
+      }
+      g_ptr_array_add (u->tracks, t);
+    }
+    if (!shown) {
+      unit_free (u);
+      continue;
+    }
+    u->space_before = e == 0 ? MAX (u->space_before, tp.styles[0]->margin[STYLE_TOP]) : u->space_before;
+    if (e + 1 == entries->len) {
+      u->space_after = MAX (u->space_after, tp.styles[0]->margin[STYLE_BOTTOM]);
+      u->break_after_page = tp.styles[0]->break_after == STYLE_BREAK_PAGE;
+    }
+    g_ptr_array_add (ctx->units, u);
+  }
+}
