@@ -155,6 +155,9 @@ draw_document (const LayoutDoc *ldoc, int fd, const RenderOptions *options)
       width = page->width;
       height = page->height;
     }
+    /* the label a viewer shows is the number printed on the page */
+    g_autofree char *label = g_strdup_printf ("%d", page->number);
+    cairo_pdf_surface_set_page_label (surface, label);
     for (guint i = 0; i < page->frags->len; i++)
       draw_frag (ldoc, cr, g_ptr_array_index (page->frags, i));
     cairo_show_page (cr);
