@@ -15,7 +15,8 @@ static const char *CSS =
   "p:lang(zh) { font-family: \"Noto Serif CJK SC\"; line-height: 15pt; }\n"
   "heading { font-family: \"Noto Sans\"; font-size: 12pt; line-height: 16pt; break-after: avoid;"
   "          margin: 8pt 0 4pt 0; }\n"
-  "heading:lang(zh) { font-family: \"Noto Sans CJK SC\"; }\n";
+  "heading:lang(zh) { font-family: \"Noto Sans CJK SC\"; }\n"
+  "toc { display: none; }\n";
 
 typedef struct {
   LayoutDoc *ldoc;
