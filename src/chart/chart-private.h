@@ -35,6 +35,10 @@ typedef enum {
   CHART_MARK_BAR,         /* a bar or column */
   CHART_MARK_SWATCH,      /* a legend key */
   CHART_MARK_POINT,       /* a point of a line: a dot in the rectangle */
+  CHART_MARK_SLICE,       /* a donut slice: the ring's square is rect; the
+                             slice runs clockwise from angle a0 to a1
+                             (radians, cairo's: 0 = 3 o'clock) between
+                             radius r_in and rect.w / 2 */
 } ChartMarkKind;
 
 typedef struct {
@@ -42,6 +46,7 @@ typedef struct {
   ChartRect rect;
   StyleColor color;
   int series, category;
+  double a0, a1, r_in;    /* CHART_MARK_SLICE only */
 } ChartMark;
 
 typedef struct {
@@ -60,8 +65,7 @@ typedef struct {
   GArray *lines;          /* of ChartLine */
 } ChartLayout;
 
-/* Lays the chart out at width; NULL for a kind that is not drawn (donut:
- * not implemented yet) or a chart with no data. */
+/* Lays the chart out at width; NULL for a chart with no data. */
 ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
 void chart_layout_free (ChartLayout *layout);
 void chart_layout_draw (const ChartLayout *layout, cairo_t *cr);
@@ -95,6 +99,7 @@ typedef struct {
   double width;
   double label_size;      /* pt, of the primary language */
   double gap;             /* small spacing unit, pt */
+  gboolean legend_right;  /* the series legend is set beside the plot */
 } ChartBuild;
 
 typedef enum {
@@ -179,5 +184,26 @@ void chart_line_add_labels (ChartBuild *b, int first_mark, const ChartRect *boun
 double chart_bar_layout (ChartBuild *b, double y);
 
 gboolean chart_rects_intersect (const ChartRect *a, const ChartRect *b, double tolerance);
+/* Whether a mark's ink meets r (a slice by its shape, others by their
+ * rectangle), tolerance as for chart_rects_intersect. */
+gboolean chart_mark_hits_rect (const ChartMark *m, const ChartRect *r, double tolerance);
+
+/* Legends: items of a key and names (texts per language, NULL: the item's
+ * number), flowed in rows across width from x0, or one per row in a column.
+ * Returns the y below. chart_legend_width gives the widest item's width,
+ * names wrapped at max_w. */
+double chart_legend_add (ChartBuild *b, double x0, double y, double width, int n,
+                         char **const *names, const StyleColor *colors, gboolean column);
+double chart_legend_width (ChartBuild *b, int n, char **const *names, double max_w);
+double chart_legend_height (ChartBuild *b, double width, int n, char **const *names,
+                            gboolean column);
+/* Whether the series legend is shown (several series, legend not none). */
+gboolean chart_legend_shown (ChartBuild *b);
+
+/* donut.c: a ring of the first series' (or the figures') shares, with its
+ * own legend of categories; -1 when there is nothing a donut can show
+ * (no positive value, or a negative one): the chart is then laid out as
+ * horizontal bars. */
+double chart_donut_layout (ChartBuild *b, double y);
 
 G_END_DECLS

@@ -1,8 +1,11 @@
 /* chart.c — measure and draw: lay the chart out once into a display list
  * (chart-private.h), then read its height or paint it. Kinds dispatch here:
- * bar, column and line; donut charts are not implemented yet: they measure
- * 0 and draw nothing. Columns and lines whose category names cannot be set
- * under their bands are laid out as horizontal bars. */
+ * bar, column, line and donut. Columns and lines whose category names
+ * cannot be set under their bands, and donuts of data that is no share of
+ * a whole (negative or all zero), are laid out as horizontal bars.
+ *
+ * legend: right sets the series legend in a column beside the plot, when
+ * the plot keeps at least 60 % of the width (else it goes on top). */
 #include <math.h>
 #include <pango/pangocairo.h>
 #include "chart/chart-private.h"
@@ -41,7 +44,8 @@ chart_layout_new (const ChartSpec *spec, PangoContext *context, double width)
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
   ModelChartType type = spec->block->chart_type;
-  if ((type != MODEL_CHART_BAR && type != MODEL_CHART_COLUMN && type != MODEL_CHART_LINE)
+  if ((type != MODEL_CHART_BAR && type != MODEL_CHART_COLUMN && type != MODEL_CHART_LINE
+       && type != MODEL_CHART_DONUT)
       || !(width > 0))
     return NULL;
 
@@ -65,11 +69,34 @@ chart_layout_new (const ChartSpec *spec, PangoContext *context, double width)
     .label_size = label_size, .gap = label_size * 0.6,
   };
 
+  /* The series legend beside the plot: as wide as its widest item, at most
+   * 40 % of the width. */
+  double legend_w = 0;
+  if (chart_legend_shown (&b) && spec->style->legend == STYLE_LEGEND_RIGHT)
+    {
+      legend_w = chart_legend_width (&b, data->n_series, data->series_names, width * 0.4);
+      b.legend_right = width - legend_w - b.gap * 2 >= width * 0.6;
+    }
+
   double y = chart_frame_top (&b);
+  if (b.legend_right)
+    b.width = width - legend_w - b.gap * 2;
   double below = type == MODEL_CHART_COLUMN ? chart_column_layout (&b, y)
-                 : type == MODEL_CHART_LINE ? chart_line_layout (&b, y) : -1;
-  y = below >= 0 ? below : chart_bar_layout (&b, y);
-  y = chart_frame_bottom (&b, y);
+                 : type == MODEL_CHART_LINE ? chart_line_layout (&b, y)
+                 : type == MODEL_CHART_DONUT ? chart_donut_layout (&b, y) : -1;
+  below = below >= 0 ? below : chart_bar_layout (&b, y);
+  if (b.legend_right)
+    {
+      b.width = width;
+      StyleColor *colors = g_new (StyleColor, data->n_series);
+      for (int s = 0; s < data->n_series; s++)
+        colors[s] = chart_series_color (spec, s);
+      double ly = chart_legend_add (&b, width - legend_w, layout->plot.h > 0 ? layout->plot.y : y,
+                                    legend_w, data->n_series, data->series_names, colors, TRUE);
+      g_free (colors);
+      below = MAX (below, ly);
+    }
+  y = chart_frame_bottom (&b, below);
 
   layout->box = (ChartRect) { 0, 0, width, ceil (y * 100) / 100 };
   chart_data_free (data);
@@ -103,6 +130,16 @@ chart_layout_draw (const ChartLayout *layout, cairo_t *cr)
               cairo_set_source_rgb (cr, 1, 1, 1);
               cairo_set_line_width (cr, r * 0.4);
               cairo_stroke (cr);
+              continue;
+            }
+          if (m->kind == CHART_MARK_SLICE)
+            {
+              double r = m->rect.w / 2, cx = m->rect.x + r, cy = m->rect.y + r;
+              cairo_new_path (cr);
+              cairo_arc (cr, cx, cy, r, m->a0, m->a1);
+              cairo_arc_negative (cr, cx, cy, m->r_in, m->a1, m->a0);
+              cairo_close_path (cr);
+              cairo_fill (cr);
               continue;
             }
           cairo_rectangle (cr, m->rect.x, m->rect.y, m->rect.w, m->rect.h);

@@ -240,7 +240,7 @@ void
 chart_add_mark (ChartBuild *b, ChartMarkKind kind, ChartRect rect, StyleColor color,
                 int series, int category)
 {
-  ChartMark mark = { kind, rect, color, series, category };
+  ChartMark mark = { kind, rect, color, series, category, 0, 0, 0 };
   g_array_append_val (b->layout->marks, mark);
 }
 
@@ -249,6 +249,55 @@ chart_rects_intersect (const ChartRect *a, const ChartRect *b, double tolerance)
 {
   return a->x + a->w > b->x + tolerance && b->x + b->w > a->x + tolerance
          && a->y + a->h > b->y + tolerance && b->y + b->h > a->y + tolerance;
+}
+
+/* Whether (x, y) lies in the slice, tolerance pt inside its edges. */
+static gboolean
+in_slice (const ChartMark *m, double x, double y, double tolerance)
+{
+  double r_out = m->rect.w / 2;
+  double dx = x - (m->rect.x + r_out), dy = y - (m->rect.y + r_out);
+  double r = hypot (dx, dy);
+  if (r < m->r_in + tolerance || r > r_out - tolerance)
+    return FALSE;
+  double a = atan2 (dy, dx);
+  while (a < m->a0)
+    a += 2 * G_PI;
+  while (a > m->a0 + 2 * G_PI)
+    a -= 2 * G_PI;
+  double margin = r > 0 ? tolerance / r : 0;
+  return a > m->a0 + margin && a < m->a1 - margin;
+}
+
+gboolean
+chart_mark_hits_rect (const ChartMark *m, const ChartRect *r, double tolerance)
+{
+  if (m->kind != CHART_MARK_SLICE)
+    return chart_rects_intersect (r, &m->rect, tolerance);
+  if (!chart_rects_intersect (r, &m->rect, tolerance))
+    return FALSE;
+  /* Points of the rectangle in the slice, and points of the slice in the
+   * rectangle, on fine grids: exact enough at label sizes. */
+  const int n = 12;
+  for (int i = 0; i <= n; i++)
+    for (int j = 0; j <= n; j++)
+      if (in_slice (m, r->x + r->w * i / n, r->y + r->h * j / n, tolerance))
+        return TRUE;
+  ChartRect inner = { r->x + tolerance, r->y + tolerance, r->w - 2 * tolerance,
+                      r->h - 2 * tolerance };
+  double r_out = m->rect.w / 2, cx = m->rect.x + r_out, cy = m->rect.y + r_out;
+  int na = MAX (8, (int) ceil ((m->a1 - m->a0) * r_out / 1.0));
+  na = MIN (na, 720);
+  for (int i = 0; i <= na; i++)
+    for (int j = 0; j <= 4; j++)
+      {
+        double a = m->a0 + (m->a1 - m->a0) * i / na;
+        double rr = m->r_in + (r_out - m->r_in) * j / 4;
+        double x = cx + rr * cos (a), y = cy + rr * sin (a);
+        if (x > inner.x && x < inner.x + inner.w && y > inner.y && y < inner.y + inner.h)
+          return TRUE;
+      }
+  return FALSE;
 }
 
 gboolean
@@ -276,7 +325,7 @@ chart_place_data_label (ChartBuild *b, PangoLayout *layout, const ChartRect *can
           const ChartMark *m = &g_array_index (cl->marks, ChartMark, i);
           if ((int) i == own_mark && inside[k])
             continue;
-          if (chart_rects_intersect (r, &m->rect, eps))
+          if (chart_mark_hits_rect (m, r, eps))
             clear = FALSE;
         }
       if (!clear)
@@ -413,53 +462,103 @@ add_block_text (ChartBuild *b, char **texts, ChartFont font, ChartLabelKind kind
   return y + l->rect.h;
 }
 
-/* The legend's keys and names, flowed in rows across the width. */
-static double
-add_legend (ChartBuild *b, double y)
+/* One legend item's text: its names, or its number when it has none. */
+static PangoLayout *
+legend_item_layout (ChartBuild *b, char *const *names, int k, double max_w)
 {
-  const ChartData *d = b->data;
-  double key = b->label_size * 0.8, gap = b->gap;
-  double x = 0, row_h = 0;
-  for (int s = 0; s < d->n_series; s++)
+  char *fallback[3] = { NULL, NULL, NULL };
+  g_autofree char *num = NULL;
+  if (names == NULL)
     {
-      char *fallback[3] = { NULL, NULL, NULL };
-      char *const *names = d->series_names[s];
-      g_autofree char *num = NULL;
-      if (names == NULL)
-        {
-          num = g_strdup_printf ("%d", s + 1);
-          fallback[0] = num;
-          names = fallback;
-        }
-      double max_w = b->width - key - gap * 0.5;
-      PangoLayout *layout = chart_text_layout (b, names, CHART_FONT_LABEL, max_w, 2,
-                                               PANGO_ALIGN_LEFT);
+      num = g_strdup_printf ("%d", k + 1);
+      fallback[0] = num;
+      names = fallback;
+    }
+  return chart_text_layout (b, names, CHART_FONT_LABEL, max_w, 2, PANGO_ALIGN_LEFT);
+}
+
+double
+chart_legend_width (ChartBuild *b, int n, char **const *names, double max_w)
+{
+  double key = b->label_size * 0.8, gap = b->gap, widest = 0;
+  for (int k = 0; k < n; k++)
+    {
+      PangoLayout *layout = legend_item_layout (b, names[k], k, max_w - key - gap * 0.5);
+      double w = 0;
+      if (layout != NULL)
+        chart_text_size (layout, &w, NULL), g_object_unref (layout);
+      widest = MAX (widest, key + gap * 0.5 + w);
+    }
+  return MIN (widest, max_w);
+}
+
+static double
+legend_flow (ChartBuild *b, double x0, double y, double width, int n, char **const *names,
+             const StyleColor *colors, gboolean column, gboolean add)
+{
+  double key = b->label_size * 0.8, gap = b->gap;
+  double x = x0, row_h = 0;
+  for (int k = 0; k < n; k++)
+    {
+      double max_w = width - key - gap * 0.5;
+      PangoLayout *layout = legend_item_layout (b, names[k], k, max_w);
       double w = 0, h = 0;
       if (layout != NULL)
         chart_text_size (layout, &w, &h);
       double item_w = key + gap * 0.5 + w;
-      if (x > 0 && x + item_w > b->width)
+      if (x > x0 && (column || x + item_w > x0 + width))
         {
-          y += row_h + gap * 0.5;
-          x = 0, row_h = 0;
+          y += row_h + gap * (column ? 0.4 : 0.5);
+          x = x0, row_h = 0;
         }
       double item_h = MAX (h, key);
       double line_h = b->label_size * 1.2;
       double key_y = y + (MIN (item_h, line_h) - key) / 2;
-      chart_add_mark (b, CHART_MARK_SWATCH, (ChartRect) { x, MAX (key_y, y), key, key },
-                      chart_series_color (b->spec, s), s, -1);
-      if (layout != NULL)
+      if (add)
+        chart_add_mark (b, CHART_MARK_SWATCH, (ChartRect) { x, MAX (key_y, y), key, key },
+                        colors[k], k, -1);
+      if (layout != NULL && add)
         chart_add_label (b, CHART_LABEL_LEGEND, layout, x + key + gap * 0.5, y);
+      else if (layout != NULL)
+        g_object_unref (layout);
       x += item_w + gap * 1.5;
       row_h = MAX (row_h, item_h);
     }
   return y + row_h;
 }
 
-static gboolean
-legend_shown (ChartBuild *b)
+double
+chart_legend_add (ChartBuild *b, double x0, double y, double width, int n,
+                  char **const *names, const StyleColor *colors, gboolean column)
 {
-  return b->data->n_series > 1 && b->spec->style->legend != STYLE_LEGEND_NONE;
+  return legend_flow (b, x0, y, width, n, names, colors, column, TRUE);
+}
+
+double
+chart_legend_height (ChartBuild *b, double width, int n, char **const *names,
+                     gboolean column)
+{
+  return legend_flow (b, 0, 0, width, n, names, NULL, column, FALSE);
+}
+
+/* The series legend across the width. */
+static double
+add_legend (ChartBuild *b, double y)
+{
+  const ChartData *d = b->data;
+  StyleColor *colors = g_new (StyleColor, d->n_series);
+  for (int s = 0; s < d->n_series; s++)
+    colors[s] = chart_series_color (b->spec, s);
+  y = chart_legend_add (b, 0, y, b->width, d->n_series, d->series_names, colors, FALSE);
+  g_free (colors);
+  return y;
+}
+
+gboolean
+chart_legend_shown (ChartBuild *b)
+{
+  return b->data->n_series > 1 && b->spec->style->legend != STYLE_LEGEND_NONE
+         && b->spec->block->chart_type != MODEL_CHART_DONUT;
 }
 
 double
@@ -477,7 +576,9 @@ chart_frame_top (ChartBuild *b)
         y = y2 + b->gap;
       texts_free (t, spec->n_langs);
     }
-  if (legend_shown (b) && spec->style->legend != STYLE_LEGEND_BOTTOM)
+  if (chart_legend_shown (b) && (spec->style->legend == STYLE_LEGEND_TOP
+                                 || (spec->style->legend == STYLE_LEGEND_RIGHT
+                                     && !b->legend_right)))
     y = add_legend (b, y) + b->gap;
   char **unit = chart_unit_texts (b);
   if (unit != NULL)
@@ -493,7 +594,7 @@ double
 chart_frame_bottom (ChartBuild *b, double y)
 {
   const ChartSpec *spec = b->spec;
-  if (legend_shown (b) && spec->style->legend == STYLE_LEGEND_BOTTOM)
+  if (chart_legend_shown (b) && spec->style->legend == STYLE_LEGEND_BOTTOM)
     y = add_legend (b, y + b->gap);
 
   gboolean first = TRUE;
