@@ -16,6 +16,7 @@ static const char *const element_names[] = {
   /* presentational parts */
   "tile", "value", "label", "source", "speaker", "time", "cover", "toc",
   "entry",      /* a line of the table of contents */
+  "qualifier", "unit",   /* a tile's value in parts: "mehr als" 730 Mio. "US-Dollar" */
   NULL,
 };
 
