@@ -71,11 +71,180 @@ child_styles (Ctx *ctx, const Parent *parent, const char *name, const char *id,
 
 /* ---- facts ---------------------------------------------------------------- */
 
+/* A key-figure tile per figure: in each language the qualifier small above
+ * ("mehr als", "逾"), the number with its scale word large ("730 Mio.",
+ * "7.3亿") with the unit small after it on the same baseline ("US-Dollar",
+ * "美元") or, where the line has no room, below it; then the label, and a
+ * note for illustrative data. Nothing overflows the tile: text wraps at word
+ * boundaries, a number too wide for the tile is set smaller, and a word too
+ * long for it makes its text smaller (a break inside a word only where even
+ * the smallest size does not fit).
+ *
+ * Styles: facts > tile > value, with its parts value > qualifier and
+ * value > unit (they inherit the value's family and colour; unless a rule
+ * gives them a size of their own they are set at 55 % of the value's size, in
+ * regular weight), and tile > label. */
+
+/* st with its font set at size pt (line height in proportion). */
+static StyleComputed
+tile_resized (const StyleComputed *st, double size)
+{
+  StyleComputed s = *st;
+  double ratio = st->font_size > 0 ? st->line_height / st->font_size : 1.2;
+  s.font_size = size;
+  s.line_height = size * ratio;
+  return s;
+}
+
+static gboolean
+tile_layout_fits (PangoLayout *layout, double width)
+{
+  PangoRectangle logical;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.x >= -1 && logical.x + logical.width <= width * PANGO_SCALE + 1;
+}
+
+/* A layout of run wrapped at word boundaries within width, its font made
+ * smaller (down to min_size) until its longest word fits. */
+static PangoLayout *
+tile_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width,
+             double min_size)
+{
+  for (double size = st->font_size;; size -= 0.5) {
+    StyleComputed s = tile_resized (st, size);
+    PangoLayout *layout = make_layout (ctx, run, &s, width);
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+    if (tile_layout_fits (layout, width))
+      return layout;
+    if (size - 0.5 < min_size) {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      return layout;
+    }
+    g_object_unref (layout);
+  }
+}
+
+/* The style of a value part: the style's own size, or half the value's. */
+static StyleComputed
+tile_part_style (const StyleComputed *part, const StyleComputed *value,
+                 const StyleComputed *label)
+{
+  if (part->font_size != value->font_size)
+    return *part;
+  StyleComputed s = tile_resized (part, MAX (label->font_size, value->font_size * 0.55));
+  s.line_height = s.font_size * 1.25;
+  if (part->font_weight == value->font_weight)
+    s.font_weight = 400;
+  return s;
+}
+
+static guint16
+tile_c16 (double c)
+{
+  return (guint16) CLAMP (lround (c * 65535), 0, 65535);
+}
+
+/* The number, and the unit after it when both fit on one line: NULL when
+ * they do not (at this size). */
+static PangoLayout *
+tile_number_line (Ctx *ctx, const TextFigureParts *p, const char *lang,
+                  const StyleComputed *vst, const StyleComputed *ust, double width)
+{
+  gboolean zh = model_lang_is_chinese (lang);
+  g_autofree char *text = *p->unit ? g_strconcat (p->number, zh ? "" : " ", p->unit, NULL)
+                                   : g_strdup (p->number);
+  g_autoptr (TextRun) run = text_run_new_plain (text, lang);
+  if (*p->unit) {
+    const char *u = g_strrstr (run->text, p->unit);
+    if (u != NULL) {
+      guint start = (guint) (u - run->text), end = start + (guint) strlen (p->unit);
+      g_autoptr (PangoFontDescription) fd = style_font (ust);
+      PangoAttribute *a = pango_attr_font_desc_new (fd);
+      a->start_index = start, a->end_index = end;
+      pango_attr_list_insert (run->attrs, a);
+      StyleColor c = ust->color;
+      a = pango_attr_foreground_new (tile_c16 (c.r), tile_c16 (c.g), tile_c16 (c.b));
+      a->start_index = start, a->end_index = end;
+      pango_attr_list_insert (run->attrs, a);
+      /* The unit's own line height, so the line is as tall as the number's. */
+      a = pango_attr_line_height_new_absolute ((int) lround (ust->line_height * PANGO_SCALE));
+      a->start_index = start, a->end_index = end;
+      pango_attr_list_insert (run->attrs, a);
+    }
+  }
+  PangoLayout *layout = make_layout (ctx, run, vst, width);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  if (pango_layout_get_line_count (layout) == 1 && tile_layout_fits (layout, width))
+    return layout;
+  g_object_unref (layout);
+  return NULL;
+}
+
+/* One language's part of a tile at (x, y); returns its height. */
+static double
+tile_add_lang (Ctx *ctx, Row *row, const ModelFigure *fig, const char *lang, double x,
+               double y, double inner, const StyleComputed *vst, const StyleComputed *qst,
+               const StyleComputed *ust, const StyleComputed *lst)
+{
+  double y0 = y;
+  g_autoptr (TextFigureParts) p = text_figure_parts_new (fig->value, fig->unit,
+                                                         fig->qualifier, lang);
+  StyleComputed qs = tile_part_style (qst, vst, lst);
+  StyleComputed us = tile_part_style (ust, vst, lst);
+  double min_part = MIN (lst->font_size, 6);
+
+  if (*p->qualifier) {
+    g_autoptr (TextRun) run = text_run_new_plain (p->qualifier, lang);
+    PangoLayout *l = tile_layout (ctx, run, &qs, inner, min_part);
+    y += row_add_layout (row, l, x, y, qs.color);
+    g_object_unref (l);
+  }
+
+  /* The number large: with its unit on one line, else alone with the unit
+   * below; smaller where even alone it is too wide. */
+  PangoLayout *line = tile_number_line (ctx, p, lang, vst, &us, inner);
+  gboolean unit_below = line == NULL && *p->unit;
+  if (line == NULL) {
+    g_autoptr (TextRun) run = text_run_new_plain (p->number, lang);
+    double min_size = MAX (lst->font_size, vst->font_size * 0.5);
+    line = tile_layout (ctx, run, vst, inner, min_size);
+  }
+  y += row_add_layout (row, line, x, y, vst->color);
+  g_object_unref (line);
+  if (unit_below) {
+    g_autoptr (TextRun) run = text_run_new_plain (p->unit, lang);
+    PangoLayout *l = tile_layout (ctx, run, &us, inner, min_part);
+    y += row_add_layout (row, l, x, y, us.color);
+    g_object_unref (l);
+  }
+
+  if (fig->label) {
+    gboolean missing;
+    const ModelVariant *v = model_text_get_or_fallback (fig->label, lang, &missing);
+    if (v != NULL) {
+      y += lst->font_size * 0.2;
+      g_autoptr (TextRun) run = text_run_from_variant (v, lang, NULL);
+      PangoLayout *l = tile_layout (ctx, run, lst, inner, MIN (lst->font_size, 5));
+      y += row_add_layout (row, l, x, y, missing ? lst->missing_color : lst->color);
+      g_object_unref (l);
+    }
+  }
+  if (fig->illustrative) {
+    StyleComputed ns = tile_resized (lst, lst->font_size * 0.9);
+    ns.font_italic = TRUE;
+    g_autoptr (TextRun) run = text_run_new_plain (text_illustrative_note (lang), lang);
+    PangoLayout *l = tile_layout (ctx, run, &ns, inner, MIN (ns.font_size, 5));
+    y += row_add_layout (row, l, x, y, ns.color);
+    g_object_unref (l);
+  }
+  return y - y0;
+}
+
 static void
 unit_facts (Ctx *ctx, const ModelBlock *b, const Parent *parent)
 {
-  StyleNode fnodes[2], tnodes[2], vnodes[2], lnodes[2];
-  const StyleComputed *fst[2], *tst[2], *vst[2], *lst[2];
+  StyleNode fnodes[2], tnodes[2], vnodes[2], lnodes[2], qnodes[2], unodes[2];
+  const StyleComputed *fst[2], *tst[2], *vst[2], *lst[2], *qst[2], *ust[2];
   child_styles (ctx, parent, "facts", b->id, b->class_, fnodes, fst);
   if (fst[0]->display_none || b->figures->len == 0)
     return;
@@ -84,6 +253,9 @@ unit_facts (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   Parent tp = { { &tnodes[0], &tnodes[1] }, { tst[0], tst[1] } };
   child_styles (ctx, &tp, "value", NULL, NULL, vnodes, vst);
   child_styles (ctx, &tp, "label", NULL, NULL, lnodes, lst);
+  Parent vp = { { &vnodes[0], &vnodes[1] }, { vst[0], vst[1] } };
+  child_styles (ctx, &vp, "qualifier", NULL, NULL, qnodes, qst);
+  child_styles (ctx, &vp, "unit", NULL, NULL, unodes, ust);
 
   Track *t;
   unit_wide (ctx, b, fst[0], &t);
@@ -102,28 +274,19 @@ unit_facts (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     if (first > 0)
       track_add_space (t, gap);
     Row *row = row_new (0);
-    double heights[6] = { 0 };
     guint n = MIN ((guint) cols, b->figures->len - first);
     for (guint k = 0; k < n; k++) {
       const ModelFigure *fig = g_ptr_array_index (b->figures, first + k);
       double x = fst[0]->margin[STYLE_LEFT] + k * (tw + gap);
       double y = ts->padding[STYLE_TOP] + ts->border_width[STYLE_TOP];
       for (int li = 0; li < part->n_langs; li++) {
-        const char *lang = part->langs[li];
         if (li > 0)
-          y += lst[li]->font_size * 0.5;
-        g_autofree char *value = text_format_figure (fig, lang);
-        g_autoptr (TextRun) vrun = text_run_new_plain (value, lang);
-        y += row_add_text (ctx, row, vrun, vst[li], x + pad_l, y, inner, FALSE);
-        if (fig->label) {
-          gboolean missing;
-          const ModelVariant *v = model_text_get_or_fallback (fig->label, lang, &missing);
-          g_autoptr (TextRun) lrun = text_run_from_variant (v, lang, NULL);
-          y += row_add_text (ctx, row, lrun, lst[li], x + pad_l, y, inner, missing);
-        }
+          y += lst[li]->font_size * 0.6;
+        y += tile_add_lang (ctx, row, fig, part->langs[li], x + pad_l, y, inner, vst[li],
+                            qst[li], ust[li], lst[li]);
       }
-      heights[k] = y + ts->padding[STYLE_BOTTOM] + ts->border_width[STYLE_BOTTOM];
-      row->height = MAX (row->height, heights[k]);
+      double height = y + ts->padding[STYLE_BOTTOM] + ts->border_width[STYLE_BOTTOM];
+      row->height = MAX (row->height, height);
     }
     /* tiles of a row are equal in height: backgrounds and rules behind */
     for (guint k = 0; k < n; k++) {
