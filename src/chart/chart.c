@@ -149,7 +149,7 @@ chart_layout_draw (const ChartLayout *layout, cairo_t *cr)
       for (guint i = 0; i < layout->lines->len; i++)
         {
           const ChartLine *l = &g_array_index (layout->lines, ChartLine, i);
-          if (l->over_marks != over)
+          if (l->over_marks != over || !(l->width > 0))
             continue;
           set_color (cr, l->color);
           cairo_set_line_width (cr, l->width);

@@ -409,7 +409,7 @@ chart_donut_layout (ChartBuild *b, double y)
       double x1 = cx + (on_right ? s->x - gap * 0.25 : s->x + s->w + gap * 0.25);
       double y1 = cy + CLAMP (s->want_y, s->y + s->h * 0.25, s->y + s->h * 0.75);
       if (hypot (x1 - cx, y1 - cy) > r_out + 1)
-        chart_add_line (b, x0, y0, x1, y1, MIN (grid_w * 1.5, 0.6), axis_c, FALSE);
+        chart_add_line (b, x0, y0, x1, y1, 0.5, axis_c, FALSE);
     }
   if (centre != NULL)
     chart_add_label (b, CHART_LABEL_DATA, centre, cx - centre_w / 2, cy - centre_h / 2);

@@ -60,11 +60,12 @@ void
 chart_axis_style (const ChartSpec *spec, double *axis_width, StyleColor *axis_color,
                   double *grid_width, StyleColor *grid_color)
 {
-  /* Zero widths or transparent colours mean "not set": print-weight defaults. */
+  /* Transparent colours mean "not set": print-weight defaults. A width of
+   * 0 means none (the style engine's initial widths are 0.6pt and 0.3pt). */
   const StyleComputed *s = spec->style;
-  *axis_width = s->axis_width > 0 ? s->axis_width : 0.75;
+  *axis_width = MAX (s->axis_width, 0);
   *axis_color = s->axis_color.a > 0 ? s->axis_color : (StyleColor) { 0.25, 0.25, 0.25, 1 };
-  *grid_width = s->grid_width > 0 ? s->grid_width : 0.3;
+  *grid_width = MAX (s->grid_width, 0);
   *grid_color = s->grid_color.a > 0 ? s->grid_color : (StyleColor) { 0.78, 0.78, 0.78, 1 };
 }
 
