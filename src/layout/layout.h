@@ -39,6 +39,7 @@ typedef struct {
   char *uri;                   /* LINK to outside */
   char *dest;                  /* LINK inside the document, DEST: its name */
   gboolean dotted;             /* RULE: a dotted line (leaders) */
+  double squeeze;              /* TEXT: pt to take out of the line's spaces */
 } LayoutFrag;
 
 typedef struct {

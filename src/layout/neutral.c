@@ -401,7 +401,7 @@ unit_table (Ctx *ctx, const ModelBlock *b, const Parent *parent)
         const ModelVariant *v = model_text_get_or_fallback (cell->text, lang, &missing);
         if (li > 0 && v && !v->lang)
           break;   /* a neutral cell reads the same in every language: once */
-        g_autoptr (TextRun) run = text_run_from_variant (v, lang, NULL);
+        g_autoptr (TextRun) run = text_run_from_variant (v, lang, cst[li]);
         y += row_add_text (ctx, row, run, cst[li], x, y, w, missing);
       }
       row->height = MAX (row->height, y + c0->padding[STYLE_BOTTOM]);

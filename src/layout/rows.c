@@ -179,6 +179,50 @@ add_line_links (Row *row, PangoLayoutLine *line, const TextRun *run, double x,
   }
 }
 
+/* Does line end where a word was broken (a soft hyphen or a hyphen)? */
+static gboolean
+line_ends_hyphenated (PangoLayout *layout, PangoLayoutLine *line)
+{
+  const char *text = pango_layout_get_text (layout);
+  int end = line->start_index + line->length;
+  if (line->length >= 2 && (guchar) text[end - 2] == 0xc2 && (guchar) text[end - 1] == 0xad)
+    return TRUE;
+  return line->length >= 1 && text[end - 1] == '-';
+}
+
+static gboolean
+line_ends_soft_hyphen (PangoLayout *layout, PangoLayoutLine *line)
+{
+  const char *text = pango_layout_get_text (layout);
+  int end = line->start_index + line->length;
+  return line->length >= 2 && (guchar) text[end - 2] == 0xc2 && (guchar) text[end - 1] == 0xad;
+}
+
+static int
+line_spaces (PangoLayout *layout, PangoLayoutLine *line)
+{
+  const char *text = pango_layout_get_text (layout);
+  int n = 0;
+  for (int i = line->start_index; i < line->start_index + line->length; i++)
+    n += text[i] == ' ';
+  return n;
+}
+
+/* The byte index of the break of the third of three hyphenated lines in a
+ * row (the one to undo), or -1. */
+static int
+third_hyphenated_line (PangoLayout *layout)
+{
+  int run = 0, n = pango_layout_get_line_count (layout);
+  for (int i = 0; i + 1 < n; i++) {
+    PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+    run = line_ends_hyphenated (layout, line) ? run + 1 : 0;
+    if (run >= 3 && line_ends_soft_hyphen (layout, line))
+      return line->start_index + line->length - 2;
+  }
+  return -1;
+}
+
 void
 track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, double x,
                   double width, StyleColor color, const StyleComputed *st, int line, int column)
@@ -212,9 +256,20 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
     if (run)
       add_line_links (row, pango_layout_iter_get_line_readonly (iter), run, x,
                       logical.x / (double) PANGO_SCALE, 0, row->height);
+    /* Pango justifies a line that ends in a hyphen without the hyphen's
+     * width, so it sticks out a little (platform-notes.md): take that out
+     * of the line's word spaces when it is drawn. */
+    double over = (logical.x + logical.width) / (double) PANGO_SCALE - width;
+    PangoLayoutLine *pl = pango_layout_iter_get_line_readonly (iter);
+    if (over > 0 && over < st->font_size && st->text_align == STYLE_ALIGN_JUSTIFY &&
+        line_ends_hyphenated (layout, pl) && line_spaces (layout, pl) > 0) {
+      f->squeeze = over;
+      f->w -= over;
+      over = 0;
+    }
     /* Nothing may be drawn outside its box: a line that Pango could not
      * break to the width (a very long word) is reported, with its place. */
-    if ((logical.x + logical.width) / (double) PANGO_SCALE > width + 0.5 && !reported) {
+    if (over > 0.5 && !reported) {
       diag_warning (ctx->diags, ctx->file, line, column,
                     "a line is %.1f pt wider than its column (%.1f pt)",
                     (logical.x + logical.width) / (double) PANGO_SCALE - width, width);
@@ -231,8 +286,22 @@ track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                 double width, gboolean missing, int line, int column)
 {
   PangoLayout *layout = make_layout (ctx, run, st, width);
-  track_add_layout (ctx, t, layout, run, x, width, missing ? st->missing_color : st->color,
-                    st, line, column);
+  /* At most two hyphenated lines in a row where avoidable: undo the
+   * third's soft hyphens and lay the paragraph out again. */
+  g_autoptr (TextRun) own = NULL;
+  for (int tries = 0; tries < 8; tries++) {
+    int index = third_hyphenated_line (layout);
+    if (index < 0)
+      break;
+    if (!own)
+      own = text_run_copy (run);
+    if (!text_run_unhyphenate_at (own, index))
+      break;
+    g_object_unref (layout);
+    layout = make_layout (ctx, own, st, width);
+  }
+  track_add_layout (ctx, t, layout, own ? own : run, x, width,
+                    missing ? st->missing_color : st->color, st, line, column);
   int h;
   pango_layout_get_size (layout, NULL, &h);
   g_object_unref (layout);

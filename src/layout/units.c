@@ -89,10 +89,10 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
 /* ---- text of a ModelText in one language ---------------------------------- */
 
 static TextRun *
-run_for (const ModelText *text, const char *lang, gboolean *missing)
+run_for (const ModelText *text, const char *lang, const StyleComputed *st, gboolean *missing)
 {
   const ModelVariant *v = model_text_get_or_fallback (text, lang, missing);
-  return text_run_from_variant (v, lang, NULL);
+  return text_run_from_variant (v, lang, st);
 }
 
 static void
@@ -101,7 +101,7 @@ content_text (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
 {
   const ModelText *text = data;
   gboolean missing;
-  g_autoptr (TextRun) run = run_for (text, ctx->part.langs[li], &missing);
+  g_autoptr (TextRun) run = run_for (text, ctx->part.langs[li], st, &missing);
   track_add_text (ctx, t, run, st, x, w, missing, text->line, text->column);
 }
 
@@ -169,7 +169,7 @@ meta_part (Ctx *ctx, Track *t, int li, const StyleNode *meta, const StyleCompute
   track_add_space (t, st->margin[STYLE_TOP]);
   if (text) {
     gboolean missing;
-    g_autoptr (TextRun) run = run_for (text, ctx->part.langs[li], &missing);
+    g_autoptr (TextRun) run = run_for (text, ctx->part.langs[li], st, &missing);
     track_add_text (ctx, t, run, st, x + st->margin[STYLE_LEFT],
                     w - st->margin[STYLE_LEFT] - st->margin[STYLE_RIGHT], missing,
                     text->line, text->column);
@@ -247,7 +247,7 @@ content_quote (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleCom
   g_autoptr (GPtrArray) inlines = g_ptr_array_new ();
   g_ptr_array_add (inlines, &q);
   ModelVariant wrapped = { .lang = (char *) lang, .inlines = inlines };
-  g_autoptr (TextRun) run = text_run_from_variant (&wrapped, lang, NULL);
+  g_autoptr (TextRun) run = text_run_from_variant (&wrapped, lang, st);
   track_add_text (ctx, t, run, st, x, w, missing, b->text->line, b->text->column);
   if (!b->speaker)
     return;
@@ -284,7 +284,7 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
   double indent = st->font_size * (item->number ? 1.6 : 1.1);
   guint first = t->rows->len;
   gboolean missing;
-  g_autoptr (TextRun) run = run_for (item->text, lang, &missing);
+  g_autoptr (TextRun) run = run_for (item->text, lang, st, &missing);
   track_add_text (ctx, t, run, st, x + indent, w - indent, missing, item->text->line,
                   item->text->column);
   if (first >= t->rows->len)
@@ -341,7 +341,7 @@ content_session (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleC
     StyleNode hn = { "heading", NULL, NULL, lang, node };
     const StyleComputed *hst = ctx_style (ctx, &hn, st);
     gboolean missing;
-    g_autoptr (TextRun) run = run_for (s->heading, lang, &missing);
+    g_autoptr (TextRun) run = run_for (s->heading, lang, hst, &missing);
     track_add_text (ctx, t, run, hst, x, w, missing, s->heading->line, s->heading->column);
     ((Row *) g_ptr_array_index (t->rows, t->rows->len - 1))->keep_with_next = TRUE;
   }
@@ -350,7 +350,7 @@ content_session (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleC
     StyleNode pn = { "p", NULL, NULL, lang, node };
     const StyleComputed *pst = ctx_style (ctx, &pn, st);
     gboolean missing;
-    g_autoptr (TextRun) run = run_for (p, lang, &missing);
+    g_autoptr (TextRun) run = run_for (p, lang, pst, &missing);
     track_add_space (t, pst->margin[STYLE_TOP]);
     track_add_text (ctx, t, run, pst, x, w, missing, p->line, p->column);
   }
@@ -377,7 +377,7 @@ content_name_pair (Ctx *ctx, Track *t, int li, const StyleNode *node, const Styl
     StyleNode n = { names[i], NULL, NULL, lang, node };
     const StyleComputed *nst = ctx_style (ctx, &n, st);
     gboolean missing;
-    g_autoptr (TextRun) run = run_for (texts[i], lang, &missing);
+    g_autoptr (TextRun) run = run_for (texts[i], lang, nst, &missing);
     track_add_text (ctx, t, run, nst, x, w, missing, texts[i]->line, texts[i]->column);
     if (i == 0 && texts[1])
       ((Row *) g_ptr_array_index (t->rows, t->rows->len - 1))->keep_with_next = TRUE;

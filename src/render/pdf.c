@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include "render/render.h"
+#include "render/render-private.h"
 
 G_DEFINE_QUARK (render-error-quark, render_error)
 
@@ -36,10 +36,8 @@ draw_frag (const LayoutDoc *ldoc, cairo_t *cr, const LayoutFrag *f)
 {
   switch (f->kind) {
   case LAYOUT_FRAG_TEXT: {
-    PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
     set_color (cr, f->color);
-    cairo_move_to (cr, f->x, f->y);
-    pango_cairo_show_layout_line (cr, line);
+    render_layout_line (cr, f->layout, f->line, f->x, f->y, f->squeeze);
     break;
   }
   case LAYOUT_FRAG_RECT:

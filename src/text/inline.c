@@ -2,9 +2,16 @@
  *
  * Figures and dates are formatted for the language here, quotes get the
  * language's marks (nested quotes the inner pair), and the language is set
- * on the whole run so that Pango picks the right glyph forms (SC, not JP). */
+ * on the whole run so that Pango picks the right glyph forms (SC, not JP).
+ * The typography of each language is applied as the text is put together:
+ * German words get soft hyphens from the dictionary (not in names, links
+ * or the last word); Chinese gets a quarter-em space between Han and Latin
+ * letters or digits, and spaces that do not stretch. */
 #include <string.h>
 #include "text/text.h"
+
+#define SHY "\u00ad"
+#define QUARTER_EM "\u2005"   /* FOUR-PER-EM SPACE: not stretched by Pango */
 
 typedef struct {
   GString *text;
@@ -13,7 +20,86 @@ typedef struct {
   const char *lang;
   int quote_depth;
   gboolean chinese;
+  StyleHyphens hyphens;
+  const TextHyphenator *hyphenator;   /* for hyphens: auto; NULL if none */
+  int no_hyphens;             /* inside name or a: never hyphenated */
 } RunBuilder;
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+static gboolean
+is_latin_or_digit (gunichar c)
+{
+  return (c < 0x80 && g_ascii_isalnum ((char) c)) ||
+         (g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN);
+}
+
+static gunichar
+last_char (const GString *s)
+{
+  if (s->len == 0)
+    return 0;
+  const char *p = g_utf8_find_prev_char (s->str, s->str + s->len);
+  return p ? g_utf8_get_char (p) : 0;
+}
+
+/* Chinese: a quarter-em space where Han meets a Latin letter or digit
+ * (NEV、2026年 → "NEV", "2026 年"), none next to punctuation. */
+static void
+put_chinese (RunBuilder *rb, const char *s, gboolean atom)
+{
+  for (const char *p = s; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    gunichar prev = last_char (rb->text);
+    gboolean boundary = p == s || !atom;
+    if (boundary && ((is_han (prev) && is_latin_or_digit (c)) ||
+                     (is_latin_or_digit (prev) && is_han (c))))
+      g_string_append (rb->text, QUARTER_EM);
+    if (c == ' ')
+      /* Pango puts all the stretch of a justified line into U+0020 and
+       * U+00A0; in Chinese the few spaces, between Latin words, would
+       * gape. A four-per-em space keeps the gap and does not stretch. */
+      g_string_append (rb->text, QUARTER_EM);
+    else
+      g_string_append_unichar (rb->text, c);
+  }
+}
+
+/* Text of the input: hyphenated or spaced after the language's rules. */
+static void
+put_text (RunBuilder *rb, const char *s)
+{
+  if (rb->chinese) {
+    put_chinese (rb, s, FALSE);
+    return;
+  }
+  if (rb->hyphens == STYLE_HYPHENS_NONE) {
+    for (const char *p = s; *p; p++)
+      if (strncmp (p, SHY, 2) == 0)
+        p++;   /* hyphens: none ignores soft hyphens too */
+      else
+        g_string_append_c (rb->text, *p);
+    return;
+  }
+  if (rb->hyphens == STYLE_HYPHENS_AUTO && rb->hyphenator && rb->no_hyphens == 0)
+    text_hyphenate_append (rb->hyphenator, s, -1, rb->text);
+  else
+    g_string_append (rb->text, s);
+}
+
+/* A formatted figure or date: never hyphenated, spaced only at its ends. */
+static void
+put_atom (RunBuilder *rb, const char *s)
+{
+  if (rb->chinese)
+    put_chinese (rb, s, TRUE);
+  else
+    g_string_append (rb->text, s);
+}
 
 static void
 add_attr (RunBuilder *rb, PangoAttribute *a, gsize start)
@@ -35,32 +121,19 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
   gsize start = rb->text->len;
   switch (inl->kind) {
   case MODEL_INLINE_TEXT:
-    if (rb->chinese) {
-      /* Pango puts all the stretch of a justified line into its spaces
-       * (U+0020 and U+00A0 are its only "expandable" ones), so in Chinese
-       * the few spaces, between Latin words, would gape. A four-per-em
-       * space keeps the word gap and leaves the stretch to the characters. */
-      for (const char *p = inl->text; *p; p++) {
-        if (*p == ' ')
-          g_string_append (rb->text, "\u2005");
-        else
-          g_string_append_c (rb->text, *p);
-      }
-    } else {
-      g_string_append (rb->text, inl->text);
-    }
+    put_text (rb, inl->text);
     return;
   case MODEL_INLINE_BR:
     g_string_append (rb->text, "\u2028");   /* a line break inside the paragraph */
     return;
   case MODEL_INLINE_FIG: {
     g_autofree char *s = inl->figure ? text_format_figure (inl->figure, rb->lang) : NULL;
-    g_string_append (rb->text, s ? s : "");
+    put_atom (rb, s ? s : "");
     return;
   }
   case MODEL_INLINE_DATE: {
     g_autofree char *s = text_format_date (inl->arg, rb->lang, NULL);
-    g_string_append (rb->text, s ? s : inl->arg);
+    put_atom (rb, s ? s : inl->arg);
     return;
   }
   case MODEL_INLINE_Q:
@@ -79,10 +152,14 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
     add_attr (rb, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start);
     return;
   case MODEL_INLINE_NAME:
+    rb->no_hyphens++;
     append_inlines (rb, inl->children);
+    rb->no_hyphens--;
     return;
   case MODEL_INLINE_A: {
+    rb->no_hyphens++;
     append_inlines (rb, inl->children);
+    rb->no_hyphens--;
     if (rb->text->len == start && inl->arg)   /* an empty link shows its address */
       g_string_append (rb->text, inl->arg);
     add_attr (rb, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), start);
@@ -108,6 +185,91 @@ link_clear (gpointer p)
   g_free (((TextLink *) p)->href);
 }
 
+/* Removes the soft hyphens of the word that ends at byte end of text,
+ * moving attributes and links; TRUE when any were removed. */
+static gboolean
+unhyphenate_word_before (GString *text, PangoAttrList *attrs, GArray *links, gsize end)
+{
+  gboolean removed = FALSE;
+  char *str = text->str;
+  char *p = str + end;
+  while (p > str) {
+    char *prev = g_utf8_find_prev_char (str, p);
+    gunichar c = g_utf8_get_char (prev);
+    if (!g_unichar_isalpha (c) && c != 0xad)
+      break;
+    if (c == 0xad) {
+      gsize pos = (gsize) (prev - str);
+      g_string_erase (text, (gssize) pos, 2);
+      str = text->str;
+      pango_attr_list_update (attrs, (int) pos, 2, 0);
+      for (guint i = 0; links && i < links->len; i++) {
+        TextLink *l = &g_array_index (links, TextLink, i);
+        if (l->start > (int) pos)
+          l->start -= 2;
+        if (l->end > (int) pos)
+          l->end -= 2;
+      }
+      removed = TRUE;
+    }
+    p = str + (prev - str);
+  }
+  return removed;
+}
+
+gboolean
+text_run_unhyphenate_at (TextRun *run, int index)
+{
+  GString *s = g_string_new (run->text);
+  /* to the end of the word around index */
+  gsize end = (gsize) CLAMP (index, 0, (int) s->len);
+  while (end < s->len) {
+    gunichar c = g_utf8_get_char (s->str + end);
+    if (!g_unichar_isalpha (c) && c != 0xad)
+      break;
+    end = (gsize) (g_utf8_next_char (s->str + end) - s->str);
+  }
+  gboolean removed = unhyphenate_word_before (s, run->attrs, run->links, end);
+  g_free (run->text);
+  run->text = g_string_free (s, FALSE);
+  return removed;
+}
+
+TextRun *
+text_run_copy (const TextRun *run)
+{
+  TextRun *c = g_new0 (TextRun, 1);
+  c->text = g_strdup (run->text);
+  c->attrs = pango_attr_list_copy (run->attrs);
+  c->links = g_array_new (FALSE, FALSE, sizeof (TextLink));
+  g_array_set_clear_func (c->links, link_clear);
+  for (guint i = 0; i < run->links->len; i++) {
+    TextLink l = g_array_index (run->links, TextLink, i);
+    l.href = g_strdup (l.href);
+    g_array_append_val (c->links, l);
+  }
+  return c;
+}
+
+/* The last word of a paragraph is never hyphenated: a broken word on the
+ * last line reads badly and saves nothing. */
+static void
+unhyphenate_last_word (RunBuilder *rb)
+{
+  char *str = rb->text->str;
+  char *p = str + rb->text->len;
+  /* back over what follows the word (punctuation, quotes, space) */
+  while (p > str) {
+    char *prev = g_utf8_find_prev_char (str, p);
+    gunichar c = g_utf8_get_char (prev);
+    if (g_unichar_isalpha (c) || c == 0xad)
+      break;
+    p = prev;
+  }
+  unhyphenate_word_before (rb->text, rb->attrs, rb->links, (gsize) (p - str));
+}
+
+
 TextRun *
 text_run_from_variant (const ModelVariant *variant, const char *lang,
                        const StyleComputed *style)
@@ -119,10 +281,15 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
     .links = g_array_new (FALSE, FALSE, sizeof (TextLink)),
     .lang = lang,
     .chinese = model_lang_is_chinese (lang),
+    .hyphens = style ? style->hyphens : STYLE_HYPHENS_MANUAL,
   };
+  if (rb.hyphens == STYLE_HYPHENS_AUTO)
+    rb.hyphenator = text_hyphenator_get (lang);
   g_array_set_clear_func (rb.links, link_clear);
   if (variant)
     append_inlines (&rb, variant->inlines);
+  if (rb.hyphenator)
+    unhyphenate_last_word (&rb);
   PangoAttribute *la = pango_attr_language_new (pango_language_from_string (lang));
   la->start_index = 0;
   la->end_index = G_MAXUINT;
@@ -136,7 +303,8 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
 char *
 text_variant_plain (const ModelVariant *variant, const char *lang)
 {
-  RunBuilder rb = { .text = g_string_new (NULL), .lang = lang };
+  /* no soft hyphens in titles, bookmarks, metadata */
+  RunBuilder rb = { .text = g_string_new (NULL), .lang = lang, .hyphens = STYLE_HYPHENS_NONE };
   if (variant)
     append_inlines (&rb, variant->inlines);
   /* a line break reads as a space in a title or bookmark */
