@@ -146,7 +146,8 @@ test_variants_level (Fixture *f, gconstpointer data)
 {
   for (int k = 0; k < 3 * GPOINTER_TO_INT (data); k++) {
     g_autofree char *de = g_strdup_printf ("Absatz%d:", k);
-    g_autofree char *zh = g_strdup_printf ("段落%d：", k);
+    /* the Chinese text has a quarter-em space (U+2005) between Han and digits */
+    g_autofree char *zh = g_strdup_printf ("段落\u2005%d：", k);
     g_autoptr (GArray) a = lines_of (f->ldoc, de);
     g_autoptr (GArray) b = lines_of (f->ldoc, zh);
     g_assert_cmpuint (a->len, >, 0);
@@ -164,7 +165,7 @@ test_widows_orphans (Fixture *f, gconstpointer data)
 {
   int splits = 0;
   for (int k = 0; k < 3 * GPOINTER_TO_INT (data); k++) {
-    const char *prefixes[] = { "Absatz%d:", "段落%d：" };
+    const char *prefixes[] = { "Absatz%d:", "段落\u2005%d：" };
     for (int v = 0; v < 2; v++) {
       g_autofree char *prefix = g_strdup_printf (prefixes[v], k);
       g_autoptr (GArray) lines = lines_of (f->ldoc, prefix);
