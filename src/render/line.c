@@ -23,6 +23,11 @@ cluster_text (GString *out, const char *text, int start, int end, gboolean has_i
       i += 2;
       continue;
     }
+    /* U+2060 WORD JOINER only keeps a figure together: nothing to read */
+    if (strncmp (text + i, "\xe2\x81\xa0", 3) == 0 && i + 2 < end) {
+      i += 3;
+      continue;
+    }
     g_string_append_c (out, text[i]);
     i++;
   }

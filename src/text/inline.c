@@ -12,6 +12,7 @@
 
 #define SHY "\u00ad"
 #define QUARTER_EM "\u2005"   /* FOUR-PER-EM SPACE: not stretched by Pango */
+#define WORD_JOINER "\u2060"  /* no break here; dropped from the PDF's text */
 
 typedef struct {
   GString *text;
@@ -59,6 +60,9 @@ put_chinese (RunBuilder *rb, const char *s, gboolean atom)
     if (boundary && ((is_han (prev) && is_latin_or_digit (c)) ||
                      (is_latin_or_digit (prev) && is_han (c))))
       g_string_append (rb->text, QUARTER_EM);
+    else if (atom && p != s && c != ' ' && !g_unichar_isspace (prev))
+      /* a figure is one word: Chinese would break "42亿" between 2 and 亿 */
+      g_string_append (rb->text, WORD_JOINER);
     if (c == ' ')
       /* Pango puts all the stretch of a justified line into U+0020 and
        * U+00A0; in Chinese the few spaces, between Latin words, would
@@ -316,12 +320,20 @@ text_variant_plain (const ModelVariant *variant, const char *lang)
 TextRun *
 text_run_new_plain (const char *text, const char *lang)
 {
-  ModelInline inl = { .kind = MODEL_INLINE_TEXT, .text = (char *) text };
-  GPtrArray *inlines = g_ptr_array_new ();
-  g_ptr_array_add (inlines, &inl);
-  ModelVariant v = { .lang = (char *) lang, .inlines = inlines };
-  TextRun *run = text_run_from_variant (&v, lang, NULL);
-  g_ptr_array_unref (inlines);
+  /* made text (labels, numbers, running heads): set as it is, without
+   * hyphens or Han-Latin spaces inside it ("22.2亿" stays together) */
+  TextRun *run = g_new0 (TextRun, 1);
+  RunBuilder rb = { .text = g_string_new (NULL), .lang = lang,
+                    .chinese = model_lang_is_chinese (lang) };
+  put_atom (&rb, text);
+  run->text = g_string_free (rb.text, FALSE);
+  run->attrs = pango_attr_list_new ();
+  PangoAttribute *la = pango_attr_language_new (pango_language_from_string (lang));
+  la->start_index = 0;
+  la->end_index = G_MAXUINT;
+  pango_attr_list_insert (run->attrs, la);
+  run->links = g_array_new (FALSE, FALSE, sizeof (TextLink));
+  g_array_set_clear_func (run->links, link_clear);
   return run;
 }
 
