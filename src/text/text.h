@@ -146,37 +146,6 @@ void text_hyphenate_append (const TextHyphenator *h, const char *text, gssize le
  * acronyms) applies here: for tests. GArray of int, g_array_unref. */
 GArray *text_hyphenate_word (const TextHyphenator *h, const char *word);
 
-/* ---- hyphenation (hyphen.c) ---------------------------------------------- */
-
-/* Hyphenation patterns of one language: Debian's hyph_de_DE.dic, compiled
- * into the program at build time (tools/hyph-compile.c), so getting one costs
- * nothing. Read-only, shared by all threads. */
-typedef struct _TextHyphenator TextHyphenator;
-
-/* The hyphenator for lang ("de", "de-DE", "de-CH", "de_AT"…), or NULL when
- * there are no patterns for it ("zh", "en"). */
-const TextHyphenator *text_hyphenator_get (const char *lang);
-
-/* Appends text (UTF-8, len bytes or -1) to out with U+00AD soft hyphens at
- * every break the patterns allow. A word is a maximal run of letters; parts
- * of a compound written with '-' are words of their own. Left unchanged:
- * words that already hold a soft hyphen (manual hyphenation wins), words of
- * fewer than 5 letters, words run together with digits or combining marks,
- * acronyms (a capital after the first letter: NEV, CIIE, BSH, NEVs), words
- * with letters outside ISO-8859-1, and everything that is not a word. No
- * break leaves fewer than 2 letters at either end of a word. h NULL or
- * invalid UTF-8: text is appended as it is. */
-void text_hyphenate_append (const TextHyphenator *h, const char *text, gssize len,
-                            GString *out);
-
-/* The breaks of one word (UTF-8), exactly as libhyphen's
- * hnj_hyphen_hyphenate3 (…, 2, 2, 2, 2) gives them for the word lowercased
- * (g_utf8_strdown) in ISO-8859-1: each break as the count of characters
- * before it ("Zusammenarbeit" → 2, 5, 8, 10: Zu-sam-men-ar-beit), in
- * increasing order. None for a word outside ISO-8859-1. No policy (length,
- * acronyms) applies here: for tests. GArray of int, g_array_unref. */
-GArray *text_hyphenate_word (const TextHyphenator *h, const char *word);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextFigureParts, text_figure_parts_free)
 
