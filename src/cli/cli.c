@@ -128,6 +128,8 @@ render_one (const Options *o, const char *input)
     model_pack_free (pack);
     return CLI_EXIT_NOINPUT;
   }
+  g_autoptr (GPtrArray) families = style_sheet_families (sheet);
+  text_check_families (map, families, diags);
   g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, diags)
                                    : layout_run_pack (pack, sheet, map, diags);
   g_object_unref (map);

@@ -62,6 +62,7 @@ add_box (Ctx *ctx, LayoutPage *page, const StylePage *sp, StyleMarginBox which, 
   bst.text_align = (which == STYLE_MARGIN_TOP_LEFT || which == STYLE_MARGIN_BOTTOM_LEFT) ? STYLE_ALIGN_LEFT
                  : (which == STYLE_MARGIN_TOP_RIGHT || which == STYLE_MARGIN_BOTTOM_RIGHT) ? STYLE_ALIGN_RIGHT
                  : STYLE_ALIGN_CENTER;
+  ctx->loc_line = ctx->loc_column = 0;   /* a running head's text may come from anywhere */
   PangoLayout *layout = make_layout (ctx, run, &bst, width);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);

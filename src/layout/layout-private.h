@@ -69,6 +69,7 @@ typedef struct {
   Part part;
   double text_width;          /* the text area's width */
   int para_counter;
+  int loc_line, loc_column;   /* the element being laid out: where messages point */
   GPtrArray *units;           /* of Unit*, of the part being built */
   /* string-set state while paginating */
   GHashTable *strings_now;    /* name → value (owned) */
@@ -101,6 +102,10 @@ void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *r
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
 void track_add_space (Track *t, double height);
+/* Reports each character of layout that no font has, at its place in the
+ * input (searched from line:column, the element that holds it); make_layout
+ * calls it with the place of the unit being built. */
+void check_glyphs (Ctx *ctx, PangoLayout *layout, int line, int column);
 /* The padding and border of st on one side (STYLE_TOP or STYLE_BOTTOM) of a
  * box at x..x+width, as a row. */
 void track_add_edge (Track *t, const StyleComputed *st, int side, double x, double width);

@@ -426,6 +426,8 @@ unit_table (Ctx *ctx, const ModelBlock *b, const Parent *parent)
 void
 units_neutral (Ctx *ctx, const ModelBlock *b, const Parent *parent)
 {
+  ctx->loc_line = b->line;
+  ctx->loc_column = b->column;
   switch (b->kind) {
   case MODEL_BLOCK_FACTS:
     unit_facts (ctx, b, parent);

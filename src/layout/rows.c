@@ -151,6 +151,7 @@ make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width
   case STYLE_ALIGN_LEFT:
     break;
   }
+  check_glyphs (ctx, layout, ctx->loc_line, ctx->loc_column);
   return layout;
 }
 
@@ -278,6 +279,36 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
     g_ptr_array_add (t->rows, row);
     index++;
   } while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+void
+check_glyphs (Ctx *ctx, PangoLayout *layout, int line, int column)
+{
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  do {
+    PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+    for (int i = 0; run && i < run->glyphs->num_glyphs; i++) {
+      PangoGlyph g = run->glyphs->glyphs[i].glyph;
+      if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+        continue;
+      gunichar c = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+      if (g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
+        continue;
+      g_hash_table_add (seen, GUINT_TO_POINTER (c));
+      char utf8[8] = { 0 };
+      g_unichar_to_utf8 (c, utf8);
+      int l = line, col = column;
+      model_find_char (ctx->file, line, column, c, &l, &col);
+      /* an empty box in print is a mistake nobody would see in time */
+      diag_error (ctx->diags, ctx->file, l, col,
+                  "the character '%s' (U+%04X) is in none of the fonts of this style",
+                  g_unichar_isprint (c) ? utf8 : "", c);
+    }
+  } while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
 }
 

@@ -46,6 +46,8 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
   Unit *u = unit_new ();
   u->line = line;
   u->column = column;
+  ctx->loc_line = line;
+  ctx->loc_column = column;
   gboolean shown = FALSE;
   for (int ti = 0; ti < part->n_tracks; ti++) {
     Track *t = track_new ();

@@ -245,6 +245,12 @@ ModelDoc *model_load_bytes (const char *name, const char *bytes, gsize len, gboo
 void model_doc_free (ModelDoc *doc);
 void model_pack_free (ModelPack *pack);
 
+/* Where character c first stands in file at or after line:column (the
+ * start of the element that holds it): for messages about one character.
+ * FALSE when it is not found there (it came from a figure or a date). */
+gboolean model_find_char (const char *file, int line, int column, gunichar c,
+                          int *out_line, int *out_column);
+
 /* Tells whether a language tag denotes Chinese ("zh", "zh-Hans", "zh-CN"). */
 gboolean model_lang_is_chinese (const char *lang);
 

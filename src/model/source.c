@@ -125,3 +125,29 @@ model_source_locate_attr (const ModelSource *ms, const xmlNode *element,
     }
   }
 }
+
+gboolean
+model_find_char (const char *file, int line, int column, gunichar c, int *out_line,
+                 int *out_column)
+{
+  g_autofree char *src = NULL;
+  gsize len;
+  if (!file || !g_file_get_contents (file, &src, &len, NULL) || !g_utf8_validate (src, (gssize) len, NULL))
+    return FALSE;
+  int l = 1, col = 1;
+  for (const char *p = src; *p; p = g_utf8_next_char (p)) {
+    gunichar u = g_utf8_get_char (p);
+    if ((l > line || (l == line && col >= column)) && u == c) {
+      *out_line = l;
+      *out_column = col;
+      return TRUE;
+    }
+    if (u == '\n') {
+      l++;
+      col = 1;
+    } else {
+      col++;
+    }
+  }
+  return FALSE;
+}

@@ -66,3 +66,39 @@ text_font_families (PangoFontMap *map)
   g_ptr_array_add (names, NULL);
   return (char **) g_ptr_array_free (names, FALSE);
 }
+
+/* The generic names a style may use; the style engine maps them to the
+ * project's Noto families. */
+static gboolean
+is_generic (const char *family)
+{
+  static const char *const generic[] = { "serif", "sans-serif", "monospace", "cursive",
+                                         "fantasy", "system-ui", NULL };
+  for (const char *const *g = generic; *g; g++)
+    if (g_ascii_strcasecmp (*g, family) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+text_check_families (PangoFontMap *map, const GPtrArray *uses, DiagList *diags)
+{
+  g_auto (GStrv) have = text_font_families (map);
+  g_autoptr (GHashTable) reported = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; uses && i < uses->len; i++) {
+    const StyleFamilyUse *u = g_ptr_array_index (uses, i);
+    if (is_generic (u->family))
+      continue;
+    gboolean found = FALSE;
+    for (char **h = have; *h && !found; h++)
+      found = g_ascii_strcasecmp (*h, u->family) == 0;
+    if (found)
+      continue;
+    /* A family that is not there is not replaced silently by another:
+     * the designer hears of it, at the place that names it. */
+    diag_warning (diags, u->file, u->line, u->column,
+                  "font family '%s' is not available (dossier --list-fonts lists those that "
+                  "are; add a font to fonts/ or with --font-dir)", u->family);
+    g_hash_table_add (reported, u->family);
+  }
+}

@@ -28,4 +28,26 @@ grep -q "bad.css:1:[0-9]*: .*colr" "$TMP/err" && pass || { cat "$TMP/err"; fail 
 grep -q "bad.css:1:[0-9]*: .*font-size" "$TMP/err" && pass || fail "bad value not reported"
 grep -q "bad.css:2:[0-9]*: " "$TMP/err" && pass || fail "unknown element not reported"
 [ ! -e "$TMP/bs.pdf" ] && pass || fail "output written despite a bad style"
+
+# a family the fonts do not have: a warning at the place that names it,
+# an error under --strict (and then no output)
+printf 'p {\n  font-family: "Noto Serif", "No Such Font";\n}\n' >"$TMP/fam.css"
+[ "$(status "$DOSSIER" -s "$TMP/fam.css" -o "$TMP/fam.pdf" "$MIN")" -eq 0 ] && pass || fail "missing family fails without --strict"
+grep -q "fam.css:2:[0-9]*: warning: font family 'No Such Font' is not available" "$TMP/err" && pass \
+  || { cat "$TMP/err"; fail "missing family: no warning with its place"; }
+[ "$(status "$DOSSIER" --strict -s "$TMP/fam.css" -o "$TMP/fam2.pdf" "$MIN")" -eq 65 ] && pass || fail "missing family under --strict: not 65"
+[ ! -e "$TMP/fam2.pdf" ] && pass || fail "output written despite --strict error"
+
+# --list-fonts: the project's families, and only those fonts.conf names
+[ "$(status "$DOSSIER" --list-fonts)" -eq 0 ] && pass || fail "--list-fonts"
+for f in "Noto Serif" "Noto Sans" "Noto Serif CJK SC" "Noto Sans CJK SC"; do
+  grep -qx "$f" "$TMP/out" && pass || fail "--list-fonts lacks $f"
+done
+# a font the machine has outside those folders must not be seen
+if command -v fc-list >/dev/null; then
+  other=$(fc-list -f '%{file}|%{family[0]}\n' | grep -v '/noto/' | head -n 1 | cut -d'|' -f2)
+  if [ -n "$other" ]; then
+    grep -qx "$other" "$TMP/out" && fail "--list-fonts shows '$other', a font outside fonts.conf" || pass
+  fi
+fi
 finish
