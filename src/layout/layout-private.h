@@ -19,6 +19,7 @@ typedef struct {
   int widows, orphans;        /* of that paragraph */
   gboolean keep_with_next;    /* never break after this row */
   gboolean spacer;            /* vertical space only: dropped at a page top */
+  int lang;                   /* index of its language in the part, -1: neutral */
 } Row;
 
 typedef struct {
@@ -37,6 +38,9 @@ typedef struct {
   char *outline_title;
   char *string_name, *string_value;   /* string-set */
   char *anchor;               /* a destination name for links and contents */
+  const char *role;           /* its structure element: "P", "H1", "LI", "Figure"… */
+  int group;                  /* the structure group it stands in */
+  char *alt;                  /* Figure: alternative text */
   int line, column;           /* where the unit's element stands */
 } Unit;
 
@@ -70,6 +74,8 @@ typedef struct {
   double text_width;          /* the text area's width */
   int para_counter;
   int loc_line, loc_column;   /* the element being laid out: where messages point */
+  int group;                  /* the structure group units are created in (-1: document) */
+  int section_level;          /* of the section being laid out */
   GPtrArray *units;           /* of Unit*, of the part being built */
   /* string-set state while paginating */
   GHashTable *strings_now;    /* name → value (owned) */
@@ -111,6 +117,10 @@ void check_glyphs (Ctx *ctx, PangoLayout *layout, int line, int column);
 void track_add_edge (Track *t, const StyleComputed *st, int side, double x, double width);
 /* Border, background of st on rows [from, end) of t, box at x..x+width. */
 void track_decorate (Track *t, guint from, const StyleComputed *st, double x, double width);
+
+/* Opens a structure group (Sect, L, TOC) inside the current one; returns
+ * the previous, to give back to ctx->group when it ends. */
+int ctx_group_begin (Ctx *ctx, const char *role);
 
 /* ---- styles.c ------------------------------------------------------------- */
 /* A computed style kept alive until the LayoutDoc is freed. */

@@ -19,11 +19,25 @@ page_free (gpointer p)
   g_free (page);
 }
 
+static void
+tag_free (gpointer p)
+{
+  LayoutTag *t = p;
+  g_free (t->lang);
+  g_free (t->alt);
+  g_free (t);
+}
+
 void
 layout_doc_free (LayoutDoc *ldoc)
 {
   if (!ldoc)
     return;
+  g_free (ldoc->lang);
+  if (ldoc->groups)
+    g_array_unref (ldoc->groups);
+  if (ldoc->tags)
+    g_ptr_array_unref (ldoc->tags);
   g_ptr_array_unref (ldoc->pages);
   g_ptr_array_unref (ldoc->outline);
   g_free (ldoc->title);
@@ -158,6 +172,9 @@ layout_doc_new (const char *primary, PangoFontMap *font_map)
   pango_cairo_context_set_font_options (out->context, fo);
   cairo_font_options_destroy (fo);
   pango_context_set_language (out->context, pango_language_from_string (primary));
+  out->lang = g_strdup (primary);
+  out->groups = g_array_new (FALSE, FALSE, sizeof (LayoutGroup));
+  out->tags = g_ptr_array_new_with_free_func (tag_free);
   return out;
 }
 
@@ -168,6 +185,7 @@ ctx_init (Ctx *ctx, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
   *ctx = (Ctx) {
     .sheet = sheet, .pctx = out->context, .diags = diags, .out = out, .known = known,
     .anchor_prefix = "",
+    .group = -1,
     .anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     .strings_now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .page_strings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref),

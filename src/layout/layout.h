@@ -40,7 +40,24 @@ typedef struct {
   char *dest;                  /* LINK inside the document, DEST: its name */
   gboolean dotted;             /* RULE: a dotted line (leaders) */
   double squeeze;              /* TEXT: pt to take out of the line's spaces */
+  int tag;                     /* the structure element it belongs to (LayoutDoc.tags), -1 none */
 } LayoutFrag;
+
+/* The logical structure, for a tagged PDF: groups (sections, lists, the
+ * contents) nest; each tag is a leaf element (a paragraph, a heading, a
+ * list item, a figure…) in one language, holding the fragments of one
+ * unit's variant on one page. In reading order. */
+typedef struct {
+  const char *role;            /* "Sect", "L", "TOC" */
+  int parent;                  /* index into groups, -1: the document */
+} LayoutGroup;
+
+typedef struct {
+  const char *role;            /* "P", "H1".."H3", "LI", "Quote", "Figure", "Table", "Div", "TOCI" */
+  int group;                   /* innermost group, -1: the document */
+  char *lang;                  /* NULL: no language of its own (the document's) */
+  char *alt;                   /* Figure: alternative text */
+} LayoutTag;
 
 typedef struct {
   double width, height;        /* pt */
@@ -62,6 +79,9 @@ typedef struct {
   char *title, *author, *subject, *keywords;   /* PDF metadata, may be NULL */
   char *date;                  /* the event's ISO date, may be NULL */
   PangoContext *context;       /* the context charts are drawn with */
+  char *lang;                  /* the document's primary language */
+  GArray *groups;              /* of LayoutGroup */
+  GPtrArray *tags;             /* of LayoutTag* */
   /* what fragments point into (styles, chart specs) */
   GPtrArray *keep;
 } LayoutDoc;

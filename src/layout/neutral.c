@@ -4,6 +4,7 @@
  * their labels show every language of the part, in sequential layout the
  * part's one language. */
 #include <math.h>
+#include <string.h>
 #include "layout/layout-private.h"
 
 static Unit *
@@ -13,6 +14,8 @@ unit_wide (Ctx *ctx, const ModelBlock *b, const StyleComputed *st, Track **track
   u->neutral = TRUE;
   u->line = b->line;
   u->column = b->column;
+  u->group = ctx->group;
+  u->role = b->kind == MODEL_BLOCK_CHART ? "Figure" : b->kind == MODEL_BLOCK_TABLE ? "Table" : "Div";
   u->space_before = st->margin[STYLE_TOP];
   u->space_after = st->margin[STYLE_BOTTOM];
   u->break_before_page = st->break_before == STYLE_BREAK_PAGE;
@@ -324,6 +327,30 @@ chart_spec_free (gpointer p)
   g_free (s);
 }
 
+/* A chart's alternative text: its caption in the part's languages, else
+ * what it shows. */
+static char *
+chart_alt (Ctx *ctx, const ModelBlock *b)
+{
+  GString *s = g_string_new (NULL);
+  for (int i = 0; i < ctx->part.n_langs; i++) {
+    const char *lang = ctx->part.langs[i];
+    g_autofree char *p = NULL;
+    if (b->caption)
+      p = text_variant_plain (model_text_get_or_fallback (b->caption, lang, NULL), lang);
+    if (!p || !*p)
+      continue;
+    if (s->len && strstr (s->str, p))
+      continue;
+    if (s->len)
+      g_string_append (s, " / ");
+    g_string_append (s, p);
+  }
+  if (s->len == 0)
+    g_string_append (s, b->chart_type == MODEL_CHART_DONUT ? "Donut chart" : "Chart");
+  return g_string_free (s, FALSE);
+}
+
 static void
 unit_chart (Ctx *ctx, const ModelBlock *b, const Parent *parent)
 {
@@ -348,7 +375,8 @@ unit_chart (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   ctx_keep (ctx, spec, chart_spec_free);
 
   Track *t;
-  unit_wide (ctx, b, st[0], &t);
+  Unit *u = unit_wide (ctx, b, st[0], &t);
+  u->alt = chart_alt (ctx, b);
   double x = st[0]->margin[STYLE_LEFT];
   double w = ctx->text_width - x - st[0]->margin[STYLE_RIGHT];
   double h = chart_measure (spec, ctx->pctx, w);

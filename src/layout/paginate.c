@@ -138,6 +138,18 @@ record_navigation (Flow *fl, Unit *u)
   }
 }
 
+static int
+new_tag (Ctx *ctx, const Unit *u, int lang)
+{
+  LayoutTag *tag = g_new0 (LayoutTag, 1);
+  tag->role = u->role;
+  tag->group = u->group;
+  tag->lang = lang >= 0 ? g_strdup (ctx->part.langs[lang]) : NULL;
+  tag->alt = g_strdup (u->alt);
+  g_ptr_array_add (ctx->out->tags, tag);
+  return (int) ctx->out->tags->len - 1;
+}
+
 /* Places rows [0, k[i]) of each track at fl->y; removes them from u. */
 static void
 place_rows (Flow *fl, Unit *u, const guint *k)
@@ -153,10 +165,19 @@ place_rows (Flow *fl, Unit *u, const guint *k)
     if (fl->at_top)   /* space at the top of a page is dropped */
       while (skip < k[i] && ((Row *) g_ptr_array_index (t->rows, skip))->spacer)
         skip++;
+    int tag = -1, tag_lang = -2;
     for (guint r = skip; r < k[i]; r++) {
       Row *row = g_ptr_array_index (t->rows, r);
-      for (guint f = 0; f < row->frags->len; f++)
-        g_ptr_array_add (fl->page->frags, frag_copy (g_ptr_array_index (row->frags, f), x, y));
+      /* one structure element per variant of the unit on this page */
+      if (row->frags->len > 0 && (tag < 0 || row->lang != tag_lang)) {
+        tag = new_tag (ctx, u, row->lang);
+        tag_lang = row->lang;
+      }
+      for (guint f = 0; f < row->frags->len; f++) {
+        LayoutFrag *c = frag_copy (g_ptr_array_index (row->frags, f), x, y);
+        c->tag = tag;
+        g_ptr_array_add (fl->page->frags, c);
+      }
       y += row->height;
     }
     used = MAX (used, y - fl->y);

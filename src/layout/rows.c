@@ -8,6 +8,7 @@ row_new (double height)
 {
   Row *r = g_new0 (Row, 1);
   r->height = height;
+  r->lang = -1;
   r->frags = g_ptr_array_new_with_free_func (frag_free);
   return r;
 }
@@ -49,6 +50,8 @@ Unit *
 unit_new (void)
 {
   Unit *u = g_new0 (Unit, 1);
+  u->role = "P";
+  u->group = -1;
   u->tracks = g_ptr_array_new_with_free_func (track_free);
   return u;
 }
@@ -61,6 +64,7 @@ unit_free (gpointer p)
   g_free (u->outline_title);
   g_free (u->string_name);
   g_free (u->string_value);
+  g_free (u->alt);
   g_free (u);
 }
 
@@ -79,6 +83,7 @@ frag_new (LayoutFragKind kind)
   LayoutFrag *f = g_new0 (LayoutFrag, 1);
   f->kind = kind;
   f->color.a = 1;
+  f->tag = -1;
   return f;
 }
 

@@ -25,6 +25,16 @@ ctx_keep (Ctx *ctx, gpointer data, GDestroyNotify free_func)
   g_ptr_array_add (ctx->out->keep, k);
 }
 
+int
+ctx_group_begin (Ctx *ctx, const char *role)
+{
+  LayoutGroup g = { role, ctx->group };
+  g_array_append_val (ctx->out->groups, g);
+  int previous = ctx->group;
+  ctx->group = (int) ctx->out->groups->len - 1;
+  return previous;
+}
+
 StyleComputed *
 ctx_style (Ctx *ctx, const StyleNode *node, const StyleComputed *parent)
 {

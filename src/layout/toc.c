@@ -126,6 +126,7 @@ toc_heading (Ctx *ctx, const Parent *tp)
 {
   const Part *part = &ctx->part;
   Unit *u = unit_new ();
+  u->group = ctx->group;
   for (int ti = 0; ti < part->n_tracks; ti++) {
     Track *t = track_new ();
     for (int k = 0; k < part->track_n_langs[ti]; k++) {
@@ -141,6 +142,8 @@ toc_heading (Ctx *ctx, const Parent *tp)
                       FALSE, 0, 0);
       track_add_edge (t, st, STYLE_BOTTOM, x, part->track_w[ti] - x);
       track_decorate (t, from, st, x, part->track_w[ti] - x);
+      for (guint r = from; r < t->rows->len; r++)
+        ((Row *) g_ptr_array_index (t->rows, r))->lang = li;
       if (ti == 0 && k == 0) {
         u->space_before = st->margin[STYLE_TOP];
         u->space_after = st->margin[STYLE_BOTTOM];
@@ -166,6 +169,7 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
     return;
   const Part *part = &ctx->part;
   toc_heading (ctx, &tp);
+  int outer = ctx_group_begin (ctx, "TOC");
   for (guint e = 0; e < entries->len; e++) {
     const TocEntry *entry = g_ptr_array_index (entries, e);
     gpointer page = ctx->known ? g_hash_table_lookup (ctx->known, entry->anchor) : NULL;
@@ -176,6 +180,8 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
     Unit *u = unit_new ();
     u->line = entry->title->line;
     u->column = entry->title->column;
+    u->group = ctx->group;
+    u->role = "TOCI";
     gboolean shown = FALSE;
     for (int ti = 0; ti < part->n_tracks; ti++) {
       Track *t = track_new ();
@@ -190,7 +196,10 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
         double w = part->track_w[ti] - x - st->margin[STYLE_RIGHT] - st->padding[STYLE_RIGHT];
         if (k > 0)
           track_add_space (t, st->font_size * 0.2);
+        guint from = t->rows->len;
         content_entry (ctx, t, li, st, x, w, &d);
+        for (guint r = from; r < t->rows->len; r++)
+          ((Row *) g_ptr_array_index (t->rows, r))->lang = li;
         if (ti == 0 && k == 0) {
           u->space_before = st->margin[STYLE_TOP];
           u->space_after = st->margin[STYLE_BOTTOM];
@@ -209,4 +218,5 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
     }
     g_ptr_array_add (ctx->units, u);
   }
+  ctx->group = outer;
 }

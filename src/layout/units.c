@@ -38,6 +38,20 @@ words (const char *lang, const char *key)
 static void child_parent (Ctx *ctx, const Parent *parent, const char *name, const char *id,
                           const char *classes, StyleNode nodes[2], Parent *out);
 
+/* The structure element of a unit built from element name. */
+static const char *
+unit_role (Ctx *ctx, const char *name)
+{
+  static const char *const headings[] = { "H1", "H2", "H3" };
+  if (strcmp (name, "heading") == 0)
+    return headings[CLAMP (ctx->section_level, 1, 3) - 1];
+  if (strcmp (name, "item") == 0)
+    return "LI";
+  if (strcmp (name, "quote") == 0)
+    return "Quote";
+  return "P";
+}
+
 static Unit *
 unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id,
                 const char *classes, int line, int column, ContentFn fn, gconstpointer data)
@@ -46,6 +60,8 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
   Unit *u = unit_new ();
   u->line = line;
   u->column = column;
+  u->group = ctx->group;
+  u->role = unit_role (ctx, name);
   ctx->loc_line = line;
   ctx->loc_column = column;
   gboolean shown = FALSE;
@@ -70,6 +86,8 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
       fn (ctx, t, li, &node, st, x, MAX (w, 10), data);
       track_add_edge (t, st, STYLE_BOTTOM, box_x, box_w);
       track_decorate (t, from, st, box_x, box_w);
+      for (guint r = from; r < t->rows->len; r++)
+        ((Row *) g_ptr_array_index (t->rows, r))->lang = li;
       if (ti == 0 && k == 0) {
         u->space_before = st->margin[STYLE_TOP];
         u->space_after = st->margin[STYLE_BOTTOM];
@@ -414,14 +432,17 @@ units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   case MODEL_BLOCK_QUOTE:
     unit_bilingual (ctx, parent, "quote", b->id, b->class_, b->line, b->column, content_quote, b);
     return;
-  case MODEL_BLOCK_LIST:
+  case MODEL_BLOCK_LIST: {
     child_parent (ctx, parent, "list", b->id, b->class_, nodes, &bp);
+    int outer = ctx_group_begin (ctx, "L");
     for (guint i = 0; i < b->items->len; i++) {
       const ModelText *it = g_ptr_array_index (b->items, i);
       ItemData d = { it, b->ordered ? (int) i + 1 : 0 };
       unit_bilingual (ctx, &bp, "item", NULL, NULL, it->line, it->column, content_item, &d);
     }
+    ctx->group = outer;
     return;
+  }
   case MODEL_BLOCK_PROGRAMME:
     child_parent (ctx, parent, "programme", b->id, b->class_, nodes, &bp);
     for (guint i = 0; i < b->sessions->len; i++) {
@@ -464,6 +485,9 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
   child_parent (ctx, parent, "section", section->id, section->class_, nodes, &sp);
   if (sp.styles[0]->display_none)
     return;
+  int outer = ctx_group_begin (ctx, "Sect");
+  int outer_level = ctx->section_level;
+  ctx->section_level = section->level;
   if (section->heading) {
     Unit *u = unit_bilingual (ctx, &sp, "heading", NULL, NULL, section->heading->line,
                               section->heading->column, content_text, section->heading);
@@ -478,4 +502,6 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
   }
   for (guint i = 0; i < section->blocks->len; i++)
     units_block (ctx, g_ptr_array_index (section->blocks, i), &sp);
+  ctx->group = outer;
+  ctx->section_level = outer_level;
 }

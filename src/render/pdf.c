@@ -102,27 +102,19 @@ add_outline (cairo_surface_t *surface, const LayoutDoc *ldoc)
 }
 
 static cairo_status_t
-write_fd (void *closure, const unsigned char *data, unsigned int length)
+write_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
-  int fd = GPOINTER_TO_INT (closure);
-  while (length > 0) {
-    ssize_t n = write (fd, data, length);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return CAIRO_STATUS_WRITE_ERROR;
-    data += n;
-    length -= (unsigned int) n;
-  }
+  g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Draws the pages into bytes, the structure tree recorded in ts. */
 static cairo_status_t
-draw_document (const LayoutDoc *ldoc, int fd, const RenderOptions *options)
+draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const RenderOptions *options)
 {
   const LayoutPage *first = ldoc->pages->len ? g_ptr_array_index (ldoc->pages, 0) : NULL;
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
-      write_fd, GINT_TO_POINTER (fd), first ? first->width : 595.28, first ? first->height : 841.89);
+      write_bytes, out, first ? first->width : 595.28, first ? first->height : 841.89);
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
   /* cairo writes the time of the run unless told otherwise; a value it
    * does not accept makes it write none, which keeps runs identical. */
@@ -142,7 +134,7 @@ draw_document (const LayoutDoc *ldoc, int fd, const RenderOptions *options)
   cairo_t *cr = cairo_create (surface);
   /* Links need a structure tag around them, or cairo's xref is damaged
    * (platform-notes.md): the whole document is one Document element. */
-  cairo_tag_begin (cr, "Document", "");
+  tag_document_begin (ts, cr);
   double width = first ? first->width : 0, height = first ? first->height : 0;
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
@@ -156,11 +148,18 @@ draw_document (const LayoutDoc *ldoc, int fd, const RenderOptions *options)
     /* the label a viewer shows is the number printed on the page */
     g_autofree char *label = g_strdup_printf ("%d", page->number);
     cairo_pdf_surface_set_page_label (surface, label);
-    for (guint i = 0; i < page->frags->len; i++)
-      draw_frag (ldoc, cr, g_ptr_array_index (page->frags, i));
+    for (guint i = 0; i < page->frags->len; i++) {
+      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+      if (f->kind != LAYOUT_FRAG_DEST)   /* a destination is no content */
+        tag_switch (ts, cr, f->tag);
+      if (f->kind == LAYOUT_FRAG_LINK)
+        tag_link_begun (ts);
+      draw_frag (ldoc, cr, f);
+    }
+    tag_leaf_end (ts, cr);   /* a leaf ends with its page; groups go on */
     cairo_show_page (cr);
   }
-  cairo_tag_end (cr, "Document");
+  tag_document_end (ts, cr);
   add_outline (surface, ldoc);
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
@@ -185,12 +184,20 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
                  g_strerror (e));
     return FALSE;
   }
-  cairo_status_t status = draw_document (ldoc, fd, options);
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  TagState ts;
+  tag_state_init (&ts, ldoc);
+  cairo_status_t status = draw_document (ldoc, bytes, &ts, options);
   gboolean ok = status == CAIRO_STATUS_SUCCESS;
   if (!ok)
-    g_set_error (error, RENDER_ERROR,
-                 status == CAIRO_STATUS_WRITE_ERROR ? RENDER_ERROR_WRITE : RENDER_ERROR_CAIRO,
-                 "%s: %s", path, cairo_status_to_string (status));
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "%s: %s", path,
+                 cairo_status_to_string (status));
+  g_autoptr (GError) qerror = NULL;
+  if (ok && !render_pdf_finish_tags (bytes->data, bytes->len, ldoc->lang, ts.elems, fd, &qerror)) {
+    g_set_error (error, RENDER_ERROR, qerror->code, "%s: %s", path, qerror->message);
+    ok = FALSE;
+  }
+  tag_state_clear (&ts);
   if (ok && fsync (fd) != 0) {
     int e = errno;
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: %s", path, g_strerror (e));

@@ -10,3 +10,29 @@
 /* squeeze: pt taken out of the line's spaces, evenly. */
 void render_layout_line (cairo_t *cr, PangoLayout *layout, int index, double x, double y,
                          double squeeze);
+
+/* ---- tags.c: the structure tree, drawn along with the pages ------------- */
+typedef struct {
+  const LayoutDoc *ldoc;
+  GArray *open;               /* of int: groups open, outermost first */
+  int leaf;                   /* the leaf element open, -1 none */
+  GPtrArray *elems;           /* every element begun, in order: its LayoutTag* or NULL */
+  int n_begun;
+} TagState;
+
+void tag_state_init (TagState *ts, const LayoutDoc *ldoc);
+void tag_state_clear (TagState *ts);
+void tag_document_begin (TagState *ts, cairo_t *cr);
+void tag_document_end (TagState *ts, cairo_t *cr);
+/* Makes tag (an index into ldoc->tags, or -1) the element open. */
+void tag_switch (TagState *ts, cairo_t *cr, int tag);
+void tag_leaf_end (TagState *ts, cairo_t *cr);
+void tag_link_begun (TagState *ts);
+
+/* ---- qpdf.c: what cairo cannot write ------------------------------------ */
+/* Rewrites pdf (bytes) to fd with /Lang on the catalog (primary) and on
+ * each element of elems (in the order begun) whose language differs, /Alt
+ * on figures; deterministic. FALSE with error when qpdf fails or the tree
+ * does not match elems. */
+gboolean render_pdf_finish_tags (const guint8 *pdf, gsize len, const char *primary,
+                                 const GPtrArray *elems, int fd, GError **error);
