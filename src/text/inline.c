@@ -39,6 +39,20 @@ is_latin_or_digit (gunichar c)
          (g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN);
 }
 
+static gboolean
+is_opening_mark (gunichar c)
+{
+  return c == 0x201c || c == 0x2018 || c == 0x300c || c == 0x300e || c == 0x300a ||
+         c == 0xff08 || c == 0x3010;
+}
+
+static gboolean
+is_closing_mark (gunichar c)
+{
+  return c == 0x201d || c == 0x2019 || c == 0x300d || c == 0x300f || c == 0x300b ||
+         c == 0xff09 || c == 0x3011;
+}
+
 static gunichar
 last_char (const GString *s)
 {
@@ -63,6 +77,10 @@ put_chinese (RunBuilder *rb, const char *s, gboolean atom)
     else if (atom && p != s && c != ' ' && !g_unichar_isspace (prev))
       /* a figure is one word: Chinese would break "42亿" between 2 and 亿 */
       g_string_append (rb->text, WORD_JOINER);
+    /* Pango may break after an opening or before a closing quotation
+     * mark (Unicode calls them ambiguous); Chinese never does */
+    if (is_closing_mark (c) && rb->text->len > 0)
+      g_string_append (rb->text, WORD_JOINER);
     if (c == ' ')
       /* Pango puts all the stretch of a justified line into U+0020 and
        * U+00A0; in Chinese the few spaces, between Latin words, would
@@ -70,6 +88,8 @@ put_chinese (RunBuilder *rb, const char *s, gboolean atom)
       g_string_append (rb->text, QUARTER_EM);
     else
       g_string_append_unichar (rb->text, c);
+    if (is_opening_mark (c) && *g_utf8_next_char (p) != '\0')
+      g_string_append (rb->text, WORD_JOINER);
   }
 }
 

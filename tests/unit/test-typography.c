@@ -1,0 +1,238 @@
+/* test-typography.c — what a reader of the German and the Chinese must find
+ * (typography.md), checked on real layouts with the project's fonts. */
+#include <string.h>
+#include <pango/pangocairo.h>
+#include "layout/layout.h"
+#include "text/text.h"
+
+static PangoFontMap *font_map;
+
+static ModelVariant *
+variant_new (const char *lang, const char *text)
+{
+  ModelVariant *v = g_new0 (ModelVariant, 1);
+  v->lang = g_strdup (lang);
+  v->inlines = g_ptr_array_new ();
+  ModelInline *inl = g_new0 (ModelInline, 1);
+  inl->kind = MODEL_INLINE_TEXT;
+  inl->text = g_strdup (text);
+  g_ptr_array_add (v->inlines, inl);
+  return v;
+}
+
+static void
+variant_free (ModelVariant *v)
+{
+  for (guint i = 0; i < v->inlines->len; i++) {
+    ModelInline *inl = g_ptr_array_index (v->inlines, i);
+    g_free (inl->text);
+    g_free (inl);
+  }
+  g_ptr_array_unref (v->inlines);
+  g_free (v->lang);
+  g_free (v);
+}
+
+static PangoLayout *
+layout_for (const TextRun *run, const char *family, double size, double width, gboolean justify)
+{
+  PangoContext *ctx = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (ctx, 72);
+  /* as the layout stage: no hinting, unrounded metrics */
+  cairo_font_options_t *fo = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (ctx, fo);
+  cairo_font_options_destroy (fo);
+  pango_context_set_round_glyph_positions (ctx, FALSE);
+  PangoLayout *layout = pango_layout_new (ctx);
+  g_object_unref (ctx);
+  PangoFontDescription *fd = pango_font_description_from_string (family);
+  pango_font_description_set_size (fd, (int) (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, fd);
+  pango_font_description_free (fd);
+  pango_layout_set_text (layout, run->text, -1);
+  pango_layout_set_attributes (layout, run->attrs);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_justify (layout, justify);
+  return layout;
+}
+
+/* No line starts with closing or ends with opening punctuation, at every
+ * width from 40 to 400 pt (Pango breaks; our text must not defeat it). */
+static void
+test_chinese_line_edges (void)
+{
+  static const char *closing = "，。、；：？！）》」』】”’";
+  static const char *opening = "（《「『【“‘";
+  ModelVariant *v = variant_new ("zh",
+    "2026“南京日”经贸促进会于当地时间3月2日在德国斯图加特成功举办。活动包括一场主论坛和三场平行"
+    "专题分论坛，主题分别为智能出行、智慧城市以及人工智能与生物医药。南京市市长Li Zhongjun表示，"
+    "此次出访旨在落实两国领导人达成的共识；他主张在科技创新、产业投资和文化交流领域深化合作（并"
+    "希望与德国伙伴携手打造“相互成就的典范”）。《行动计划》已经启动！目前南京共有德资项目315个，"
+    "实际使用德资22.2亿美元？协议对德投资逾7.3亿美元。");
+  g_autoptr (TextRun) run = text_run_from_variant (v, "zh", NULL);
+  int lines = 0;
+  for (double w = 40; w <= 400; w += 1.5) {
+    PangoLayout *layout = layout_for (run, "Noto Serif CJK SC", 10, w, TRUE);
+    const char *text = pango_layout_get_text (layout);
+    for (GSList *l = pango_layout_get_lines_readonly (layout); l; l = l->next) {
+      PangoLayoutLine *line = l->data;
+      if (line->length == 0)
+        continue;
+      lines++;
+      const char *start = text + line->start_index;
+      const char *end = start + line->length;
+      gunichar first = g_utf8_get_char (start);
+      const char *last_p = g_utf8_find_prev_char (start, end);
+      while (last_p && last_p > start && g_unichar_isspace (g_utf8_get_char (last_p)))
+        last_p = g_utf8_find_prev_char (start, last_p);
+      gunichar last = last_p ? g_utf8_get_char (last_p) : 0;
+      char fb[8] = { 0 }, lb[8] = { 0 };
+      g_unichar_to_utf8 (first, fb);
+      g_unichar_to_utf8 (last, lb);
+      if (strstr (closing, fb) || (l->next && strstr (opening, lb)))
+        g_error ("width %.1f: line '%.*s' starts or ends badly", w, line->length, start);
+    }
+    g_object_unref (layout);
+  }
+  g_test_message ("%d lines checked over 241 widths", lines);
+  g_assert_cmpint (lines, >, 3000);
+  variant_free (v);
+}
+
+/* The x of the character at byte index in a one-line layout. */
+static double
+x_of (PangoLayout *layout, int index)
+{
+  PangoRectangle pos;
+  pango_layout_index_to_pos (layout, index, &pos);
+  return pos.x / (double) PANGO_SCALE;
+}
+
+/* A quarter em between Han and Latin letters or digits, measured from the
+ * glyph positions; none next to punctuation. */
+static void
+test_han_latin_space (void)
+{
+  ModelVariant *v = variant_new ("zh", "采用NEV技术，NEV技术2026年");
+  g_autoptr (TextRun) run = text_run_from_variant (v, "zh", NULL);
+  PangoLayout *layout = layout_for (run, "Noto Serif CJK SC", 10, 1000, FALSE);
+  const char *text = run->text;
+  /* 用 then N: the gap is the space before N */
+  const char *n1 = strstr (text, "NEV");
+  const char *yong = strstr (text, "用");
+  double end_yong = x_of (layout, (int) (yong - text)) + 10;   /* a Han glyph is 1 em */
+  double gap = x_of (layout, (int) (n1 - text)) - end_yong;
+  g_assert_cmpfloat_with_epsilon (gap, 2.5, 0.3);
+  /* V then 技 */
+  const char *ji = strstr (n1, "技");
+  const char *vv = n1 + 2;
+  PangoRectangle vpos;
+  pango_layout_index_to_pos (layout, (int) (vv - text), &vpos);
+  double gap2 = x_of (layout, (int) (ji - text)) - (vpos.x + vpos.width) / (double) PANGO_SCALE;
+  g_assert_cmpfloat_with_epsilon (gap2, 2.5, 0.3);
+  /* ，then N: punctuation separates them already */
+  const char *comma = strstr (text, "，");
+  const char *n2 = strstr (comma, "NEV");
+  g_assert_true (n2 == comma + strlen ("，"));
+  /* 2026 then 年 */
+  g_assert_nonnull (strstr (text, "2026\u2005年"));
+  g_object_unref (layout);
+  variant_free (v);
+}
+
+/* Soft hyphens from the dictionary: in words, never in names or the last
+ * word; manual soft hyphens kept with hyphens: manual; none with none. */
+static void
+test_hyphens (void)
+{
+  StyleComputed st = { 0 };
+  st.hyphens = STYLE_HYPHENS_AUTO;
+  ModelVariant *v = g_new0 (ModelVariant, 1);
+  v->lang = g_strdup ("de");
+  v->inlines = g_ptr_array_new ();
+  ModelInline t1 = { .kind = MODEL_INLINE_TEXT, .text = "Die Handelsförderungskonferenz mit " };
+  ModelInline nt = { .kind = MODEL_INLINE_TEXT, .text = "Investitionsförderung" };
+  GPtrArray *kids = g_ptr_array_new ();
+  g_ptr_array_add (kids, &nt);
+  ModelInline name = { .kind = MODEL_INLINE_NAME, .children = kids };
+  ModelInline t2 = { .kind = MODEL_INLINE_TEXT, .text = " und Städtepartnerschaft" };
+  g_ptr_array_add (v->inlines, &t1);
+  g_ptr_array_add (v->inlines, &name);
+  g_ptr_array_add (v->inlines, &t2);
+  g_autoptr (TextRun) run = text_run_from_variant (v, "de", &st);
+  g_assert_nonnull (strstr (run->text, "Han\u00addels"));                 /* hyphenated */
+  g_assert_nonnull (strstr (run->text, " Investitionsförderung "));       /* a name: never */
+  g_assert_nonnull (strstr (run->text, " Städtepartnerschaft"));          /* the last word: never */
+  st.hyphens = STYLE_HYPHENS_MANUAL;
+  g_autoptr (TextRun) manual = text_run_from_variant (v, "de", &st);
+  g_assert_null (strstr (manual->text, "\u00ad"));
+  g_ptr_array_unref (v->inlines);
+  g_ptr_array_unref (kids);
+  g_free (v->lang);
+  g_free (v);
+}
+
+/* The example and an input written elsewhere, with the handout style: no
+ * line wider than its column (no overfull-line report), hyphenation in use,
+ * never more than two hyphenated lines in a row. */
+static void
+test_documents (void)
+{
+  static const char *inputs[] = { "input/nanjing-day-2026.xml", "tests/inputs/other-author.xml" };
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++) {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, inputs[i], NULL);
+    g_autofree char *css = g_test_build_filename (G_TEST_DIST, "styles", "handout.css", NULL);
+    g_autoptr (DiagList) diags = diag_list_new ();
+    ModelPack *pack = NULL;
+    g_autoptr (ModelDoc) doc = model_load (path, FALSE, &pack, diags);
+    g_assert_nonnull (doc);
+    g_autoptr (StyleSheet) sheet = style_sheet_load (css, diags);
+    g_autoptr (LayoutDoc) ldoc = layout_run (doc, sheet, font_map, diags);
+    for (guint d = 0; d < diag_list_length (diags); d++) {
+      g_autofree char *msg = diag_format (diag_list_get (diags, d));
+      g_test_message ("%s", msg);
+      g_assert_null (strstr (msg, "wider than its column"));
+    }
+    int hyphenated = 0, run = 0, max_run = 0;
+    for (guint p = 0; p < ldoc->pages->len; p++) {
+      const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
+      for (guint f = 0; f < page->frags->len; f++) {
+        const LayoutFrag *fr = g_ptr_array_index (page->frags, f);
+        if (fr->kind != LAYOUT_FRAG_TEXT)
+          continue;
+        PangoLayoutLine *line = pango_layout_get_line_readonly (fr->layout, fr->line);
+        const char *text = pango_layout_get_text (fr->layout);
+        int end = line->start_index + line->length;
+        gboolean shy = line->length >= 2 && strncmp (text + end - 2, "\u00ad", 2) == 0;
+        hyphenated += shy;
+        /* consecutive lines of one paragraph */
+        run = shy ? (fr->line > 0 ? run + 1 : 1) : 0;
+        max_run = MAX (max_run, run);
+        g_assert_cmpfloat (fr->x + fr->w, <=, page->width - 10 * 72 / 25.4);
+      }
+    }
+    g_test_message ("%s: %d hyphenated lines, at most %d in a row", inputs[i], hyphenated, max_run);
+    g_assert_cmpint (max_run, <=, 2);
+    if (i == 0)
+      g_assert_cmpint (hyphenated, >=, 5);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_autoptr (GError) error = NULL;
+  font_map = text_font_map_new (NULL, &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/typography/chinese-line-edges", test_chinese_line_edges);
+  g_test_add_func ("/typography/han-latin-space", test_han_latin_space);
+  g_test_add_func ("/typography/hyphens", test_hyphens);
+  g_test_add_func ("/typography/documents", test_documents);
+  int status = g_test_run ();
+  g_object_unref (font_map);
+  return status;
+}
