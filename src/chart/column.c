@@ -213,7 +213,7 @@ chart_category_layout (ChartBuild *b, double y, gboolean lines)
       chart_place_data_label (b, l, cand, inside, n_cand, &bounds, m);
     }
 
-categories:
+categories:;   /* a label before a declaration: C17 wants a statement */
   /* Category names under the plot. */
   /* Below the lowest tick label's overhang too, so a name may reach left of
    * the plot without touching it. */

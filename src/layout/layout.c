@@ -308,7 +308,6 @@ pack_front (Ctx *ctx, const ModelPack *pack)
   ctx->units = g_ptr_array_new_with_free_func (unit_free);
   units_pack_title (ctx, &root, pack->title);
   GPtrArray *entries = g_ptr_array_new ();
-  g_autoptr (GPtrArray) anchors = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < pack->docs->len; i++) {
     const ModelDoc *doc = g_ptr_array_index (pack->docs, i);
     TocEntry *e = g_new0 (TocEntry, 1);

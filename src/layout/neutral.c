@@ -422,7 +422,6 @@ unit_table (Ctx *ctx, const ModelBlock *b, const Parent *parent)
       double x = x0 + c * cw + c0->padding[STYLE_LEFT];
       double w = MAX (cw - c0->padding[STYLE_LEFT] - c0->padding[STYLE_RIGHT], 10);
       double y = c0->padding[STYLE_TOP];
-      g_autofree char *prev = NULL;
       for (int li = 0; cell->text && li < ctx->part.n_langs; li++) {
         const char *lang = ctx->part.langs[li];
         gboolean missing;
