@@ -69,7 +69,7 @@ chart_bar_layout (ChartBuild *b, double y)
     {
       if (!isfinite (d->values[i]))
         continue;
-      char **texts = chart_value_texts (b, d->values[i]);
+      char **texts = chart_value_texts (b, i);
       dl[i] = sized (chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_LEFT));
       g_strfreev (texts);
       dl_h = MAX (dl_h, dl[i].h);

@@ -85,6 +85,7 @@ typedef struct {
   gboolean mixed_units;
   gboolean illustrative;
   gboolean cats_are_x;    /* every category named by x="" (years…) */
+  const ModelFigure **figures;   /* [category] when made from figures, else NULL */
 } ChartData;
 
 ChartData *chart_data_new (const ChartSpec *spec);
@@ -137,7 +138,8 @@ double chart_plot_height (const ChartSpec *spec, double width);
 
 /* Texts per language for an axis tick / data label (value formatted). */
 char **chart_tick_texts (ChartBuild *b, double value, double step);
-char **chart_value_texts (ChartBuild *b, double value);
+/* The data label of d->values[index] in each language. */
+char **chart_value_texts (ChartBuild *b, int index);
 /* "in US-Dollar" / "单位：美元" when all values share a currency; else NULL. */
 char **chart_unit_texts (ChartBuild *b);
 

@@ -81,7 +81,7 @@ value_label_size (ChartBuild *b, double *w_out, double *h_out)
     {
       if (!isfinite (d->values[i]))
         continue;
-      char **texts = chart_value_texts (b, d->values[i]);
+      char **texts = chart_value_texts (b, i);
       PangoLayout *l = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_CENTER);
       g_strfreev (texts);
       double w = 0, h = 0;
@@ -190,7 +190,7 @@ chart_category_layout (ChartBuild *b, double y, gboolean lines)
     {
       const ChartMark mk = g_array_index (b->layout->marks, ChartMark, m);
       double v = d->values[mk.series * d->n_cats + mk.category];
-      char **texts = chart_value_texts (b, v);
+      char **texts = chart_value_texts (b, mk.series * d->n_cats + mk.category);
       PangoLayout *l = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_CENTER);
       g_strfreev (texts);
       double w, h;

@@ -107,9 +107,11 @@ chart_data_new (const ChartSpec *spec)
       d->series_names = g_new0 (char **, 1);
       d->cat_names = g_new0 (char **, d->n_cats);
       d->values = g_new (double, d->n_cats);
+      d->figures = g_new0 (const ModelFigure *, d->n_cats);
       for (int c = 0; c < d->n_cats; c++)
         {
           const ModelFigure *f = g_ptr_array_index (block->figures, c);
+          d->figures[c] = f;
           d->cat_names[c] = texts_of (spec, f->label, f->id);
           d->values[c] = f->value;
           d->illustrative |= f->illustrative;
@@ -122,6 +124,8 @@ chart_data_new (const ChartSpec *spec)
 void
 chart_data_free (ChartData *d)
 {
+  if (d != NULL)
+    g_free (d->figures);
   if (d == NULL)
     return;
   for (int s = 0; s < d->n_series; s++)

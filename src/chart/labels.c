@@ -399,17 +399,26 @@ chart_tick_texts (ChartBuild *b, double value, double step)
 }
 
 char **
-chart_value_texts (ChartBuild *b, double value)
+chart_value_texts (ChartBuild *b, int index)
 {
   const ChartSpec *spec = b->spec;
+  const ChartData *d = b->data;
+  double value = d->values[index];
   /* A shared currency is named once, in the axis title: labels show the
-   * scaled number ("2,22 Mrd.", "22.2亿"); percentages keep their sign. */
-  const char *unit = b->data->unit;
-  if (unit_is_currency (unit) || b->data->mixed_units)
+   * scaled number ("2,22 Mrd.", "22.2亿"); percentages keep their sign.
+   * Figures of different units each say theirs ("4,5 Mio. Euro" beside
+   * "30 Mio. Yuan"), and a figure's qualifier is kept ("mehr als 730 Mio.",
+   * "逾7.3亿"): a label must not claim more precision than the data. */
+  const ModelFigure *fig = d->figures ? d->figures[index % d->n_cats] : NULL;
+  const char *unit = d->unit;
+  if (d->mixed_units)
+    unit = fig ? fig->unit : NULL;
+  else if (unit_is_currency (unit))
     unit = NULL;
+  ModelQualifier q = fig ? fig->qualifier : MODEL_QUALIFIER_NONE;
   char **t = g_new0 (char *, spec->n_langs + 1);
   for (int i = 0; i < spec->n_langs; i++)
-    t[i] = text_format_value (value, unit, MODEL_QUALIFIER_NONE, spec->langs[i]);
+    t[i] = text_format_value (value, unit, q, spec->langs[i]);
   return t;
 }
 

@@ -75,7 +75,7 @@ chart_line_add_labels (ChartBuild *b, int first_mark, const ChartRect *bounds)
             continue;
         }
       double v = d->values[mk.series * d->n_cats + mk.category];
-      char **texts = chart_value_texts (b, v);
+      char **texts = chart_value_texts (b, mk.series * d->n_cats + mk.category);
       PangoLayout *l = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_CENTER);
       g_strfreev (texts);
       double w, h;
