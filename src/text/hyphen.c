@@ -14,10 +14,12 @@
  *     state reached counts (libhyphen does not merge suffix patterns);
  *   - the word is framed by '.', digits read as '.';
  *   - the compound level runs first; if it finds breaks, every part between
- *     them is hyphenated again from the compound level as a word of its own
- *     (framed by '.'), the inner edges of a part keeping 2 letters
- *     (COMPOUNDLEFT/RIGHTHYPHENMIN); a word or part without compound breaks
- *     takes the second level's breaks instead;
+ *     them of 3 letters or more is hyphenated again from the compound level
+ *     as a word of its own (framed by '.'), the inner edges of a part keeping
+ *     2 letters (COMPOUNDLEFT/RIGHTHYPHENMIN), except the place just before
+ *     the part's end, which keeps the outer compound level's value (as in
+ *     libhyphen 2.8.8); a word or part without compound breaks takes the
+ *     second level's breaks instead;
  *   - then the left and right minimums (digits at the ends do not count) and
  *     NOHYPHEN (no break next to '-' or '\'').
  * Non-standard (replacement) patterns are left out: the generator proves
