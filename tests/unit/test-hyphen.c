@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <hyphen.h>
 #include <string.h>
+#include <stdlib.h>
 #include "text/text.h"
 
 #define DIC_DEFAULT "/usr/share/hyphen/hyph_de_DE.dic"
@@ -98,8 +99,11 @@ test_agreement (void)
   /* the list, then made-up words that exercise NOHYPHEN and digits */
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   guint n_words = 0;
+  /* DOSSIER_WORD_STRIDE=N takes every Nth word: the sanitizer build checks
+   * memory safety on a sample, the plain build agreement on all */
+  guint stride = (guint) MAX (1, atoi (env_or ("DOSSIER_WORD_STRIDE", "1")));
   for (guint i = 0; words[i]; i++) {
-    if (!*words[i])
+    if (!*words[i] || i % stride != 0)
       continue;
     g_ptr_array_add (cases, g_strdup (words[i]));
     n_words++;
@@ -153,7 +157,7 @@ test_agreement (void)
                   n_words, cases->len - n_words, skipped);
   hnj_hyphen_free (dict);
   g_assert_cmpuint (differ, ==, 0);
-  g_assert_cmpuint (tested, >, 300000);
+  g_assert_cmpuint (tested, >, cases->len / 2);   /* the list was read and used */
 }
 
 /* text_hyphenate_append with U+00AD shown as "-" */
