@@ -74,8 +74,9 @@ breaks_show (const char *word, GArray *breaks)
 static gboolean
 breaks_equal (GArray *a, GArray *b)
 {
+  /* an empty GArray may have no data at all: memcmp must not see NULL */
   return a->len == b->len
-         && memcmp (a->data, b->data, a->len * sizeof (int)) == 0;
+         && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (int)) == 0);
 }
 
 static void
@@ -94,7 +95,20 @@ test_agreement (void)
 
   g_autofree char *contents = NULL;
   g_assert_true (g_file_get_contents (list, &contents, NULL, NULL));
-  g_auto (GStrv) words = g_strsplit (contents, "\n", -1);
+  /* split by hand: g_strsplit's strstr is quadratic under ASan's interceptors */
+  g_autoptr (GPtrArray) lines = g_ptr_array_new ();
+  for (char *p = contents, *start = contents;; p++) {
+    if (*p == '\n' || *p == '\0') {
+      gboolean end = *p == '\0';
+      *p = '\0';
+      g_ptr_array_add (lines, start);
+      if (end)
+        break;
+      start = p + 1;
+    }
+  }
+  g_ptr_array_add (lines, NULL);
+  char **words = (char **) lines->pdata;
 
   /* the list, then made-up words that exercise NOHYPHEN and digits */
   g_autoptr (GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
@@ -122,7 +136,7 @@ test_agreement (void)
     "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p",
     "q", "r", "s", "t", "u", "v", "w", "x", "y", "z", "ä", "ö", "ü", "ß", "e", "n",
   };
-  for (guint i = 0; i < 20000; i++) {
+  for (guint i = 0; i < 20000 / stride; i++) {
     const char *a = cases->pdata[g_rand_int_range (rand, 0, (gint32) n_words)];
     const char *b = cases->pdata[g_rand_int_range (rand, 0, (gint32) n_words)];
     const char *c = cases->pdata[g_rand_int_range (rand, 0, (gint32) n_words)];
