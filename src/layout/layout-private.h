@@ -63,7 +63,6 @@ typedef struct {
   const char *anchor_prefix;  /* "" or "d2-" in a pack: destination names stay unique */
   int outline_base;           /* outline level of the cover (0: none); sections go below it */
   GHashTable *anchors;        /* destination → page, of this pass */
-  GHashTable *known;          /* destination → page, of the previous pass (or NULL) */
   const StyleSheet *sheet;
   PangoContext *pctx;
   DiagList *diags;
@@ -156,6 +155,8 @@ void units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries);
 /* The entries of a dossier: its sections of levels 1 and 2. */
 GPtrArray *toc_entries_of_doc (Ctx *ctx);
 char *section_anchor (Ctx *ctx, const ModelBlock *section);
+/* Sets the page numbers of the contents, once the pages are known. */
+void toc_resolve (Ctx *ctx);
 const char *words (const char *lang, const char *key);
 
 /* ---- paginate.c ----------------------------------------------------------- */

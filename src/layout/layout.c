@@ -180,10 +180,10 @@ layout_doc_new (const char *primary, PangoFontMap *font_map)
 
 static void
 ctx_init (Ctx *ctx, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
-          GHashTable *known, const char *primary)
+          const char *primary)
 {
   *ctx = (Ctx) {
-    .sheet = sheet, .pctx = out->context, .diags = diags, .out = out, .known = known,
+    .sheet = sheet, .pctx = out->context, .diags = diags, .out = out,
     .anchor_prefix = "",
     .group = -1,
     .anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -199,82 +199,16 @@ ctx_init (Ctx *ctx, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
   ctx->column_gap = root->column_gap;
 }
 
-/* Ends a pass: page furniture; returns the destinations' pages. */
-static GHashTable *
+/* Ends the layout: contents numbers, page furniture. */
+static void
 ctx_finish (Ctx *ctx)
 {
+  toc_resolve (ctx);
   furniture_add (ctx);
+  g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);
   g_hash_table_unref (ctx->page_assigned);
-  return ctx->anchors;
-}
-
-typedef GHashTable *(*PassFn) (gconstpointer what, const StyleSheet *sheet, LayoutDoc *out,
-                               DiagList *diags, GHashTable *known);
-
-static GHashTable *
-pass_doc (gconstpointer what, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
-          GHashTable *known)
-{
-  const ModelDoc *doc = what;
-  Ctx ctx;
-  ctx_init (&ctx, sheet, out, diags, known, doc->languages[0]);
-  layout_dossier (&ctx, doc, 0);
-  return ctx_finish (&ctx);
-}
-
-static gboolean
-same_pages (GHashTable *a, GHashTable *b)
-{
-  if (!a || !b || g_hash_table_size (a) != g_hash_table_size (b))
-    return FALSE;
-  GHashTableIter it;
-  gpointer k, v;
-  g_hash_table_iter_init (&it, a);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    if (g_hash_table_lookup (b, k) != v)
-      return FALSE;
-  return TRUE;
-}
-
-/* Lays out, resolves the page numbers of contents entries, and lays out
- * again while they change (at most three passes: a contents page number
- * can move a break only by the width of its digits). Messages are kept
- * from the last pass only, so each problem is told once. */
-static LayoutDoc *
-run_passes (PassFn pass, gconstpointer what, const char *primary, const StyleSheet *sheet,
-            PangoFontMap *font_map, DiagList *diags)
-{
-  GHashTable *known = NULL;
-  LayoutDoc *out = NULL;
-  for (int n = 0; n < 3; n++) {
-    g_autoptr (DiagList) scratch = diag_list_new ();
-    LayoutDoc *ldoc = layout_doc_new (primary, font_map);
-    GHashTable *anchors = pass (what, sheet, ldoc, scratch, known);
-    gboolean done = same_pages (anchors, known) || n == 2;
-    if (g_getenv ("DOSSIER_DEBUG_PASSES")) {
-      GHashTableIter it; gpointer k, v;
-      g_hash_table_iter_init (&it, anchors);
-      while (g_hash_table_iter_next (&it, &k, &v))
-        g_printerr ("pass %d: %s → %d (known %d)\n", n, (char *) k, GPOINTER_TO_INT (v),
-                    known ? GPOINTER_TO_INT (g_hash_table_lookup (known, k)) : -1);
-    }
-    layout_doc_free (out);
-    out = ldoc;
-    if (known)
-      g_hash_table_unref (known);
-    known = anchors;
-    if (done) {
-      for (guint i = 0; i < diag_list_length (scratch); i++) {
-        const Diag *d = diag_list_get (scratch, i);
-        diag_add (diags, d->level, d->file, d->line, d->column, "%s", d->message);
-      }
-      break;
-    }
-  }
-  g_hash_table_unref (known);
-  return out;
 }
 
 LayoutDoc *
@@ -282,7 +216,11 @@ layout_run (const ModelDoc *doc, const StyleSheet *sheet, PangoFontMap *font_map
             DiagList *diags)
 {
   g_return_val_if_fail (doc && sheet && font_map && diags, NULL);
-  LayoutDoc *out = run_passes (pass_doc, doc, doc->languages[0], sheet, font_map, diags);
+  LayoutDoc *out = layout_doc_new (doc->languages[0], font_map);
+  Ctx ctx;
+  ctx_init (&ctx, sheet, out, diags, doc->languages[0]);
+  layout_dossier (&ctx, doc, 0);
+  ctx_finish (&ctx);
   out->title = meta_plain (doc, doc->meta.title);
   out->subject = meta_plain (doc, doc->meta.subtitle);
   out->author = meta_plain (doc, doc->meta.author);
@@ -327,13 +265,14 @@ pack_front (Ctx *ctx, const ModelPack *pack)
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
 }
 
-static GHashTable *
-pass_pack (gconstpointer what, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
-           GHashTable *known)
+LayoutDoc *
+layout_run_pack (const ModelPack *pack, const StyleSheet *sheet, PangoFontMap *font_map,
+                 DiagList *diags)
 {
-  const ModelPack *pack = what;
+  g_return_val_if_fail (pack && sheet && font_map && diags, NULL);
+  LayoutDoc *out = layout_doc_new (pack->languages[0], font_map);
   Ctx ctx;
-  ctx_init (&ctx, sheet, out, diags, known, pack->languages[0]);
+  ctx_init (&ctx, sheet, out, diags, pack->languages[0]);
   ctx.file = pack->file;
   pack_front (&ctx, pack);
   for (guint i = 0; i < pack->docs->len; i++) {
@@ -342,15 +281,7 @@ pass_pack (gconstpointer what, const StyleSheet *sheet, LayoutDoc *out, DiagList
     layout_dossier (&ctx, g_ptr_array_index (pack->docs, i), 1);
   }
   ctx.anchor_prefix = "";
-  return ctx_finish (&ctx);
-}
-
-LayoutDoc *
-layout_run_pack (const ModelPack *pack, const StyleSheet *sheet, PangoFontMap *font_map,
-                 DiagList *diags)
-{
-  g_return_val_if_fail (pack && sheet && font_map && diags, NULL);
-  LayoutDoc *out = run_passes (pass_pack, pack, pack->languages[0], sheet, font_map, diags);
+  ctx_finish (&ctx);
   GString *title = g_string_new (NULL);
   for (guint i = 0; pack->title && i < pack->n_languages; i++) {
     const ModelVariant *v = model_text_get (pack->title, pack->languages[i]);

@@ -1,8 +1,10 @@
 /* toc.c — tables of contents: a dossier's, and a briefing pack's.
  *
- * Page numbers come from the previous pass (layout.c lays the document out
- * again while they change). Each entry: the title, dotted leaders, the page
- * number flush right, the whole entry a link to its destination. */
+ * Page numbers are known only once the pages are: each entry keeps room
+ * for a number of three digits, so nothing in the contents depends on the
+ * numbers, and toc_resolve() sets them after pagination (lay out once,
+ * resolve, redo only the numbers). Each entry: the title, dotted leaders,
+ * the page number flush right, the whole entry a link to its destination. */
 #include <string.h>
 #include "layout/layout-private.h"
 
@@ -52,7 +54,6 @@ toc_entries_of_doc (Ctx *ctx)
 
 typedef struct {
   const TocEntry *entry;
-  const char *number;
 } EntryData;
 
 static void
@@ -60,7 +61,8 @@ content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, do
                const EntryData *d)
 {
   const char *lang = ctx->part.langs[li];
-  g_autoptr (TextRun) nrun = text_run_new_plain (d->number, lang);
+  /* the room of the widest number a dossier has, set right after pagination */
+  g_autoptr (TextRun) nrun = text_run_new_plain ("000", lang);
   PangoLayout *nl = make_layout (ctx, nrun, st, w);
   PangoRectangle nlog;
   pango_layout_get_extents (nl, NULL, &nlog);
@@ -95,6 +97,7 @@ content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, do
   num->w = num_w;
   num->h = text->h;
   num->color = st->color;
+  num->dest = g_strdup (d->entry->anchor);   /* toc_resolve() sets its number */
   g_ptr_array_add (row->frags, num);
   double from = text->x + text->w + gap * 0.5, to = num->x - gap * 0.5;
   if (to - from > gap) {
@@ -172,11 +175,8 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
   int outer = ctx_group_begin (ctx, "TOC");
   for (guint e = 0; e < entries->len; e++) {
     const TocEntry *entry = g_ptr_array_index (entries, e);
-    gpointer page = ctx->known ? g_hash_table_lookup (ctx->known, entry->anchor) : NULL;
-    /* the first pass has no numbers yet: hold the place with wide digits */
-    g_autofree char *number = page ? g_strdup_printf ("%d", GPOINTER_TO_INT (page)) : g_strdup ("00");
     g_autofree char *classes = g_strdup_printf ("level-%d", entry->level);
-    EntryData d = { entry, number };
+    EntryData d = { entry };
     Unit *u = unit_new ();
     u->line = entry->title->line;
     u->column = entry->title->column;
@@ -219,4 +219,28 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
     g_ptr_array_add (ctx->units, u);
   }
   ctx->group = outer;
+}
+
+void
+toc_resolve (Ctx *ctx)
+{
+  for (guint p = 0; p < ctx->out->pages->len; p++) {
+    LayoutPage *page = g_ptr_array_index (ctx->out->pages, p);
+    for (guint i = 0; i < page->frags->len; i++) {
+      LayoutFrag *f = g_ptr_array_index (page->frags, i);
+      if (f->kind != LAYOUT_FRAG_TEXT || !f->dest)
+        continue;   /* only a contents number is a text with a destination */
+      gpointer number = g_hash_table_lookup (ctx->anchors, f->dest);
+      g_autofree char *text = number ? g_strdup_printf ("%d", GPOINTER_TO_INT (number)) : g_strdup ("?");
+      PangoLayout *layout = pango_layout_copy (f->layout);
+      pango_layout_set_text (layout, text, -1);
+      PangoRectangle logical;
+      pango_layout_get_extents (layout, NULL, &logical);
+      double w = logical.width / (double) PANGO_SCALE;
+      f->x = f->x + f->w - w;   /* flush right in the room kept for it */
+      f->w = w;
+      g_object_unref (f->layout);
+      f->layout = layout;
+    }
+  }
 }
