@@ -214,6 +214,26 @@ line_spaces (PangoLayout *layout, PangoLayoutLine *line)
   return n;
 }
 
+/* One word, no space, no Chinese: a line that justification would
+ * letter-space. */
+static gboolean
+single_western_word (PangoLayout *layout, PangoLayoutLine *line)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *p = text + line->start_index, *end = p + line->length;
+  while (end > p && (end[-1] == ' ' || end[-1] == '\n'))
+    end--;
+  if (end == p)
+    return FALSE;
+  for (; p < end; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    if (c == ' ' || c == 0xa0 || g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN ||
+        g_unichar_iswide (c))
+      return FALSE;
+  }
+  return TRUE;
+}
+
 /* The byte index of the break of the third of three hyphenated lines in a
  * row (the one to undo), or -1. */
 static int
@@ -237,6 +257,7 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
   int n_lines = pango_layout_get_line_count (layout);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   int index = 0;
+  PangoLayout *ragged = NULL;   /* the layout unjustified, made when needed */
   gboolean reported = FALSE;
   do {
     int y0, y1;
@@ -259,6 +280,22 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
     f->h = row->height;
     f->color = color;
     g_ptr_array_add (row->frags, f);
+    /* A justified line of one word has no space to stretch, and Pango
+     * letter-spaces it across the column: set it ragged instead, from the
+     * same layout unjustified (line breaks do not depend on justification). */
+    if (st && st->text_align == STYLE_ALIGN_JUSTIFY && index + 1 < n_lines &&
+        single_western_word (layout, pango_layout_iter_get_line_readonly (iter))) {
+      if (!ragged) {
+        ragged = pango_layout_copy (layout);
+        pango_layout_set_justify (ragged, FALSE);
+      }
+      PangoLayoutLine *rl = pango_layout_get_line_readonly (ragged, index);
+      PangoRectangle rlog;
+      pango_layout_line_get_extents (rl, NULL, &rlog);
+      g_object_unref (f->layout);
+      f->layout = g_object_ref (ragged);
+      f->w = rlog.width / (double) PANGO_SCALE;
+    }
     if (run)
       add_line_links (row, pango_layout_iter_get_line_readonly (iter), run, x,
                       logical.x / (double) PANGO_SCALE, 0, row->height);
@@ -285,6 +322,8 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
     index++;
   } while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  if (ragged)
+    g_object_unref (ragged);
 }
 
 void

@@ -1,6 +1,8 @@
 /* test-typography.c — what a reader of the German and the Chinese must find
  * (typography.md), checked on real layouts with the project's fonts. */
 #include <string.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <pango/pangocairo.h>
 #include "layout/layout.h"
 #include "text/text.h"
@@ -221,6 +223,52 @@ test_documents (void)
   }
 }
 
+/* A justified line holding one word is set ragged, never letter-spaced:
+ * narrow columns and long words without hyphenation force such lines. */
+static void
+test_single_word_lines (void)
+{
+  static const char *xml =
+    "<dossier version=\"1\" languages=\"de\"><meta><title><t>T</t></title>"
+    "<date when=\"2026-03-02\"/></meta><section id=\"s\"><p><t>Die "
+    "Handelsförderungskonferenz Investitionsförderungen Städtepartnerschaftsverträge "
+    "Wirtschaftsbeziehungen Handelsförderungskonferenz ""am Rande.</t></p></section></dossier>";
+  static const char *css =
+    "@page { size: A5; margin: 20mm 40mm; } toc { display: none; } cover { break-after: auto; }"
+    "p { font-size: 10pt; text-align: justify; hyphens: none; }";
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("single-XXXXXX.xml", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_autoptr (DiagList) diags = diag_list_new ();
+  ModelPack *pack = NULL;
+  g_autoptr (ModelDoc) doc = model_load (path, FALSE, &pack, diags);
+  remove (path);
+  g_assert_nonnull (doc);
+  g_autoptr (StyleSheet) sheet = style_sheet_parse (css, strlen (css), "t.css", diags);
+  g_autoptr (LayoutDoc) ldoc = layout_run (doc, sheet, font_map, diags);
+  double column = 148 * 72 / 25.4 - 2 * 40 * 72 / 25.4;
+  int single = 0;
+  const LayoutPage *page = g_ptr_array_index (ldoc->pages, 0);
+  for (guint i = 0; i < page->frags->len; i++) {
+    const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+    if (f->kind != LAYOUT_FRAG_TEXT || !g_str_has_prefix (pango_layout_get_text (f->layout), "Die"))
+      continue;
+    PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
+    const char *text = pango_layout_get_text (f->layout) + line->start_index;
+    g_autofree char *s = g_strndup (text, line->length);
+    g_strchomp (s);
+    if (strchr (s, ' ') || f->line + 1 == pango_layout_get_line_count (f->layout))
+      continue;
+    single++;
+    /* its natural width, not spread to the column */
+    g_assert_false (pango_layout_get_justify (f->layout));
+    g_assert_cmpfloat (f->w, <, column - 1);
+  }
+  g_assert_cmpint (single, >=, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -232,6 +280,7 @@ main (int argc, char **argv)
   g_test_add_func ("/typography/han-latin-space", test_han_latin_space);
   g_test_add_func ("/typography/hyphens", test_hyphens);
   g_test_add_func ("/typography/documents", test_documents);
+  g_test_add_func ("/typography/single-word-lines", test_single_word_lines);
   int status = g_test_run ();
   g_object_unref (font_map);
   return status;
