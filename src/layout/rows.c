@@ -234,8 +234,10 @@ single_western_word (PangoLayout *layout, PangoLayoutLine *line)
   return TRUE;
 }
 
-/* The byte index of the break of the third of three hyphenated lines in a
- * row (the one to undo), or -1. */
+/* Where to undo a hyphenation so that no three lines in a row end
+ * hyphenated: the byte index of the soft hyphen of the last such line of
+ * the first run of three (a run may end in a real hyphen, "US-", which
+ * stays: then one before it goes), or -1. */
 static int
 third_hyphenated_line (PangoLayout *layout)
 {
@@ -243,8 +245,13 @@ third_hyphenated_line (PangoLayout *layout)
   for (int i = 0; i + 1 < n; i++) {
     PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
     run = line_ends_hyphenated (layout, line) ? run + 1 : 0;
-    if (run >= 3 && line_ends_soft_hyphen (layout, line))
-      return line->start_index + line->length - 2;
+    if (run < 3)
+      continue;
+    for (int k = i; k > i - 3; k--) {
+      PangoLayoutLine *l = pango_layout_get_line_readonly (layout, k);
+      if (line_ends_soft_hyphen (layout, l))
+        return l->start_index + l->length - 2;
+    }
   }
   return -1;
 }
