@@ -76,6 +76,23 @@ if missing:
 print(f"{len(links)} internal links, {len(dests)} destinations", file=sys.stderr)
 PY
 
+# page furniture: running heads from string-set, page numbers, :left/:right
+pdftotext -f 2 -l 2 "$TMP/example.pdf" "$TMP/p2.txt"
+expect_contains "$TMP/p2.txt" "Seite 2 · 第 2 页" "page number in both languages"
+expect_contains "$TMP/p2.txt" "Nanjing Day" "running head: string(dossier-title)"
+pdftotext -f 1 -l 1 "$TMP/example.pdf" "$TMP/p1.txt"
+grep -q "Die Konferenz · 会议概况" "$TMP/p1.txt" && fail "running head on the cover (@page :first has none)" || pass
+cat >"$TMP/sides.css" <<CSS
+@import "$SRCDIR/styles/handout.css";
+@page :left { @bottom-left { content: "L" counter(page) "/" counter(pages); } }
+@page :right { @bottom-right { content: "R" counter(page) "/" counter(pages); } }
+CSS
+"$DOSSIER" -s "$TMP/sides.css" -o "$TMP/sides.pdf" "$SRCDIR/input/nanjing-day-2026.xml" 2>"$TMP/err" && pass || { cat "$TMP/err"; fail "sides style"; }
+n=$(pdfinfo "$TMP/sides.pdf" | sed -n 's/^Pages: *//p')
+pdftotext -f 2 -l 2 "$TMP/sides.pdf" - | grep -q "L2/$n" && pass || fail ":left page 2 has no L2/$n"
+pdftotext -f 3 -l 3 "$TMP/sides.pdf" - | grep -q "R3/$n" && pass || fail ":right page 3 has no R3/$n"
+pdftotext -f 3 -l 3 "$TMP/sides.pdf" - | grep -q "L3/" && fail ":left box on a right page" || pass
+
 # the pack: each dossier an outline entry with its sections below it
 qpdf --json --json-key=outlines "$TMP/pack.pdf" | python3 -c '
 import json, sys
