@@ -19,6 +19,7 @@ typedef struct {
   int widows, orphans;        /* of that paragraph */
   gboolean keep_with_next;    /* never break after this row */
   gboolean spacer;            /* vertical space only: dropped at a page top */
+  gboolean hyphenated;        /* a line that ends in a broken word */
   int lang;                   /* index of its language in the part, -1: neutral */
 } Row;
 

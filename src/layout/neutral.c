@@ -264,8 +264,9 @@ unit_facts (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   unit_wide (ctx, b, fst[0], &t);
   const Part *part = &ctx->part;
   double W = ctx->text_width - fst[0]->margin[STYLE_LEFT] - fst[0]->margin[STYLE_RIGHT];
+  /* a tile keeps its width when a row has fewer figures than columns:
+   * one key figure is a tile, not a banner across the page */
   int cols = CLAMP (fst[0]->tile_columns, 1, 6);
-  cols = MIN (cols, (int) b->figures->len);
   double gap = MAX (fst[0]->column_gap * 0.5, 4);
   double tw = (W - gap * (cols - 1)) / cols;
   const StyleComputed *ts = tst[0];

@@ -65,6 +65,9 @@ break_allowed (const Track *t, guint k)
   const Row *after = g_ptr_array_index (t->rows, k);
   if (before->keep_with_next)
     return FALSE;
+  /* a word is not broken over a page: the reader would turn the page in it */
+  if (before->hyphenated && before->para != 0 && before->para == after->para)
+    return FALSE;
   if (before->para != 0 && before->para == after->para)
     return after->line >= after->orphans && after->n_lines - after->line >= after->widows;
   return TRUE;

@@ -278,6 +278,7 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
     row->n_lines = n_lines;
     row->widows = st ? st->widows : 1;
     row->orphans = st ? st->orphans : 1;
+    row->hyphenated = line_ends_hyphenated (layout, pango_layout_iter_get_line_readonly (iter));
     LayoutFrag *f = frag_new (LAYOUT_FRAG_TEXT);
     f->layout = g_object_ref (layout);
     f->line = index;
