@@ -41,6 +41,9 @@ typedef struct {
   gboolean dotted;             /* RULE: a dotted line (leaders) */
   double squeeze;              /* TEXT: pt to take out of the line's spaces */
   int tag;                     /* the structure element it belongs to (LayoutDoc.tags), -1 none */
+  /* while laying out: a fragment in a structure group of its own (a table
+   * cell, TD) becomes a P in that group, in the part's language lang_index */
+  int group, lang_index;
 } LayoutFrag;
 
 /* The logical structure, for a tagged PDF: groups (sections, lists, the

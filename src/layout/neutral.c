@@ -404,6 +404,9 @@ unit_table (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     ncols = MAX (ncols, ((ModelRow *) g_ptr_array_index (b->rows, r))->cells->len);
 
   Track *t;
+  /* the structure: Table > TR > TH/TD > P per language */
+  int outer = ctx_group_begin (ctx, "Table");
+  int table = ctx->group;
   Unit *u = unit_wide (ctx, b, tst[0], &t);
   u->avoid_break_inside = tst[0]->break_inside == STYLE_BREAK_AVOID;
   double x0 = tst[0]->margin[STYLE_LEFT];
@@ -418,8 +421,14 @@ unit_table (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     child_styles (ctx, &rp, "cell", NULL, NULL, cnodes, cst);
     Row *row = row_new (0);
     const StyleComputed *c0 = cst[0];
+    ctx->group = table;
+    ctx_group_begin (ctx, "TR");
+    int tr = ctx->group;
     for (guint c = 0; c < mr->cells->len; c++) {
       const ModelCell *cell = g_ptr_array_index (mr->cells, c);
+      ctx->group = tr;
+      ctx_group_begin (ctx, mr->head ? "TH" : "TD");
+      int td = ctx->group;
       double x = x0 + c * cw + c0->padding[STYLE_LEFT];
       double w = MAX (cw - c0->padding[STYLE_LEFT] - c0->padding[STYLE_RIGHT], 10);
       double y = c0->padding[STYLE_TOP];
@@ -430,7 +439,13 @@ unit_table (Ctx *ctx, const ModelBlock *b, const Parent *parent)
         if (li > 0 && v && !v->lang)
           break;   /* a neutral cell reads the same in every language: once */
         g_autoptr (TextRun) run = text_run_from_variant (v, lang, cst[li]);
+        guint first = row->frags->len;
         y += row_add_text (ctx, row, run, cst[li], x, y, w, missing);
+        for (guint f = first; f < row->frags->len; f++) {
+          LayoutFrag *fr = g_ptr_array_index (row->frags, f);
+          fr->group = td;
+          fr->lang_index = v && v->lang ? li : -1;
+        }
       }
       row->height = MAX (row->height, y + c0->padding[STYLE_BOTTOM]);
     }
@@ -449,6 +464,7 @@ unit_table (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     row->keep_with_next = mr->head;
     g_ptr_array_add (t->rows, row);
   }
+  ctx->group = outer;
 }
 
 void

@@ -142,13 +142,13 @@ record_navigation (Flow *fl, Unit *u)
 }
 
 static int
-new_tag (Ctx *ctx, const Unit *u, int lang)
+new_tag (Ctx *ctx, const char *role, int group, int lang, const char *alt)
 {
   LayoutTag *tag = g_new0 (LayoutTag, 1);
-  tag->role = u->role;
-  tag->group = u->group;
+  tag->role = role;
+  tag->group = group;
   tag->lang = lang >= 0 ? g_strdup (ctx->part.langs[lang]) : NULL;
-  tag->alt = g_strdup (u->alt);
+  tag->alt = g_strdup (alt);
   g_ptr_array_add (ctx->out->tags, tag);
   return (int) ctx->out->tags->len - 1;
 }
@@ -171,14 +171,29 @@ place_rows (Flow *fl, Unit *u, const guint *k)
     int tag = -1, tag_lang = -2;
     for (guint r = skip; r < k[i]; r++) {
       Row *row = g_ptr_array_index (t->rows, r);
+      gboolean cells = FALSE;   /* a row of cells, each its own group */
+      for (guint f = 0; f < row->frags->len; f++)
+        cells |= ((LayoutFrag *) g_ptr_array_index (row->frags, f))->group >= 0;
       /* one structure element per variant of the unit on this page */
-      if (row->frags->len > 0 && (tag < 0 || row->lang != tag_lang)) {
-        tag = new_tag (ctx, u, row->lang);
+      if (!cells && row->frags->len > 0 && (tag < 0 || row->lang != tag_lang)) {
+        tag = new_tag (ctx, u->role, u->group, row->lang, u->alt);
         tag_lang = row->lang;
       }
+      int cell_group = -2, cell_lang = -2, cell_tag = -1;
       for (guint f = 0; f < row->frags->len; f++) {
         LayoutFrag *c = frag_copy (g_ptr_array_index (row->frags, f), x, y);
-        c->tag = tag;
+        if (!cells) {
+          c->tag = tag;
+        } else if (c->group < 0) {
+          c->tag = -1;   /* rules and backgrounds of a row of cells */
+        } else {
+          if (c->group != cell_group || c->lang_index != cell_lang) {
+            cell_tag = new_tag (ctx, "P", c->group, c->lang_index, NULL);
+            cell_group = c->group;
+            cell_lang = c->lang_index;
+          }
+          c->tag = cell_tag;
+        }
         g_ptr_array_add (fl->page->frags, c);
       }
       y += row->height;

@@ -84,6 +84,8 @@ frag_new (LayoutFragKind kind)
   f->kind = kind;
   f->color.a = 1;
   f->tag = -1;
+  f->group = -1;
+  f->lang_index = -1;
   return f;
 }
 
