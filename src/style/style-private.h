@@ -7,6 +7,9 @@
  * at load it is checked once with the custom properties of :root/dossier. */
 #pragma once
 
+/* font-size: medium, the initial size (pt) */
+#define MEDIUM_PT 10.0
+
 #include <glib.h>
 #include "common/diag.h"
 #include "style/style.h"
