@@ -122,19 +122,24 @@ void track_decorate (Track *t, guint from, const StyleComputed *st, double x, do
  * the previous, to give back to ctx->group when it ends. */
 int ctx_group_begin (Ctx *ctx, const char *role);
 
+/* The styles of an element's parent, per language of the part. */
+typedef struct {
+  const StyleNode *nodes[2];        /* per language of the part */
+  const StyleComputed *styles[2];
+} Parent;
+
 /* ---- styles.c ------------------------------------------------------------- */
 /* A computed style kept alive until the LayoutDoc is freed. */
 StyleComputed *ctx_style (Ctx *ctx, const StyleNode *node, const StyleComputed *parent);
+/* The node and style of element name under parent, per language. */
+void ctx_child (Ctx *ctx, const Parent *parent, const char *name, const char *id,
+                const char *classes, StyleNode nodes[2], Parent *out);
 /* Keeps data until the LayoutDoc is freed (fragments point into it). */
 void ctx_keep (Ctx *ctx, gpointer data, GDestroyNotify free_func);
 
 /* ---- units.c / neutral.c ---------------------------------------------------- */
 /* Units of a section and its blocks, appended to ctx->units. parents[i] is
  * the style of the enclosing element for the part's i-th language. */
-typedef struct {
-  const StyleNode *nodes[2];        /* per language of the part */
-  const StyleComputed *styles[2];
-} Parent;
 
 /* The cover: the title block from meta; with outline_level > 0 it is an
  * outline entry (a part of a sequential dossier, a dossier in a pack). */

@@ -66,10 +66,10 @@ static void
 child_styles (Ctx *ctx, const Parent *parent, const char *name, const char *id,
               const char *classes, StyleNode nodes[2], const StyleComputed *out[2])
 {
-  for (int i = 0; i < ctx->part.n_langs; i++) {
-    nodes[i] = (StyleNode) { name, id, classes, ctx->part.langs[i], parent->nodes[i] };
-    out[i] = ctx_style (ctx, &nodes[i], parent->styles[i]);
-  }
+  Parent p = { 0 };
+  ctx_child (ctx, parent, name, id, classes, nodes, &p);
+  out[0] = p.styles[0];
+  out[1] = p.styles[1];   /* NULL in a part of one language */
 }
 
 /* ---- facts ---------------------------------------------------------------- */

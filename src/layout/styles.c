@@ -35,6 +35,17 @@ ctx_group_begin (Ctx *ctx, const char *role)
   return previous;
 }
 
+void
+ctx_child (Ctx *ctx, const Parent *parent, const char *name, const char *id,
+           const char *classes, StyleNode nodes[2], Parent *out)
+{
+  for (int i = 0; i < ctx->part.n_langs; i++) {
+    nodes[i] = (StyleNode) { name, id, classes, ctx->part.langs[i], parent->nodes[i] };
+    out->nodes[i] = &nodes[i];
+    out->styles[i] = ctx_style (ctx, &nodes[i], parent->styles[i]);
+  }
+}
+
 StyleComputed *
 ctx_style (Ctx *ctx, const StyleNode *node, const StyleComputed *parent)
 {

@@ -163,11 +163,7 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
 {
   StyleNode tnodes[2];
   Parent tp;
-  for (int i = 0; i < ctx->part.n_langs; i++) {
-    tnodes[i] = (StyleNode) { "toc", NULL, NULL, ctx->part.langs[i], root->nodes[i] };
-    tp.nodes[i] = &tnodes[i];
-    tp.styles[i] = ctx_style (ctx, &tnodes[i], root->styles[i]);
-  }
+  ctx_child (ctx, root, "toc", NULL, NULL, tnodes, &tp);
   if (tp.styles[0]->display_none || entries->len == 0)
     return;
   const Part *part = &ctx->part;

@@ -35,8 +35,6 @@ words (const char *lang, const char *key)
   g_assert_not_reached ();
 }
 
-static void child_parent (Ctx *ctx, const Parent *parent, const char *name, const char *id,
-                          const char *classes, StyleNode nodes[2], Parent *out);
 
 /* The structure element of a unit built from element name. */
 static const char *
@@ -219,8 +217,8 @@ units_title (Ctx *ctx, const Parent *root, int outline_level)
   const ModelMeta *m = &ctx->doc->meta;
   StyleNode cnodes[2], mnodes[2];
   Parent cover, meta;
-  child_parent (ctx, root, "cover", NULL, NULL, cnodes, &cover);
-  child_parent (ctx, &cover, "meta", NULL, NULL, mnodes, &meta);
+  ctx_child (ctx, root, "cover", NULL, NULL, cnodes, &cover);
+  ctx_child (ctx, &cover, "meta", NULL, NULL, mnodes, &meta);
   Unit *u = unit_bilingual (ctx, &cover, "meta", NULL, NULL, m->title->line, m->title->column,
                             content_meta, m);
   if (!u)
@@ -243,7 +241,7 @@ units_pack_title (Ctx *ctx, const Parent *root, const ModelText *title)
 {
   StyleNode cnodes[2], mnodes[2];
   Parent cover;
-  child_parent (ctx, root, "cover", NULL, "pack", cnodes, &cover);
+  ctx_child (ctx, root, "cover", NULL, "pack", cnodes, &cover);
   ModelMeta m = { .title = (ModelText *) title };
   (void) mnodes;
   Unit *u = unit_bilingual (ctx, &cover, "meta", NULL, NULL, title->line, title->column,
@@ -407,17 +405,6 @@ content_name_pair (Ctx *ctx, Track *t, int li, const StyleNode *node, const Styl
 /* ---- sections ------------------------------------------------------------------ */
 
 static void
-child_parent (Ctx *ctx, const Parent *parent, const char *name, const char *id,
-              const char *classes, StyleNode nodes[2], Parent *out)
-{
-  for (int i = 0; i < ctx->part.n_langs; i++) {
-    nodes[i] = (StyleNode) { name, id, classes, ctx->part.langs[i], parent->nodes[i] };
-    out->nodes[i] = &nodes[i];
-    out->styles[i] = ctx_style (ctx, &nodes[i], parent->styles[i]);
-  }
-}
-
-static void
 units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
 {
   StyleNode nodes[2];
@@ -433,7 +420,7 @@ units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     unit_bilingual (ctx, parent, "quote", b->id, b->class_, b->line, b->column, content_quote, b);
     return;
   case MODEL_BLOCK_LIST: {
-    child_parent (ctx, parent, "list", b->id, b->class_, nodes, &bp);
+    ctx_child (ctx, parent, "list", b->id, b->class_, nodes, &bp);
     int outer = ctx_group_begin (ctx, "L");
     for (guint i = 0; i < b->items->len; i++) {
       const ModelText *it = g_ptr_array_index (b->items, i);
@@ -444,7 +431,7 @@ units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     return;
   }
   case MODEL_BLOCK_PROGRAMME:
-    child_parent (ctx, parent, "programme", b->id, b->class_, nodes, &bp);
+    ctx_child (ctx, parent, "programme", b->id, b->class_, nodes, &bp);
     for (guint i = 0; i < b->sessions->len; i++) {
       const ModelSession *s = g_ptr_array_index (b->sessions, i);
       static const char *kind_class[] = { "plenary", "forum", "signing", "other" };
@@ -454,7 +441,7 @@ units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     }
     return;
   case MODEL_BLOCK_PEOPLE:
-    child_parent (ctx, parent, "people", b->id, b->class_, nodes, &bp);
+    ctx_child (ctx, parent, "people", b->id, b->class_, nodes, &bp);
     for (guint i = 0; i < b->people->len; i++) {
       const ModelPerson *p = g_ptr_array_index (b->people, i);
       NamePair np = { p->name, p->role, "role" };
@@ -462,7 +449,7 @@ units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     }
     return;
   case MODEL_BLOCK_ORGANISATIONS:
-    child_parent (ctx, parent, "organisations", b->id, b->class_, nodes, &bp);
+    ctx_child (ctx, parent, "organisations", b->id, b->class_, nodes, &bp);
     for (guint i = 0; i < b->orgs->len; i++) {
       const ModelOrg *o = g_ptr_array_index (b->orgs, i);
       NamePair np = { o->name, o->note, "note" };
@@ -482,7 +469,7 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
 {
   StyleNode nodes[2];
   Parent sp;
-  child_parent (ctx, parent, "section", section->id, section->class_, nodes, &sp);
+  ctx_child (ctx, parent, "section", section->id, section->class_, nodes, &sp);
   if (sp.styles[0]->display_none)
     return;
   int outer = ctx_group_begin (ctx, "Sect");
