@@ -50,11 +50,49 @@ unit_role (Ctx *ctx, const char *name)
   return "P";
 }
 
+/* A variant's box in a track, open below until both are built. */
+typedef struct {
+  const StyleComputed *st;    /* NULL: nothing shown in this track */
+  guint from;                 /* its first row */
+  double x, w;
+  int lang;
+} Box;
+
+/* Closes the boxes of a parallel unit: a box with a visible edge or
+ * background is drawn as tall as its neighbour, so the rules under the two
+ * variants (a session, the title block) line up. */
+static void
+close_boxes (Unit *u, const Box boxes[2])
+{
+  double h[2] = { 0, 0 };
+  for (int ti = 0; ti < 2; ti++)
+    h[ti] = boxes[ti].st ? track_height (g_ptr_array_index (u->tracks, ti)) : 0;
+  for (int ti = 0; ti < 2; ti++) {
+    const Box *b = &boxes[ti];
+    if (!b->st)
+      continue;
+    Track *t = g_ptr_array_index (u->tracks, ti);
+    const StyleComputed *st = b->st;
+    gboolean visible = st->border_width[STYLE_BOTTOM] > 0 || st->background_color.a > 0 ||
+                       st->border_width[STYLE_LEFT] > 0;
+    double gap = h[1 - ti] - h[ti];
+    if (visible && gap > 0.01 && boxes[1 - ti].st) {
+      Row *pad = row_new (gap);   /* not a spacer: it belongs to the box */
+      g_ptr_array_add (t->rows, pad);
+    }
+    track_add_edge (t, st, STYLE_BOTTOM, b->x, b->w);
+    track_decorate (t, b->from, st, b->x, b->w);
+    for (guint r = b->from; r < t->rows->len; r++)
+      ((Row *) g_ptr_array_index (t->rows, r))->lang = b->lang;
+  }
+}
+
 static Unit *
 unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id,
                 const char *classes, int line, int column, ContentFn fn, gconstpointer data)
 {
   const Part *part = &ctx->part;
+  Box boxes[2] = { { 0 }, { 0 } };
   Unit *u = unit_new ();
   u->line = line;
   u->column = column;
@@ -82,10 +120,15 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
       guint from = t->rows->len;
       track_add_edge (t, st, STYLE_TOP, box_x, box_w);
       fn (ctx, t, li, &node, st, x, MAX (w, 10), data);
-      track_add_edge (t, st, STYLE_BOTTOM, box_x, box_w);
-      track_decorate (t, from, st, box_x, box_w);
-      for (guint r = from; r < t->rows->len; r++)
-        ((Row *) g_ptr_array_index (t->rows, r))->lang = li;
+      if (part->n_tracks == 2) {
+        /* side by side: the box is closed below once both are built */
+        boxes[ti] = (Box) { st, from, box_x, box_w, li };
+      } else {
+        track_add_edge (t, st, STYLE_BOTTOM, box_x, box_w);
+        track_decorate (t, from, st, box_x, box_w);
+        for (guint r = from; r < t->rows->len; r++)
+          ((Row *) g_ptr_array_index (t->rows, r))->lang = li;
+      }
       if (ti == 0 && k == 0) {
         u->space_before = st->margin[STYLE_TOP];
         u->space_after = st->margin[STYLE_BOTTOM];
@@ -96,6 +139,8 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
     }
     g_ptr_array_add (u->tracks, t);
   }
+  if (part->n_tracks == 2)
+    close_boxes (u, boxes);
   if (!shown) {
     unit_free (u);
     return NULL;
