@@ -42,8 +42,10 @@ typedef struct {
   double squeeze;              /* TEXT: pt to take out of the line's spaces */
   int tag;                     /* the structure element it belongs to (LayoutDoc.tags), -1 none */
   /* while laying out: a fragment in a structure group of its own (a table
-   * cell, TD) becomes a P in that group, in the part's language lang_index */
+   * cell TD, a list item LI) becomes an element of role (NULL: P) in that
+   * group, in the part's language lang_index */
   int group, lang_index;
+  const char *role;
 } LayoutFrag;
 
 /* The logical structure, for a tagged PDF: groups (sections, lists, the

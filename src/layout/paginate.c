@@ -180,6 +180,7 @@ place_rows (Flow *fl, Unit *u, const guint *k)
         tag_lang = row->lang;
       }
       int cell_group = -2, cell_lang = -2, cell_tag = -1;
+      const char *cell_role = NULL;
       for (guint f = 0; f < row->frags->len; f++) {
         LayoutFrag *c = frag_copy (g_ptr_array_index (row->frags, f), x, y);
         if (!cells) {
@@ -187,10 +188,13 @@ place_rows (Flow *fl, Unit *u, const guint *k)
         } else if (c->group < 0) {
           c->tag = -1;   /* rules and backgrounds of a row of cells */
         } else {
-          if (c->group != cell_group || c->lang_index != cell_lang) {
-            cell_tag = new_tag (ctx, "P", c->group, c->lang_index, NULL);
+          const char *role = c->role ? c->role : "P";
+          if (c->group != cell_group || c->lang_index != cell_lang ||
+              g_strcmp0 (role, cell_role) != 0) {
+            cell_tag = new_tag (ctx, role, c->group, c->lang_index, NULL);
             cell_group = c->group;
             cell_lang = c->lang_index;
+            cell_role = role;
           }
           c->tag = cell_tag;
         }

@@ -352,6 +352,19 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
                   item->text->column);
   if (first >= t->rows->len)
     return;
+  /* the structure: LI > Lbl (the marker), LBody (the text), per language */
+  int list = ctx_group_begin (ctx, "LI");
+  int item_group = ctx->group;
+  ctx->group = list;
+  for (guint r = first; r < t->rows->len; r++) {
+    Row *row = g_ptr_array_index (t->rows, r);
+    for (guint i = 0; i < row->frags->len; i++) {
+      LayoutFrag *f = g_ptr_array_index (row->frags, i);
+      f->group = item_group;
+      f->lang_index = li;
+      f->role = "LBody";
+    }
+  }
   /* the marker hangs in the indent, on the first line's baseline */
   g_autofree char *marker = item->number ? g_strdup_printf ("%d.", item->number) : g_strdup ("•");
   g_autoptr (TextRun) mrun = text_run_new_plain (marker, lang);
@@ -371,7 +384,10 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
     f->y = tf->y;
     f->h = tf->h;
     f->color = st->color;
-    g_ptr_array_add (row->frags, f);
+    f->group = item_group;
+    f->lang_index = li;
+    f->role = "Lbl";
+    g_ptr_array_insert (row->frags, 0, f);   /* drawn, and read, before the text */
     return;
   }
   g_object_unref (ml);

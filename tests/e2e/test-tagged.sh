@@ -33,7 +33,7 @@ for t in top if isinstance(top, list) else [top]:
 kinds = {s for _, s, _, _ in elems}
 need = {"/Document", "/Sect", "/H1", "/P", "/Figure", "/Quote", "/TOC", "/TOCI"}
 if sys.argv[2] == "other-author":
-    need |= {"/L", "/LI", "/Table", "/TR", "/TH", "/TD", "/H2", "/H3"}
+    need |= {"/L", "/LI", "/Lbl", "/LBody", "/Table", "/TR", "/TH", "/TD", "/H2", "/H3"}
 missing = need - kinds
 assert not missing, f"missing kinds {missing}"
 assert elems[0][1] == "/Document" and elems[0][0] == 0
