@@ -630,17 +630,6 @@ style_computed_free (StyleComputed *style)
 
 /* ---- checking values with var() at load -------------------------------------------- */
 
-static void
-family_use_free (gpointer p)
-{
-  StyleFamilyUse *u = p;
-  if (!u)
-    return;
-  g_free (u->family);
-  g_free (u->file);
-  g_free (u);
-}
-
 /* Families named through var(): listed at the declaration using them. */
 static void
 add_families (StyleSheet *sheet, const StyleDecl *d, GPtrArray *uses)
@@ -682,7 +671,7 @@ check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *d
   }
   const char *expected = NULL;
   g_autofree char *bad = NULL;
-  g_autoptr (GPtrArray) uses = g_ptr_array_new_with_free_func (family_use_free);
+  g_autoptr (GPtrArray) uses = g_ptr_array_new_with_free_func (style_family_use_free);
   GArray *values = style_parse_value_text_full (d->prop, text, &expected, &bad, uses);
   if (!values) {
     diag_error (diags, d->file, d->line, d->column,

@@ -176,8 +176,8 @@ add_family_uses (Parser *p, GPtrArray *uses)
   }
 }
 
-static void
-family_use_free (gpointer p)
+void
+style_family_use_free (gpointer p)
 {
   StyleFamilyUse *u = p;
   if (!u)
@@ -299,7 +299,7 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
 
   StyleValueCursor c;
   const char *expected = NULL;
-  g_autoptr (GPtrArray) uses = g_ptr_array_new_with_free_func (family_use_free);
+  g_autoptr (GPtrArray) uses = g_ptr_array_new_with_free_func (style_family_use_free);
   style_value_cursor_init (&c, p->src, vfirst, vlast);
   d->values = g_array_new (FALSE, TRUE, sizeof (StyleLonghandValue));
   if (!style_prop_parse_with_uses (info->prop, &c, d->values, &expected, uses)) {
@@ -755,7 +755,7 @@ sheet_new (void)
   StyleSheet *sheet = g_new0 (StyleSheet, 1);
   sheet->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   sheet->page_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) style_page_rule_free);
-  sheet->families = g_ptr_array_new_with_free_func (family_use_free);
+  sheet->families = g_ptr_array_new_with_free_func (style_family_use_free);
   sheet->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_mutex_init (&sheet->cache_lock);
   return sheet;

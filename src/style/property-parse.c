@@ -108,17 +108,24 @@ parse_color_value (StyleValueCursor *c, StyleSpecValue *v)
   return TRUE;
 }
 
+/* A length of 0 or more; number: a unitless number is allowed too. */
 static gboolean
-parse_nonneg_length (StyleValueCursor *c, gboolean pct, StyleSpecValue *v)
+parse_nonneg (StyleValueCursor *c, gboolean pct, gboolean number, StyleSpecValue *v)
 {
   guint save = c->i;
-  if (!style_length_parse (c, pct, FALSE, v))
+  if (!style_length_parse (c, pct, number, v))
     return FALSE;
   if (v->num < 0) {
     c->i = save;
     return FALSE;
   }
   return TRUE;
+}
+
+static gboolean
+parse_nonneg_length (StyleValueCursor *c, gboolean pct, StyleSpecValue *v)
+{
+  return parse_nonneg (c, pct, FALSE, v);
 }
 
 static gboolean
@@ -279,14 +286,7 @@ parse_line_height (StyleValueCursor *c, StyleSpecValue *v)
     v->num = 1.2;
     return TRUE;
   }
-  guint save = c->i;
-  if (!style_length_parse (c, TRUE, TRUE, v))
-    return FALSE;
-  if (v->num < 0) {
-    c->i = save;
-    return FALSE;
-  }
-  return TRUE;
+  return parse_nonneg (c, TRUE, TRUE, v);
 }
 
 static gboolean
