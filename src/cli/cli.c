@@ -49,7 +49,8 @@ default_output (const char *input)
   return g_strconcat (input, ".pdf", NULL);
 }
 
-/* SOURCE_DATE_EPOCH as cairo wants a date; NULL when unset or invalid. */
+/* SOURCE_DATE_EPOCH as cairo wants a date; NULL when unset or invalid (a
+ * warning says so: a build that sets it wants its dates). */
 static char *
 source_date (void)
 {
@@ -57,9 +58,13 @@ source_date (void)
   if (!s || !*s)
     return NULL;
   char *end;
+  errno = 0;
   gint64 t = g_ascii_strtoll (s, &end, 10);
-  if (*end || t < 0)
+  if (*end || t < 0 || errno || !g_ascii_isdigit (*s) || t > G_GINT64_CONSTANT (253402300799)) {
+    fprintf (stderr, "dossier: warning: SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds "
+             "since 1970 (a non-negative integer up to 9999-12-31): the PDF gets no date\n", s);
     return NULL;
+  }
   g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
   return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
@@ -87,12 +92,41 @@ list_fonts (const Options *o)
   return CLI_EXIT_OK;
 }
 
+/* TRUE when a and b name the same file (device and inode, links followed). */
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf sa, sb;
+  return a && b && g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+
 static int
 render_one (const Options *o, const char *input)
 {
-  if (!g_file_test (input, G_FILE_TEST_EXISTS)) {
+  GStatBuf st;
+  if (g_stat (input, &st) != 0) {
     fprintf (stderr, "%s: no such file\n", input);
     return CLI_EXIT_NOINPUT;
+  }
+  if (S_ISDIR (st.st_mode)) {
+    fprintf (stderr, "%s: is a folder, not an input file\n", input);
+    return CLI_EXIT_NOINPUT;
+  }
+  if (o->output && !*o->output) {
+    fprintf (stderr, "dossier: -o names no file: give the output's path, or leave -o out "
+             "to write the PDF beside the input\n");
+    return CLI_EXIT_USAGE;
+  }
+  g_autofree char *output = o->output ? g_strdup (o->output) : default_output (input);
+  /* before anything is read or written: never write over an input */
+  const char *inputs[] = { input, o->style };
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++) {
+    if (same_file (output, inputs[i])) {
+      fprintf (stderr, "dossier: the output %s is the same file as the %s %s: "
+               "choose another output with -o\n", output, i ? "style" : "input", inputs[i]);
+      return CLI_EXIT_USAGE;
+    }
   }
   g_autoptr (DiagList) diags = diag_list_new ();
   ModelPack *pack = NULL;
@@ -107,11 +141,18 @@ render_one (const Options *o, const char *input)
    * style= of the dossiers it includes is not used). */
   const char *style_path = o->style ? o->style
                          : doc && doc->style ? doc->style : default_style ();
-  if (!g_file_test (style_path, G_FILE_TEST_EXISTS)) {
+  if (!g_file_test (style_path, G_FILE_TEST_EXISTS) || g_file_test (style_path, G_FILE_TEST_IS_DIR)) {
     print_diags (diags, o->strict);
-    fprintf (stderr, "%s: no such style file\n", style_path);
+    fprintf (stderr, "%s: %s\n", style_path, g_file_test (style_path, G_FILE_TEST_IS_DIR)
+             ? "is a folder, not a style file" : "no such style file");
     model_pack_free (pack);
     return CLI_EXIT_NOINPUT;
+  }
+  if (same_file (output, style_path)) {
+    fprintf (stderr, "dossier: the output %s is the same file as the style %s: "
+             "choose another output with -o\n", output, style_path);
+    model_pack_free (pack);
+    return CLI_EXIT_USAGE;
   }
   g_autoptr (StyleSheet) sheet = style_sheet_load (style_path, diags);
   if (!sheet || diag_list_count_errors (diags, o->strict) > 0) {
@@ -138,13 +179,14 @@ render_one (const Options *o, const char *input)
     return CLI_EXIT_DATAERR;
   }
 
-  g_autofree char *output = o->output ? g_strdup (o->output) : default_output (input);
   g_autofree char *date = source_date ();
   RenderOptions ro = { .date = date };
   if (!render_pdf_write (ldoc, output, &ro, &error)) {
     fprintf (stderr, "dossier: %s\n", error->message);
     model_pack_free (pack);
-    return error->code == RENDER_ERROR_WRITE ? CLI_EXIT_CANTCREAT : CLI_EXIT_SOFTWARE;
+    return error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
+         : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
+                                                : CLI_EXIT_SOFTWARE;
   }
   model_pack_free (pack);   /* after rendering: the pages point into the model */
   return CLI_EXIT_OK;
@@ -154,6 +196,7 @@ int
 cli_main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  render_output_handle_signals ();
   Options o = { 0 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
@@ -175,7 +218,8 @@ cli_main (int argc, char **argv)
       "Typesets an event description (XML, input format v1) as a bilingual PDF dossier.");
   g_option_context_set_description (ctx,
       "Exit status: 0 success, 64 usage, 65 bad input or style, 66 input not found,\n"
-      "70 internal error, 73 output not writable.\n");
+      "70 internal error, 73 output not writable, 75 temporary failure (a full disk:\n"
+      "worth a retry), 130/143 interrupted (SIGINT/SIGTERM).\n");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
