@@ -124,4 +124,20 @@ for bad in yesterday -5 12x 99999999999999999999; do
   grep -q "warning: SOURCE_DATE_EPOCH=\"$bad\" is not" "$TMP/err" && pass || fail "SOURCE_DATE_EPOCH=$bad: no warning"
   pdfinfo "$W/out.pdf" | grep -q CreationDate && fail "SOURCE_DATE_EPOCH=$bad: a date was written" || pass
 done
+# ---- a user with no writable home: quiet (no fontconfig cache complaints) -
+as_nobody () { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1 \
+   && as_nobody "$DOSSIER" --version >/dev/null 2>&1 && as_nobody test -r "$STYLE"; then
+  mkdir -p "$TMP/nobody" && chmod 777 "$TMP/nobody" && chmod 755 "$TMP"
+  cp "$W/in.xml" "$TMP/nobody/in.xml" && chmod 644 "$TMP/nobody/in.xml"
+  for run in 1 2; do
+    st=0
+    as_nobody env -i HOME=/nonexistent PATH=/usr/bin:/bin \
+      "$DOSSIER" -s "$STYLE" "$TMP/nobody/in.xml" -o "$TMP/nobody/out.pdf" 2>"$TMP/err" || st=$?
+    [ "$st" -eq 0 ] && pass || fail "no writable home, run $run: status $st"
+    [ -s "$TMP/err" ] && fail "no writable home, run $run: printed $(head -3 "$TMP/err")" || pass
+  done
+else
+  echo "skipped: the no-writable-home case (needs root, setpriv, and a build nobody may run)"
+fi
 finish
