@@ -67,6 +67,7 @@ typedef struct {
   const StyleSheet *sheet;
   PangoContext *pctx;
   DiagList *diags;
+  gboolean page_limit_hit;      /* --max-pages reached: pagination stops */
   LayoutDoc *out;
   StyleLayout arrangement;
   double column_gap;

@@ -41,5 +41,7 @@ gboolean build_check_number (Builder *b, const xmlNode *n, const char *attr, con
 gboolean build_check_value (Builder *b, const xmlNode *n, const char *attr, double v,
                             const char *unit);
 void build_check_charts (Builder *b);
+/* limits.c: a word longer than --max-word characters (reported once). */
+void build_check_words (Builder *b, const ModelVariant *v);
 /* blocks.c: a section (level 1..3) and everything in it */
 ModelBlock *build_section (Builder *b, const xmlNode *n, int level);

@@ -158,6 +158,7 @@ build_text (Builder *b, const xmlNode *n)
     v->inlines = g_ptr_array_new_with_free_func (model_inline_free);
     build_inlines (b, c, v->inlines);
     model_space_normalize (v->inlines);
+    build_check_words (b, v);
     g_ptr_array_add (t->variants, v);
   }
   for (guint i = 0; i < b->doc->n_languages; i++) {
