@@ -18,7 +18,7 @@ typedef struct {
   guint max_depth;          /* elements nested in elements (fixed) */
 } DossierLimits;
 
-#define LIMITS_DEFAULT_INPUT_MB 16
+#define LIMITS_DEFAULT_INPUT_MB 10
 #define LIMITS_DEFAULT_PAGES 2000
 #define LIMITS_DEFAULT_WORD 1000
 #define LIMITS_MAX_DEPTH 48

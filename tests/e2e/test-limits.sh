@@ -52,11 +52,11 @@ refuse "1.5 MB over --max-input-mb 1" 5 \
 "$DOSSIER" "$TMP/big.xml" -o "$TMP/big.pdf" --max-input-mb 2 2>"$TMP/err" && pass \
   || { cat "$TMP/err" >&2; fail "1.5 MB under --max-input-mb 2 is refused"; }
 
-# over the default of 16 MB: a sparse file, refused before it is read
+# over the default of 10 MB: a sparse file, refused before it is read
 cp "$TMP/big.xml" "$TMP/huge.xml"
-truncate -s 17M "$TMP/huge.xml"
-refuse "17 MB over the default" 5 \
-  'huge\.xml: error: the file is 17\.0 MB, more than the limit of 16 MB .*--max-input-mb' \
+truncate -s 11M "$TMP/huge.xml"
+refuse "11 MB over the default" 5 \
+  'huge\.xml: error: the file is 11\.0 MB, more than the limit of 10 MB .*--max-input-mb' \
   "$TMP/huge.xml"
 
 # a pack's include is held to the same limit
@@ -64,5 +64,13 @@ cp "$TMP/big.xml" "$TMP/inc.xml"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<pack version="1" languages="de"><title><t xml:lang="de">P</t></title><include href="inc.xml"/></pack>\n' >"$TMP/pack.xml"
 refuse "a pack's include over --max-input-mb 1" 5 \
   'inc\.xml: error: the file is 1\.5 MB, more than the limit of 1 MB' "$TMP/pack.xml" --max-input-mb 1
+
+# --max-pages stops the layout early: 2 MB of paragraphs (about 570 pages,
+# several seconds in full) refused at 5 pages within a second or two
+para='<p><t xml:lang="de">Die Handelsförderungskonferenz wurde in Stuttgart erfolgreich ausgerichtet, und viele Unternehmen nahmen teil.</t></p>'
+doc "$(yes "$para" | head -n 16000)" >"$TMP/long.xml"
+refuse "570 pages over --max-pages 5" 3 \
+  'long\.xml: error: the PDF would have more than 5 pages, the limit \(--max-pages N raises it\)' \
+  "$TMP/long.xml" --max-pages 5
 
 finish
