@@ -7,7 +7,8 @@
 static int
 tick_count (double min, double max, double s)
 {
-  return (int) (ceil (max / s - 1e-9) - floor (min / s + 1e-9)) + 1;
+  double n = ceil (max / s - 1e-9) - floor (min / s + 1e-9) + 1;
+  return isfinite (n) && n < G_MAXINT / 2 ? (int) n : G_MAXINT / 2;   /* no int overflow */
 }
 
 /* The axis for data it cannot cover: 0..1 (as for no data). */

@@ -198,7 +198,8 @@ round_significant (double v, int digits)
     return v;
   double e = floor (log10 (fabs (v)));
   double p = pow (10, e - (digits - 1));
-  return round (v / p) * p;
+  double r = round (v / p) * p;
+  return isfinite (r) ? r : v;   /* 1.79e308 rounded up would overflow */
 }
 
 /* Decimals for three significant digits of a scaled value (0 for ≥ 100). */
@@ -206,7 +207,7 @@ static int
 decimals_for_significant (double scaled, int digits)
 {
   double a = fabs (scaled);
-  if (a == 0)
+  if (a == 0 || !isfinite (a))
     return 0;
   int d = digits - 1 - (int) floor (log10 (a) + 1e-9);
   return MAX (d, 0);
