@@ -10,6 +10,7 @@
 #include "text/text.h"
 #include "layout/layout.h"
 #include "render/render.h"
+#include "common/limits.h"
 
 typedef struct {
   char *output;
@@ -19,6 +20,7 @@ typedef struct {
   gboolean list_fonts;
   char **font_dirs;
   char **inputs;
+  int max_input_mb, max_pages, max_word;   /* -1: the default */
 } Options;
 
 static void
@@ -192,12 +194,39 @@ render_one (const Options *o, const char *input)
   return CLI_EXIT_OK;
 }
 
+/* The --max-* options over the defaults; FALSE (reported) for one that is
+ * not a positive number of a sensible size. */
+static gboolean
+apply_limits (const Options *o)
+{
+  const struct { const char *name; int value, max; } opts[] = {
+    { "--max-input-mb", o->max_input_mb, 1 << 20 },
+    { "--max-pages", o->max_pages, 10000000 },
+    { "--max-word", o->max_word, 100000000 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (opts); i++)
+    if (opts[i].value != -1 && (opts[i].value < 1 || opts[i].value > opts[i].max)) {
+      fprintf (stderr, "dossier: %s %d: give a number from 1 to %d\nTry 'dossier --help'.\n",
+               opts[i].name, opts[i].value, opts[i].max);
+      return FALSE;
+    }
+  DossierLimits l = *limits_get ();
+  if (o->max_input_mb > 0)
+    l.max_input_bytes = (guint64) o->max_input_mb * 1024 * 1024;
+  if (o->max_pages > 0)
+    l.max_pages = (guint) o->max_pages;
+  if (o->max_word > 0)
+    l.max_word = (guint) o->max_word;
+  limits_set (&l);
+  return TRUE;
+}
+
 int
 cli_main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   render_output_handle_signals ();
-  Options o = { 0 };
+  Options o = { .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Write the PDF to FILE (default: the input's name with .pdf)", "FILE" },
@@ -209,6 +238,12 @@ cli_main (int argc, char **argv)
       "Also use the fonts in DIR (may be repeated)", "DIR" },
     { "list-fonts", 0, 0, G_OPTION_ARG_NONE, &o.list_fonts,
       "List the font families available and exit", NULL },
+    { "max-input-mb", 0, 0, G_OPTION_ARG_INT, &o.max_input_mb,
+      "Refuse an input file larger than N MB (default " G_STRINGIFY (LIMITS_DEFAULT_INPUT_MB) ")", "N" },
+    { "max-pages", 0, 0, G_OPTION_ARG_INT, &o.max_pages,
+      "Refuse to write more than N pages (default " G_STRINGIFY (LIMITS_DEFAULT_PAGES) ")", "N" },
+    { "max-word", 0, 0, G_OPTION_ARG_INT, &o.max_word,
+      "Refuse a word longer than N characters (default " G_STRINGIFY (LIMITS_DEFAULT_WORD) ")", "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml" },
     G_OPTION_ENTRY_NULL,
@@ -228,7 +263,9 @@ cli_main (int argc, char **argv)
     return CLI_EXIT_USAGE;
   }
   int status;
-  if (o.version) {
+  if (!apply_limits (&o)) {
+    status = CLI_EXIT_USAGE;
+  } else if (o.version) {
     printf ("dossier %s\n", DOSSIER_VERSION);
     status = CLI_EXIT_OK;
   } else if (o.list_fonts) {

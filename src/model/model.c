@@ -329,6 +329,8 @@ load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **p
   g_autofree char *src = NULL;
   gsize len = 0;
   g_autoptr (GError) error = NULL;
+  if (!model_input_size_ok (path, diags))
+    return NULL;
   if (!g_file_get_contents (path, &src, &len, &error)) {
     diag_error (diags, path, 0, 0, "cannot read: %s", error->message);
     return NULL;
