@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include "cli/cli.h"
+#include "cli/cli-private.h"
 #include "model/model.h"
 #include "style/style.h"
 #include "text/text.h"
@@ -111,8 +112,10 @@ render_one (const Options *o, const char *input)
     fprintf (stderr, "%s: no such file\n", input);
     return CLI_EXIT_NOINPUT;
   }
-  if (S_ISDIR (st.st_mode)) {
-    fprintf (stderr, "%s: is a folder, not an input file\n", input);
+  if (!S_ISREG (st.st_mode)) {
+    fprintf (stderr, "%s: is %s, not an input file\n", input,
+             S_ISDIR (st.st_mode) ? "a folder" : S_ISFIFO (st.st_mode) ? "a FIFO"
+             : "a device or socket");
     return CLI_EXIT_NOINPUT;
   }
   if (o->output && !*o->output) {
@@ -141,8 +144,18 @@ render_one (const Options *o, const char *input)
 
   /* A pack is set in one style: the option's, else the default (the
    * style= of the dossiers it includes is not used). */
-  const char *style_path = o->style ? o->style
-                         : doc && doc->style ? doc->style : default_style ();
+  g_autofree char *chosen = NULL;
+  g_auto (GStrv) folders = NULL;
+  if (!o->style && doc && doc->style) {
+    g_autofree char *styles_dir = g_path_get_dirname (default_style ());
+    chosen = cli_input_style (doc, styles_dir, &folders, diags);
+    if (!chosen) {
+      print_diags (diags, o->strict);
+      model_pack_free (pack);
+      return CLI_EXIT_DATAERR;
+    }
+  }
+  const char *style_path = o->style ? o->style : chosen ? chosen : default_style ();
   if (!g_file_test (style_path, G_FILE_TEST_EXISTS) || g_file_test (style_path, G_FILE_TEST_IS_DIR)) {
     print_diags (diags, o->strict);
     fprintf (stderr, "%s: %s\n", style_path, g_file_test (style_path, G_FILE_TEST_IS_DIR)
@@ -156,7 +169,8 @@ render_one (const Options *o, const char *input)
     model_pack_free (pack);
     return CLI_EXIT_USAGE;
   }
-  g_autoptr (StyleSheet) sheet = style_sheet_load (style_path, diags);
+  StyleLoadRules rules = { (const char *const *) folders, folders != NULL };
+  g_autoptr (StyleSheet) sheet = style_sheet_load_with (style_path, &rules, diags);
   if (!sheet || diag_list_count_errors (diags, o->strict) > 0) {
     print_diags (diags, o->strict);
     model_pack_free (pack);

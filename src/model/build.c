@@ -387,6 +387,8 @@ model_build_doc (ModelSource *ms, xmlNode *root)
     g_autofree char *dir = g_path_get_dirname (ms->file);
     doc->style = g_path_is_absolute (style) ? g_strdup (style)
                                             : g_build_filename (dir, style, NULL);
+    doc->style_value = g_strdup (style);
+    model_source_locate_attr (ms, root, "style", &doc->style_line, &doc->style_column);
   }
 
   Builder b = { .ms = ms, .doc = doc,
