@@ -169,7 +169,15 @@ render_one (const Options *o, const char *input)
     model_pack_free (pack);
     return CLI_EXIT_USAGE;
   }
-  StyleLoadRules rules = { (const char *const *) folders, folders != NULL };
+  if (!folders) {
+    /* the user's own style (-s, or the default): its imports may leave its
+     * folder and that of the built-in styles, with a warning */
+    char *list[] = { g_path_get_dirname (style_path), g_path_get_dirname (default_style ()), NULL };
+    folders = g_strdupv (list);
+    g_free (list[0]);
+    g_free (list[1]);
+  }
+  StyleLoadRules rules = { (const char *const *) folders, chosen != NULL };
   g_autoptr (StyleSheet) sheet = style_sheet_load_with (style_path, &rules, diags);
   if (!sheet || diag_list_count_errors (diags, o->strict) > 0) {
     print_diags (diags, o->strict);
