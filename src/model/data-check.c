@@ -6,6 +6,8 @@
  *   whole number is exact in the double it is held in, so the digits printed
  *   are the digits written; beyond it the formatter would print digits that
  *   were never in the input, and chart axes would overflow;
+ * - a value is 0 or at least 0.005 in magnitude: numbers are printed with at
+ *   most two decimals, and a smaller one would read 0;
  * - unit="count" counts things: a whole number, 0 or more;
  * - a donut shows the shares of one whole: no slice negative, and in percent
  *   no slice over 100 % and no sum past 100 %. */
@@ -15,6 +17,10 @@
 
 /* 2^53: the largest magnitude at which doubles hold every whole number. */
 #define VALUE_MAX 9007199254740992.0
+
+/* The smallest non-zero magnitude: numbers are printed with at most two
+ * decimals, so anything smaller would read 0 in text and data labels. */
+#define VALUE_MIN 0.005
 
 /* A sum of percentages may miss 100 by floating-point rounding alone. */
 #define PERCENT_EPSILON 1e-9
@@ -49,6 +55,12 @@ build_check_value (Builder *b, const xmlNode *n, const char *attr, double v, con
   if (fabs (v) > VALUE_MAX) {
     build_error_at_attr (b, n, attr, "%s=\"%s\" is too large to print exactly: a value's "
                          "magnitude is at most %.0f (2^53, about 9.0e15)", attr, s, VALUE_MAX);
+    return FALSE;
+  }
+  if (v != 0 && fabs (v) < VALUE_MIN) {
+    build_error_at_attr (b, n, attr, "%s=\"%s\" is too small to show: with at most two "
+                         "decimals it would read 0; a value is 0 or at least 0.005 in "
+                         "magnitude (write it in a smaller unit)", attr, s);
     return FALSE;
   }
   if (g_strcmp0 (unit, "count") != 0)
