@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include "cli/cli.h"
+#include "common/datadir.h"
 #include "model/model.h"
 #include "style/style.h"
 #include "text/text.h"
@@ -35,8 +36,7 @@ default_style (void)
 {
   static char *path = NULL;
   if (!path) {
-    const char *dir = g_getenv ("DOSSIER_STYLES_DIR");
-    path = g_build_filename (dir && *dir ? dir : DOSSIER_SOURCE_DIR "/styles", "handout.css", NULL);
+    path = g_build_filename (datadir_styles (), "handout.css", NULL);
   }
   return path;
 }
@@ -105,8 +105,16 @@ render_one (const Options *o, const char *input)
 
   /* A pack is set in one style: the option's, else the default (the
    * style= of the dossiers it includes is not used). */
-  const char *style_path = o->style ? o->style
-                         : doc && doc->style ? doc->style : default_style ();
+  const char *style_value = o->style ? o->style
+                          : doc && doc->style ? doc->style : default_style ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *style_path = datadir_style_resolve (style_value, &error);
+  if (!style_path) {
+    print_diags (diags, o->strict);
+    fprintf (stderr, "%s: %s\n", o->style ? "dossier" : input, error->message);
+    model_pack_free (pack);
+    return CLI_EXIT_NOINPUT;
+  }
   if (!g_file_test (style_path, G_FILE_TEST_EXISTS)) {
     print_diags (diags, o->strict);
     fprintf (stderr, "%s: no such style file\n", style_path);
@@ -120,7 +128,6 @@ render_one (const Options *o, const char *input)
     return CLI_EXIT_DATAERR;
   }
 
-  g_autoptr (GError) error = NULL;
   PangoFontMap *map = text_font_map_new ((const char *const *) o->font_dirs, &error);
   if (!map) {
     print_diags (diags, o->strict);
@@ -159,18 +166,20 @@ cli_main (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Write the PDF to FILE (default: the input's name with .pdf)", "FILE" },
     { "style", 's', 0, G_OPTION_ARG_FILENAME, &o.style,
-      "Use the style sheet FILE (default: the input's style=, else styles/handout.css)", "FILE" },
+      "Use the style sheet FILE, or a built-in style by NAME (handout, briefing); default: the input's style=, else handout", "FILE|NAME" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
       "Treat warnings (missing translations, unsupported CSS, overfull lines) as errors", NULL },
     { "font-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.font_dirs,
       "Also use the fonts in DIR (may be repeated)", "DIR" },
     { "list-fonts", 0, 0, G_OPTION_ARG_NONE, &o.list_fonts,
       "List the font families available and exit", NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
+      "Print the version, the libraries' versions and the data folder, and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml" },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("INPUT.xml");
+  /* NULL: the usage line's INPUT.xml comes from G_OPTION_REMAINING */
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
   g_option_context_set_summary (ctx,
       "Typesets an event description (XML, input format v1) as a bilingual PDF dossier.");
   g_option_context_set_description (ctx,
@@ -185,7 +194,7 @@ cli_main (int argc, char **argv)
   }
   int status;
   if (o.version) {
-    printf ("dossier %s\n", DOSSIER_VERSION);
+    cli_print_version (stdout);
     status = CLI_EXIT_OK;
   } else if (o.list_fonts) {
     status = list_fonts (&o);

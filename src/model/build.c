@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include <libxml/tree.h>
+#include "common/datadir.h"
 #include "model/build-private.h"
 
 static void
@@ -380,7 +381,8 @@ model_build_doc (ModelSource *ms, xmlNode *root)
   g_autofree char *style = build_attr (root, "style");
   if (style) {
     g_autofree char *dir = g_path_get_dirname (ms->file);
-    doc->style = g_path_is_absolute (style) ? g_strdup (style)
+    /* a built-in name ("handout") is resolved by the command line */
+    doc->style = g_path_is_absolute (style) || datadir_is_style_name (style) ? g_strdup (style)
                                             : g_build_filename (dir, style, NULL);
   }
 

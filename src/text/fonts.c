@@ -8,13 +8,13 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include "common/datadir.h"
 #include "text/text.h"
 
 const char *
 text_fonts_dir (void)
 {
-  const char *env = g_getenv ("DOSSIER_FONTS_DIR");
-  return env && *env ? env : DOSSIER_SOURCE_DIR "/fonts";
+  return datadir_fonts ();   /* DATADIR/fonts, or $DOSSIER_FONTS_DIR */
 }
 
 PangoFontMap *
