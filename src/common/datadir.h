@@ -15,8 +15,8 @@ const char *datadir_get (void);
 const char *datadir_styles (void);
 /* DATADIR/fonts, or $DOSSIER_FONTS_DIR. */
 const char *datadir_fonts (void);
-/* TRUE when VALUE (of -s or style=) names a built-in style such as
- * "handout": no '/' and no '.'. Anything else is a file's path. */
+/* TRUE when VALUE (of -s) names a built-in style such as "handout":
+ * no '/' and no '.'. Anything else is a file's path. */
 gboolean datadir_is_style_name (const char *value);
 /* The style file VALUE stands for: a built-in name's file, else VALUE;
  * NULL and ERROR (G_FILE_ERROR_NOENT) for a name with no built-in style. */

@@ -33,5 +33,15 @@ ModelText *build_text_child (Builder *b, const xmlNode *n, const char *child);
 void build_add_unique (Builder *b, GHashTable *table, const char *id, gpointer value,
                  const xmlNode *n, const char *what);
 gboolean build_parse_bool (const char *s);
+/* data-check.c: a value that is not finite (s as written; reports it);
+ * a value too large to print, or not a count where unit="count"; donuts
+ * whose slices are not shares of a whole (after references are resolved). */
+gboolean build_check_number (Builder *b, const xmlNode *n, const char *attr, const char *s,
+                             double v);
+gboolean build_check_value (Builder *b, const xmlNode *n, const char *attr, double v,
+                            const char *unit);
+void build_check_charts (Builder *b);
+/* limits.c: a word longer than --max-word characters (reported once). */
+void build_check_words (Builder *b, const ModelVariant *v);
 /* blocks.c: a section (level 1..3) and everything in it */
 ModelBlock *build_section (Builder *b, const xmlNode *n, int level);

@@ -8,7 +8,6 @@
 #include <math.h>
 #include <string.h>
 #include <libxml/tree.h>
-#include "common/datadir.h"
 #include "model/build-private.h"
 
 static void
@@ -159,6 +158,7 @@ build_text (Builder *b, const xmlNode *n)
     v->inlines = g_ptr_array_new_with_free_func (model_inline_free);
     build_inlines (b, c, v->inlines);
     model_space_normalize (v->inlines);
+    build_check_words (b, v);
     g_ptr_array_add (t->variants, v);
   }
   for (guint i = 0; i < b->doc->n_languages; i++) {
@@ -189,7 +189,9 @@ parse_number (Builder *b, const xmlNode *n, const char *name, double *out)
   char *end = NULL;
   if (s)
     *out = g_ascii_strtod (s, &end);
-  if (!s || end == s || *end != '\0' || !isfinite (*out)) {
+  if (s && end != s && *end == '\0' && !isfinite (*out))
+    return build_check_number (b, n, name, s, *out);
+  if (!s || end == s || *end != '\0') {
     build_error_at_attr (b, n, name, "'%s' is not a number (write it as 2.22e9 or 315)",
                    s ? s : "");
     return FALSE;
@@ -234,8 +236,9 @@ build_figure (Builder *b, const xmlNode *n)
   ModelFigure *f = g_new0 (ModelFigure, 1);
   build_locate (b, n, &f->line, &f->column);
   f->id = build_attr (n, "id");
-  parse_number (b, n, "value", &f->value);
   f->unit = build_attr (n, "unit");
+  if (parse_number (b, n, "value", &f->value))
+    build_check_value (b, n, "value", f->value, f->unit);
   g_autofree char *q = build_attr (n, "qualifier");
   f->qualifier = parse_qualifier (q);
   g_autofree char *year = build_attr (n, "year");
@@ -264,7 +267,8 @@ build_series (Builder *b, const xmlNode *n)
     ModelPoint *p = g_new0 (ModelPoint, 1);
     build_locate (b, c, &p->line, &p->column);
     p->x = build_attr (c, "x");
-    parse_number (b, c, "value", &p->value);
+    if (parse_number (b, c, "value", &p->value))
+      build_check_value (b, c, "value", p->value, s->unit);
     p->label = build_text_child (b, c, "label");
     g_ptr_array_add (s->points, p);
   }
@@ -381,9 +385,10 @@ model_build_doc (ModelSource *ms, xmlNode *root)
   g_autofree char *style = build_attr (root, "style");
   if (style) {
     g_autofree char *dir = g_path_get_dirname (ms->file);
-    /* a built-in name ("handout") is resolved by the command line */
-    doc->style = g_path_is_absolute (style) || datadir_is_style_name (style) ? g_strdup (style)
+    doc->style = g_path_is_absolute (style) ? g_strdup (style)
                                             : g_build_filename (dir, style, NULL);
+    doc->style_value = g_strdup (style);
+    model_source_locate_attr (ms, root, "style", &doc->style_line, &doc->style_column);
   }
 
   Builder b = { .ms = ms, .doc = doc,
@@ -400,6 +405,7 @@ model_build_doc (ModelSource *ms, xmlNode *root)
       g_ptr_array_add (doc->sections, build_section (&b, c, 1));
   }
   resolve (&b);
+  build_check_charts (&b);
   g_ptr_array_unref (b.pending_figs);
   g_ptr_array_unref (b.pending_quotes);
   g_ptr_array_unref (b.pending_lists);

@@ -41,3 +41,10 @@ ModelText *model_text_new (void);
 void model_text_free (ModelText *text);
 void model_inline_free (gpointer inl);
 void model_block_free (gpointer block);
+
+/* limits.c: the input limits of docs/limits.md, each reported with the
+ * limit, the value found and the option that raises it. A file larger than
+ * --max-input-mb (checked before it is read); elements nested deeper than
+ * the fixed depth limit; a word longer than --max-word characters. */
+gboolean model_input_size_ok (const char *path, DiagList *diags);
+gboolean model_depth_ok (ModelSource *ms, xmlNode *root);

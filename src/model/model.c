@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <libxml/tree.h>
 #include "model/model-private.h"
+#include "common/limits.h"
+#include "common/readfile.h"
 
 ModelText *
 model_text_new (void)
@@ -117,6 +119,7 @@ model_doc_free (ModelDoc *doc)
   g_free (doc->file);
   g_strfreev (doc->languages);
   g_free (doc->style);
+  g_free (doc->style_value);
   model_text_free (doc->meta.title);
   model_text_free (doc->meta.subtitle);
   g_free (doc->meta.date);
@@ -236,6 +239,10 @@ pack_include_path (ModelSource *ms, xmlNode *inc)
   else if (!real_dir || !g_str_has_prefix (real, real_dir) || real[strlen (real_dir)] != '/')
     diag_error (ms->diags, ms->file, line, column,
                 "include href=\"%s\" leaves the pack's folder; refused", href);
+  else if (!g_file_test (real, G_FILE_TEST_IS_REGULAR))
+    diag_error (ms->diags, ms->file, line, column,
+                "include href=\"%s\" is not a regular file (a folder, FIFO or device); "
+                "include a dossier's .xml file", href);
   else
     result = g_strdup (joined);
   xmlFree (href);
@@ -329,7 +336,9 @@ load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **p
   g_autofree char *src = NULL;
   gsize len = 0;
   g_autoptr (GError) error = NULL;
-  if (!g_file_get_contents (path, &src, &len, &error)) {
+  if (!model_input_size_ok (path, diags))
+    return NULL;
+  if (!dossier_read_regular_file (path, limits_get ()->max_input_bytes, &src, &len, &error)) {
     diag_error (diags, path, 0, 0, "cannot read: %s", error->message);
     return NULL;
   }

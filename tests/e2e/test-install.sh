@@ -90,8 +90,8 @@ if command -v man >/dev/null; then
   for opt in $(grep -o -- '--[a-z][a-z-]*' "$TMP/man.txt" | sort -u); do
     grep -qF -- "$opt" "$TMP/help" && pass || fail "man page has $opt, --help does not"
   done
-  for st in $(grep -o '[0-9][0-9] [a-z]' "$TMP/help" | cut -c1-2); do
-    grep -qE "^ *$st( |$)" "$TMP/man.txt" && pass || fail "man page lacks exit status $st"
+  for st in $(sed -n '/^Exit status/,/^$/p' "$TMP/help" | grep -o '[0-9][0-9]*'); do
+    grep -qE "^ *([0-9]+, )?$st(,| |$)" "$TMP/man.txt" && pass || fail "man page lacks exit status $st"
   done
 else
   echo "skip: man missing"
