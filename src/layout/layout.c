@@ -8,6 +8,7 @@ outline_free (gpointer p)
 {
   LayoutOutline *o = p;
   g_free (o->title);
+  g_free (o->dest);
   g_free (o);
 }
 

@@ -26,6 +26,11 @@ void model_source_locate (const ModelSource *ms, const xmlNode *node, int *line,
 void model_source_locate_attr (const ModelSource *ms, const xmlNode *element,
                                const char *attr, int *line, int *column);
 
+/* Element names and the values of the attributes authors most often get
+ * wrong, each mistake one message with what would be right (precheck.c).
+ * FALSE when it found any. */
+gboolean model_precheck (ModelSource *ms, xmlNode *root);
+
 /* Parses ms's bytes, refuses a DOCTYPE, validates against the schema.
  * NULL when anything is wrong (reported). */
 xmlDoc *model_xml_read (ModelSource *ms);

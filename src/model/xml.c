@@ -33,16 +33,87 @@ on_parse_error (void *data, xmlErrorPtr err)
   diag_error (ms->diags, ms->file, err->line, err->int2 > 0 ? err->int2 : 1, "%s", msg);
 }
 
-/* Schema errors: they come with the node; find its column ourselves. */
+/* Schema errors are gathered, then said once per mistake (say_schema_errors):
+ * libxml2 follows one mistake with lines about every element around it. */
+typedef struct {
+  const xmlNode *node;
+  int line, column;
+  char *message;
+  gboolean generic;           /* a consequence of another mistake, as a rule */
+} SchemaError;
+
+typedef struct {
+  ModelSource *ms;
+  GArray *errors;             /* of SchemaError */
+} SchemaErrors;
+
+static void
+schema_error_clear (gpointer p)
+{
+  g_free (((SchemaError *) p)->message);
+}
+
+/* libxml2's wording, in the project's. */
+static char *
+reword (const char *m, gboolean *generic)
+{
+  static const char *const generic_parts[] = {
+    "failed to validate attributes", "has extra content", "Invalid sequence in interleave",
+    "failed to validate content", "Extra element", "Expecting element", "error validating",
+  };
+  *generic = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (generic_parts); i++)
+    if (strstr (m, generic_parts[i]))
+      *generic = TRUE;
+  char a[128], b[128];
+  if (sscanf (m, "Did not expect element %127s there", a) == 1)
+    return g_strdup_printf ("<%s> is not allowed here (see docs/input-format.md for what this "
+                            "element may hold)", a);
+  if (sscanf (m, "Expecting an element %127[^,], got nothing", a) == 1)
+    return g_strdup_printf ("a <%s> is missing here", a);
+  if (sscanf (m, "Invalid attribute %127s for element %127s", a, b) == 2)
+    return g_strdup_printf ("<%s> has no attribute %s in input format v1", b, a);
+  if (sscanf (m, "Element %127s failed to validate attributes", a) == 1)
+    return g_strdup_printf ("<%s> lacks an attribute it needs, or has one it may not", a);
+  return g_strdup_printf ("does not follow input format v1: %s", m);
+}
+
 static void
 on_schema_error (void *data, xmlErrorPtr err)
 {
-  ModelSource *ms = data;
-  int line = err->line, column = 1;
+  SchemaErrors *se = data;
+  SchemaError e = { .node = err->node, .line = err->line, .column = 1 };
   if (err->node)
-    model_source_locate (ms, (xmlNode *) err->node, &line, &column);
+    model_source_locate (se->ms, (xmlNode *) err->node, &e.line, &e.column);
   g_autofree char *msg = g_strchomp (g_strdup (err->message ? err->message : "invalid"));
-  diag_error (ms->diags, ms->file, line, column, "does not follow input format v1: %s", msg);
+  e.message = reword (msg, &e.generic);
+  g_array_append_val (se->errors, e);
+}
+
+/* One message a node; the consequences (generic ones) only when nothing
+ * more telling was found in the whole file. */
+static void
+say_schema_errors (SchemaErrors *se)
+{
+  gboolean any_specific = FALSE;
+  for (guint i = 0; i < se->errors->len; i++)
+    any_specific |= !g_array_index (se->errors, SchemaError, i).generic;
+  g_autoptr (GHashTable) said = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < se->errors->len; i++) {
+    SchemaError *e = &g_array_index (se->errors, SchemaError, i);
+    if ((any_specific && e->generic) || (e->node && g_hash_table_contains (said, e->node)))
+      continue;
+    g_autofree char *key = g_strdup_printf ("%d:%d:%s", e->line, e->column, e->message);
+    if (g_hash_table_contains (texts, key))
+      continue;
+    g_hash_table_add (texts, g_steal_pointer (&key));
+    if (e->node)
+      g_hash_table_add (said, (gpointer) e->node);
+    diag_error (se->ms->diags, se->ms->file, e->line, e->column, "%s", e->message);
+  }
+  GList *keys = g_hash_table_get_keys (texts);
+  g_list_free_full (keys, g_free);
 }
 
 static void
@@ -71,10 +142,14 @@ static gboolean
 validate (ModelSource *ms, xmlDoc *doc)
 {
   xmlRelaxNGValidCtxtPtr vctx = xmlRelaxNGNewValidCtxt (schema_get ());
-  xmlRelaxNGSetValidStructuredErrors (vctx, on_schema_error, ms);
+  SchemaErrors se = { ms, g_array_new (FALSE, TRUE, sizeof (SchemaError)) };
+  g_array_set_clear_func (se.errors, schema_error_clear);
+  xmlRelaxNGSetValidStructuredErrors (vctx, on_schema_error, &se);
   guint before = diag_list_count_errors (ms->diags, FALSE);
   int rc = xmlRelaxNGValidateDoc (vctx, doc);
   xmlRelaxNGFreeValidCtxt (vctx);
+  say_schema_errors (&se);
+  g_array_unref (se.errors);
   if (rc != 0 && diag_list_count_errors (ms->diags, FALSE) == before)
     diag_error (ms->diags, ms->file, 1, 1, "does not follow input format v1");
   return rc == 0;
@@ -114,7 +189,8 @@ model_xml_read (ModelSource *ms)
     xmlFreeDoc (doc);
     return NULL;
   }
-  if (!model_depth_ok (ms, xmlDocGetRootElement (doc)) || !validate (ms, doc)) {
+  if (!model_depth_ok (ms, xmlDocGetRootElement (doc)) ||
+      !model_precheck (ms, xmlDocGetRootElement (doc)) || !validate (ms, doc)) {
     xmlFreeDoc (doc);
     return NULL;
   }
