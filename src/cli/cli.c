@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include "cli/cli.h"
+#include "common/readfile.h"
 #include "model/model.h"
 #include "style/style.h"
 #include "text/text.h"
@@ -90,8 +91,11 @@ list_fonts (const Options *o)
 static int
 render_one (const Options *o, const char *input)
 {
-  if (!g_file_test (input, G_FILE_TEST_EXISTS)) {
-    fprintf (stderr, "%s: no such file\n", input);
+  if (!dossier_is_regular_file (input)) {
+    fprintf (stderr, "%s: %s\n", input,
+             g_file_test (input, G_FILE_TEST_IS_DIR) ? "is a folder, not an input file"
+             : g_file_test (input, G_FILE_TEST_EXISTS) ? "is not a regular file"
+             : "no such file");
     return CLI_EXIT_NOINPUT;
   }
   g_autoptr (DiagList) diags = diag_list_new ();
@@ -107,9 +111,12 @@ render_one (const Options *o, const char *input)
    * style= of the dossiers it includes is not used). */
   const char *style_path = o->style ? o->style
                          : doc && doc->style ? doc->style : default_style ();
-  if (!g_file_test (style_path, G_FILE_TEST_EXISTS)) {
+  if (!dossier_is_regular_file (style_path)) {
+    /* a FIFO or a device would hang or never end: only regular files */
     print_diags (diags, o->strict);
-    fprintf (stderr, "%s: no such style file\n", style_path);
+    fprintf (stderr, "%s: %s\n", style_path,
+             g_file_test (style_path, G_FILE_TEST_EXISTS) ? "is not a regular style file"
+                                                          : "no such style file");
     model_pack_free (pack);
     return CLI_EXIT_NOINPUT;
   }

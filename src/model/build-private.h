@@ -11,6 +11,8 @@ typedef struct {
   GPtrArray *pending_figs;      /* of ModelInline* (FIG) with arg = ref */
   GPtrArray *pending_quotes;    /* of PendingRef* */
   GPtrArray *pending_lists;     /* of PendingRef*: facts/chart figures, chart data */
+  GHashTable *all_ids;          /* every id of the dossier (checks.c) */
+  GPtrArray *pending_links;     /* of ModelInline* (A) with href="#id" */
 } Builder;
 
 typedef enum { REF_PERSON, REF_FIGURES, REF_SERIES } RefKind;
@@ -35,3 +37,13 @@ void build_add_unique (Builder *b, GHashTable *table, const char *id, gpointer v
 gboolean build_parse_bool (const char *s);
 /* blocks.c: a section (level 1..3) and everything in it */
 ModelBlock *build_section (Builder *b, const xmlNode *n, int level);
+/* checks.c: rules beyond the schema */
+GHashTable *build_ids_new (void);
+/* Notes id (of element n, named what; section when it is one); a second
+ * use of the same id is an error at n's id="". */
+void build_note_id (Builder *b, const xmlNode *n, const char *id, const char *what,
+                    const ModelBlock *section);
+void build_check_href (Builder *b, const xmlNode *n, ModelInline *inl);
+void build_check_links (Builder *b);
+void build_check_variants (Builder *b, const ModelText *t, const xmlNode *n);
+void build_check_section (Builder *b, const ModelBlock *sec);

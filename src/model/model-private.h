@@ -34,6 +34,18 @@ xmlDoc *model_xml_read (ModelSource *ms);
  * or a value wrong (reported). */
 ModelDoc *model_build_doc (ModelSource *ms, xmlNode *root);
 
+/* paths.c: value (of attribute what, at line:column) as a path inside the
+ * folder of ms's file: the path (folder + value) of a regular file there, or NULL with
+ * an error saying that it must be allowed ("a file inside the pack's folder"). */
+char *model_confined_path (ModelSource *ms, int line, int column, const char *what,
+                           const char *value, const char *allowed);
+/* paths.c: style="" of root: a built-in style's file, or a file inside the
+ * input's folder; NULL when absent or wrong (reported). */
+char *model_resolve_style (ModelSource *ms, const xmlNode *root);
+
+/* checks.c: languages="" of root (a dossier or a pack) names no tag twice. */
+void model_check_languages (ModelSource *ms, const xmlNode *root, char **languages);
+
 /* White space of a variant's inlines, collapsed as CSS does (space.c). */
 void model_space_normalize (GPtrArray *inlines);
 
