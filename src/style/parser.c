@@ -7,6 +7,7 @@
  * token array; a "component value" (a block or function with its contents)
  * is skipped by bracket matching. */
 #include "style/style-private.h"
+#include "common/readfile.h"
 
 #include <errno.h>
 #include <string.h>
@@ -626,7 +627,7 @@ parse_import (Parser *p)
   g_autofree char *css = NULL;
   gsize len = 0;
   g_autoptr (GError) error = NULL;
-  if (!g_file_get_contents (path, &css, &len, &error)) {
+  if (!dossier_read_regular_file (path, 0, &css, &len, &error)) {
     error_at (p, at, "cannot read imported file '%s': %s", path, error->message);
     return;
   }
@@ -823,7 +824,7 @@ style_sheet_load (const char *path, DiagList *diags)
   g_autoptr (GError) error = NULL;
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diags != NULL, NULL);
-  if (!g_file_get_contents (path, &css, &len, &error)) {
+  if (!dossier_read_regular_file (path, 0, &css, &len, &error)) {
     diag_error (diags, path, 0, 0, "cannot read style file: %s", error->message);
     return NULL;
   }

@@ -72,6 +72,14 @@ run 66 '/dev/zero: is not a regular file' /dev/zero -o "$W/o.pdf"
 # a style given with -s that is a device or a FIFO: not read either
 run 66 'fifo\.css: is not a regular style file' -s "$W/fifo.css" "$W/one.xml" -o "$W/o.pdf"
 run 66 '/dev/zero: is not a regular style file' -s /dev/zero "$W/one.xml" -o "$W/o.pdf"
+# a style that @imports a FIFO or /dev/zero: refused at the @import, no hang
+printf '@import "fifo.css";\np { color: #111; }\n' >"$W/imp-fifo.css"
+run 65 'imp-fifo\.css:1:[0-9]+: error: .*fifo\.css.*not a regular file' -s "$W/imp-fifo.css" "$W/one.xml" -o "$W/o.pdf"
+printf '@import "/dev/zero";\np { color: #111; }\n' >"$W/imp-zero.css"
+run 65 'imp-zero\.css:1:[0-9]+: error: .*/dev/zero.*not a regular file' -s "$W/imp-zero.css" "$W/one.xml" -o "$W/o.pdf"
+# a style file over the size limit
+{ printf '/* '; head -c 17000000 /dev/zero | tr '\0' 'x'; printf ' */\n'; } >"$W/big.css"
+run 65 'big\.css.*larger than the limit of 16777216 bytes' -s "$W/big.css" "$W/one.xml" -o "$W/o.pdf"
 # the input through a symlink: read (the user named it)
 ln -s one.xml "$W/link.xml"
 run 0 - "$W/link.xml" -o "$W/link.pdf"
