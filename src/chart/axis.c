@@ -7,17 +7,26 @@
 static int
 tick_count (double min, double max, double s)
 {
-  return (int) (ceil (max / s - 1e-9) - floor (min / s + 1e-9)) + 1;
+  double n = ceil (max / s - 1e-9) - floor (min / s + 1e-9) + 1;
+  return isfinite (n) && n < G_MAXINT / 2 ? (int) n : G_MAXINT / 2;   /* no int overflow */
 }
 
-void
+/* The axis for data it cannot cover: 0..1 (as for no data). */
+static gboolean
+ticks_fallback (double *lo, double *hi, double *step)
+{
+  *lo = 0, *hi = 1, *step = 0.2;
+  return FALSE;
+}
+
+gboolean
 chart_nice_ticks (double min, double max, int target, gboolean include_zero,
                   double *lo, double *hi, double *step)
 {
-  g_return_if_fail (lo != NULL && hi != NULL && step != NULL);
+  g_return_val_if_fail (lo != NULL && hi != NULL && step != NULL, FALSE);
 
   if (!isfinite (min) || !isfinite (max))
-    min = max = 0;
+    return ticks_fallback (lo, hi, step);
   if (min > max)
     {
       double t = min;
@@ -42,8 +51,13 @@ chart_nice_ticks (double min, double max, int target, gboolean include_zero,
 
   /* Of the 1-2-5 steps near range / (target − 1), the one whose tick count
    * comes closest to target; on a tie the finer one. */
-  target = MAX (target, 2);
-  double raw = (max - min) / (target - 1);
+  /* The span can overflow where min and max do not (−9e307..9e307): every
+   * step below is computed from min and max divided first, and an axis
+   * whose ends or step are not finite is refused. */
+  target = CLAMP (target, 2, CHART_TICKS_MAX / 2);
+  double raw = max / (target - 1) - min / (target - 1);
+  if (!isfinite (raw) || !(raw > 0))
+    return ticks_fallback (lo, hi, step);
   double mag = pow (10, floor (log10 (raw)));
   static const double mult[] = { 0.5, 1, 2, 5, 10, 20 };
   double s = 0;
@@ -56,13 +70,19 @@ chart_nice_ticks (double min, double max, int target, gboolean include_zero,
       if (n >= 2 && score < best)
         best = score, s = cand;
     }
+  if (!(s > 0) || !isfinite (s))
+    return ticks_fallback (lo, hi, step);
   double l = floor (min / s + 1e-9) * s;
   double h = ceil (max / s - 1e-9) * s;
   if (h <= l)
     h = l + s;
+  double n = h / s - l / s;
+  if (!isfinite (l) || !isfinite (h) || !(n < CHART_TICKS_MAX))
+    return ticks_fallback (lo, hi, step);
   *lo = l == 0 ? 0 : l;   /* no −0 */
   *hi = h == 0 ? 0 : h;
   *step = s;
+  return TRUE;
 }
 
 /* ---- the value axis of a chart ------------------------------------------ */
@@ -126,7 +146,9 @@ chart_ticks_new (ChartBuild *b, int target)
       t->lo = floor (t->lo);
       t->hi = MAX (ceil (t->hi), t->lo + 1);
     }
-  t->n = (int) round ((t->hi - t->lo) / t->step) + 1;
+  /* chart_nice_ticks bounds the count; the whole steps of a count only
+   * make it smaller. */
+  t->n = (int) CLAMP (round (t->hi / t->step - t->lo / t->step) + 1, 2, CHART_TICKS_MAX);
   t->layouts = g_new0 (PangoLayout *, t->n);
   for (int i = 0; i < t->n; i++)
     {

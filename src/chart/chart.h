@@ -34,10 +34,15 @@ double chart_measure (const ChartSpec *spec, PangoContext *context, double width
 void chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr,
                  double x, double y, double width, double height);
 
+/* The most ticks an axis ever has. */
+#define CHART_TICKS_MAX 64
+
 /* Nice tick values for an axis covering [min, max] with about target ticks:
  * steps of 1, 2 or 5 × 10^n; the returned range contains min and max (and 0
- * when include_zero). Fills *lo, *hi, *step. */
-void chart_nice_ticks (double min, double max, int target, gboolean include_zero,
+ * when include_zero). Fills *lo, *hi, *step. FALSE (and the axis 0..1) when
+ * no such axis exists in doubles: a value not finite, or ends or step that
+ * overflow. Never more than CHART_TICKS_MAX ticks. */
+gboolean chart_nice_ticks (double min, double max, int target, gboolean include_zero,
                        double *lo, double *hi, double *step);
 
 G_END_DECLS

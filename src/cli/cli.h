@@ -13,6 +13,7 @@ enum {
   CLI_EXIT_NOINPUT = 66,      /* input not found */
   CLI_EXIT_SOFTWARE = 70,     /* internal error */
   CLI_EXIT_CANTCREAT = 73,    /* output not writable */
+  CLI_EXIT_TEMPFAIL = 75,     /* a failure worth retrying (a full disk) */
 };
 
 int cli_main (int argc, char **argv);

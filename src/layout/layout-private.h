@@ -67,6 +67,10 @@ typedef struct {
   const StyleSheet *sheet;
   PangoContext *pctx;
   DiagList *diags;
+  gboolean page_limit_hit;      /* --max-pages reached: pagination stops */
+  double units_height;          /* of units[0..units_measured), for the estimate */
+  guint units_measured;
+  double page_area;             /* text height of a page; 0 until known */
   LayoutDoc *out;
   StyleLayout arrangement;
   double column_gap;
@@ -92,6 +96,10 @@ double track_height (const Track *t);
 Unit *unit_new (void);
 void unit_free (gpointer unit);
 double unit_height (const Unit *u);
+/* paginate.c: whether the pages made and the units not yet paginated
+ * certainly pass --max-pages (reported once; then nothing more is laid out).
+ * Units must not be taller than placed, so the estimate is a lower bound. */
+gboolean layout_pages_over_limit (Ctx *ctx);
 LayoutFrag *frag_new (LayoutFragKind kind);
 LayoutFrag *frag_copy (const LayoutFrag *f, double dx, double dy);
 void frag_free (gpointer frag);

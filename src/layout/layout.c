@@ -114,10 +114,13 @@ root_parent (Ctx *ctx, StyleNode roots[2], Parent *root)
 static void
 build_part (Ctx *ctx, int cover_outline_level)
 {
+  if (ctx->page_limit_hit)
+    return;   /* reported; laying out more would only take time */
   StyleNode roots[2];
   Parent root = { 0 };
   root_parent (ctx, roots, &root);
   ctx->units = g_ptr_array_new_with_free_func (unit_free);
+  ctx->units_measured = 0, ctx->units_height = 0;
   units_title (ctx, &root, cover_outline_level);
   g_autoptr (GPtrArray) entries = toc_entries_of_doc (ctx);
   units_toc (ctx, &root, entries);

@@ -6,6 +6,8 @@
  * next page. A heading (break-after: avoid) goes to the next page when
  * what must follow it does not fit. A row taller than a whole page is
  * placed anyway and reported. */
+#include <math.h>
+#include "common/limits.h"
 #include "layout/layout-private.h"
 
 typedef struct {
@@ -210,6 +212,46 @@ place_rows (Flow *fl, Unit *u, const guint *k)
     fl->at_top = FALSE;
 }
 
+static gboolean
+report_page_limit (Ctx *ctx, double pages)
+{
+  guint max = limits_get ()->max_pages;
+  if (!ctx->page_limit_hit && pages > max) {
+    diag_error (ctx->diags, ctx->file, 0, 0, "the PDF would have more than %u pages, the "
+                "limit (--max-pages N raises it)", max);
+    ctx->page_limit_hit = TRUE;
+  }
+  return ctx->page_limit_hit;
+}
+
+/* Past --max-pages: reported once, and nothing more is placed (a runaway
+ * style, one line a page, would otherwise fill the memory). */
+static gboolean
+page_limit_hit (Flow *fl)
+{
+  return report_page_limit (fl->ctx, fl->ctx->out->pages->len);
+}
+
+gboolean
+layout_pages_over_limit (Ctx *ctx)
+{
+  if (ctx->page_limit_hit || ctx->units == NULL)
+    return ctx->page_limit_hit;
+  if (ctx->units_measured > ctx->units->len)   /* a new part's units */
+    ctx->units_measured = 0, ctx->units_height = 0;
+  for (; ctx->units_measured < ctx->units->len; ctx->units_measured++)
+    ctx->units_height += unit_height (g_ptr_array_index (ctx->units, ctx->units_measured));
+  if (ctx->page_area == 0) {
+    g_autoptr (StylePage) ps = style_page_compute (ctx->sheet, 2, FALSE);
+    ctx->page_area = ps->height - ps->margin[STYLE_TOP] - ps->margin[STYLE_BOTTOM];
+  }
+  double area = ctx->page_area;
+  if (!(area >= 1))
+    return FALSE;
+  /* the units of this part begin on a new page */
+  return report_page_limit (ctx, ctx->out->pages->len + floor (ctx->units_height / area));
+}
+
 static void
 place_unit (Flow *fl, Unit *u, const Unit *next)
 {
@@ -219,6 +261,8 @@ place_unit (Flow *fl, Unit *u, const Unit *next)
   }
   fl->break_pending = u->break_after_page;
   for (;;) {
+    if (page_limit_hit (fl))
+      return;
     /* As in CSS, a margin at a page top is kept after a forced break and
      * dropped after an unforced one. */
     double gap = fl->at_top ? (fl->forced ? u->space_before : 0)
@@ -281,7 +325,7 @@ paginate (Ctx *ctx, gboolean start_new_page)
     new_page (&fl);
     fl.forced = TRUE;
   }
-  for (guint i = 0; i < ctx->units->len; i++)
+  for (guint i = 0; i < ctx->units->len && !page_limit_hit (&fl); i++)
     place_unit (&fl, g_ptr_array_index (ctx->units, i),
                 i + 1 < ctx->units->len ? g_ptr_array_index (ctx->units, i + 1) : NULL);
   g_clear_pointer (&fl.page_style, style_page_free);

@@ -180,9 +180,9 @@ add_line_links (Ctx *ctx, Row *row, PangoLayoutLine *line, const TextRun *run, d
       f->w = (ranges[2 * k + 1] - ranges[2 * k]) / (double) PANGO_SCALE;
       f->y = top;
       f->h = height;
-      /* href="#id" leads to the section's destination (section_anchor);
-       * the model has checked that such a section with a heading exists */
-      if (l->href && l->href[0] == '#')
+      /* "#id" (checked by the model: a section's id) goes to that section
+       * in this part's language; anything else is an allowed URI */
+      if (l->href[0] == '#')
         f->dest = g_strdup_printf ("%s%s-sec-%s", ctx->anchor_prefix, ctx->part.langs[0],
                                    l->href + 1);
       else

@@ -100,7 +100,8 @@ build_inline_element (Builder *b, const xmlNode *n)
     break;
   case MODEL_INLINE_A:
     inl->arg = build_attr (n, "href");
-    build_check_href (b, n, inl);
+    if (build_link_allowed (b, n, inl->arg) && inl->arg[0] == '#' && b->pending_links)
+      g_ptr_array_add (b->pending_links, inl);
     break;
   default:
     break;
@@ -159,6 +160,7 @@ build_text (Builder *b, const xmlNode *n)
     v->inlines = g_ptr_array_new_with_free_func (model_inline_free);
     build_inlines (b, c, v->inlines);
     model_space_normalize (v->inlines);
+    build_check_words (b, v);
     g_ptr_array_add (t->variants, v);
   }
   build_check_variants (b, t, n);
@@ -190,7 +192,9 @@ parse_number (Builder *b, const xmlNode *n, const char *name, double *out)
   char *end = NULL;
   if (s)
     *out = g_ascii_strtod (s, &end);
-  if (!s || end == s || *end != '\0' || !isfinite (*out)) {
+  if (s && end != s && *end == '\0' && !isfinite (*out))
+    return build_check_number (b, n, name, s, *out);
+  if (!s || end == s || *end != '\0') {
     build_error_at_attr (b, n, name, "'%s' is not a number (write it as 2.22e9 or 315)",
                    s ? s : "");
     return FALSE;
@@ -233,8 +237,9 @@ build_figure (Builder *b, const xmlNode *n)
   ModelFigure *f = g_new0 (ModelFigure, 1);
   build_locate (b, n, &f->line, &f->column);
   f->id = build_attr (n, "id");
-  parse_number (b, n, "value", &f->value);
   f->unit = build_attr (n, "unit");
+  if (parse_number (b, n, "value", &f->value))
+    build_check_value (b, n, "value", f->value, f->unit);
   g_autofree char *q = build_attr (n, "qualifier");
   f->qualifier = parse_qualifier (q);
   g_autofree char *year = build_attr (n, "year");
@@ -263,7 +268,8 @@ build_series (Builder *b, const xmlNode *n)
     ModelPoint *p = g_new0 (ModelPoint, 1);
     build_locate (b, c, &p->line, &p->column);
     p->x = build_attr (c, "x");
-    parse_number (b, c, "value", &p->value);
+    if (parse_number (b, c, "value", &p->value))
+      build_check_value (b, c, "value", p->value, s->unit);
     p->label = build_text_child (b, c, "label");
     g_ptr_array_add (s->points, p);
   }
@@ -312,6 +318,19 @@ build_meta (Builder *b, const xmlNode *n)
 /* ---- references ---------------------------------------------------------- */
 
 static void
+collect_section_ids (const GPtrArray *blocks, GHashTable *ids)
+{
+  for (guint i = 0; blocks && i < blocks->len; i++) {
+    const ModelBlock *bl = g_ptr_array_index (blocks, i);
+    if (bl->kind != MODEL_BLOCK_SECTION)
+      continue;
+    if (bl->id)
+      g_hash_table_add (ids, bl->id);
+    collect_section_ids (bl->blocks, ids);
+  }
+}
+
+static void
 resolve (Builder *b)
 {
   ModelDoc *doc = b->doc;
@@ -321,6 +340,17 @@ resolve (Builder *b)
     if (!inl->figure)
       diag_error (b->ms->diags, b->ms->file, inl->line, inl->column,
                   "<fig ref=\"%s\"> names no figure in <data>", inl->arg ? inl->arg : "");
+  }
+  if (b->pending_links->len) {
+    g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+    collect_section_ids (doc->sections, ids);
+    for (guint i = 0; i < b->pending_links->len; i++) {
+      ModelInline *inl = g_ptr_array_index (b->pending_links, i);
+      if (!g_hash_table_contains (ids, inl->arg + 1))
+        diag_error (b->ms->diags, b->ms->file, inl->line, inl->column,
+                    "<a href=\"%s\"> names no section: an internal link is # and the id of a "
+                    "<section>", inl->arg);
+    }
   }
   for (guint i = 0; i < b->pending_quotes->len; i++) {
     PendingRef *r = g_ptr_array_index (b->pending_quotes, i);
@@ -378,13 +408,21 @@ model_build_doc (ModelSource *ms, xmlNode *root)
                    "languages=\"%s\" must name one or two languages", langs ? langs : "");
   }
   model_check_languages (ms, root, doc->languages);
-  doc->style = model_resolve_style (ms, root);
+  g_autofree char *style = build_attr (root, "style");
+  if (style) {
+    g_autofree char *dir = g_path_get_dirname (ms->file);
+    doc->style = g_path_is_absolute (style) ? g_strdup (style)
+                                            : g_build_filename (dir, style, NULL);
+    doc->style_value = g_strdup (style);
+    model_source_locate_attr (ms, root, "style", &doc->style_line, &doc->style_column);
+  }
 
   Builder b = { .ms = ms, .doc = doc,
                 .pending_figs = g_ptr_array_new (),
+                .pending_links = g_ptr_array_new (),
                 .pending_quotes = g_ptr_array_new_with_free_func (pending_ref_free),
                 .pending_lists = g_ptr_array_new_with_free_func (pending_ref_free),
-                .all_ids = build_ids_new (), .pending_links = g_ptr_array_new () };
+                .all_ids = build_ids_new () };
   guint errors_before = diag_list_count_errors (ms->diags, FALSE);
   for (const xmlNode *c = root->children; c; c = c->next) {
     if (build_is (c, "meta"))
@@ -395,10 +433,10 @@ model_build_doc (ModelSource *ms, xmlNode *root)
       g_ptr_array_add (doc->sections, build_section (&b, c, 1));
   }
   resolve (&b);
-  build_check_links (&b);
-  g_hash_table_unref (b.all_ids);
-  g_ptr_array_unref (b.pending_links);
+  build_check_charts (&b);
   g_ptr_array_unref (b.pending_figs);
+  g_ptr_array_unref (b.pending_links);
+  g_hash_table_unref (b.all_ids);
   g_ptr_array_unref (b.pending_quotes);
   g_ptr_array_unref (b.pending_lists);
   if (diag_list_count_errors (ms->diags, FALSE) > errors_before) {

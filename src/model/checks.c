@@ -1,6 +1,6 @@
 /* checks.c — rules beyond the schema (docs/input-format.md, "Rules beyond
- * the schema"): one id space per dossier, links that are safe to write,
- * language variants that can all be shown, no empty content. Called by
+ * the schema"): one id space per dossier, language variants that can all
+ * be shown, no empty content. (Links: links.c.) Called by
  * build.c and blocks.c while the model is built; each rule reports at the
  * line and column of what breaks it. */
 #include <string.h>
@@ -31,60 +31,6 @@ build_note_id (Builder *b, const xmlNode *n, const char *id, const char *what,
   seen->section = section;
   seen->line = (int) xmlGetLineNo ((xmlNode *) n);
   g_hash_table_insert (b->all_ids, g_strdup (id), seen);
-}
-
-/* The scheme of an absolute URI ("https"), or NULL for a relative one. */
-static char *
-uri_scheme (const char *href)
-{
-  if (!g_ascii_isalpha (href[0]))
-    return NULL;
-  const char *p = href + 1;
-  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
-    p++;
-  return *p == ':' ? g_ascii_strdown (href, p - href) : NULL;
-}
-
-void
-build_check_href (Builder *b, const xmlNode *n, ModelInline *inl)
-{
-  const char *href = inl->arg ? inl->arg : "";
-  static const char allowed[] = "links may be http:, https:, mailto: or #id of a section";
-  if (href[0] == '#') {
-    if (!href[1])
-      build_error_at_attr (b, n, "href", "href=\"#\" names no section; %s", allowed);
-    else
-      g_ptr_array_add (b->pending_links, inl);
-    return;
-  }
-  g_autofree char *scheme = uri_scheme (href);
-  if (!scheme)
-    build_error_at_attr (b, n, "href", "href=\"%s\" is not an absolute link; %s", href, allowed);
-  else if (strcmp (scheme, "http") != 0 && strcmp (scheme, "https") != 0 &&
-           strcmp (scheme, "mailto") != 0)
-    build_error_at_attr (b, n, "href", "href=\"%s\": the scheme '%s:' is not allowed; %s",
-                         href, scheme, allowed);
-}
-
-/* Each #id link names a section of this dossier that has a heading (the
- * heading is where its destination stands). */
-void
-build_check_links (Builder *b)
-{
-  for (guint i = 0; i < b->pending_links->len; i++) {
-    const ModelInline *inl = g_ptr_array_index (b->pending_links, i);
-    const char *id = inl->arg + 1;
-    const IdSeen *seen = g_hash_table_lookup (b->all_ids, id);
-    if (!seen || !seen->section)
-      diag_error (b->ms->diags, b->ms->file, inl->line, inl->column,
-                  "<a href=\"%s\">: no section has id=\"%s\"%s%s%s; an internal link names "
-                  "a section's id", inl->arg, id, seen ? " (it is a <" : "",
-                  seen ? seen->what : "", seen ? ">)" : "");
-    else if (!seen->section->heading)
-      diag_error (b->ms->diags, b->ms->file, inl->line, inl->column,
-                  "<a href=\"%s\">: the section at line %d has no heading to link to; "
-                  "give it a <heading>", inl->arg, seen->line);
-  }
 }
 
 static gboolean

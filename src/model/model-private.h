@@ -34,15 +34,6 @@ xmlDoc *model_xml_read (ModelSource *ms);
  * or a value wrong (reported). */
 ModelDoc *model_build_doc (ModelSource *ms, xmlNode *root);
 
-/* paths.c: value (of attribute what, at line:column) as a path inside the
- * folder of ms's file: the path (folder + value) of a regular file there, or NULL with
- * an error saying that it must be allowed ("a file inside the pack's folder"). */
-char *model_confined_path (ModelSource *ms, int line, int column, const char *what,
-                           const char *value, const char *allowed);
-/* paths.c: style="" of root: a built-in style's file, or a file inside the
- * input's folder; NULL when absent or wrong (reported). */
-char *model_resolve_style (ModelSource *ms, const xmlNode *root);
-
 /* checks.c: languages="" of root (a dossier or a pack) names no tag twice. */
 void model_check_languages (ModelSource *ms, const xmlNode *root, char **languages);
 
@@ -53,3 +44,10 @@ ModelText *model_text_new (void);
 void model_text_free (ModelText *text);
 void model_inline_free (gpointer inl);
 void model_block_free (gpointer block);
+
+/* limits.c: the input limits of docs/limits.md, each reported with the
+ * limit, the value found and the option that raises it. A file larger than
+ * --max-input-mb (checked before it is read); elements nested deeper than
+ * the fixed depth limit; a word longer than --max-word characters. */
+gboolean model_input_size_ok (const char *path, DiagList *diags);
+gboolean model_depth_ok (ModelSource *ms, xmlNode *root);

@@ -2,8 +2,9 @@
 #include <string.h>
 #include <stdlib.h>
 #include <libxml/tree.h>
-#include "common/readfile.h"
 #include "model/model-private.h"
+#include "common/limits.h"
+#include "common/readfile.h"
 
 ModelText *
 model_text_new (void)
@@ -118,6 +119,7 @@ model_doc_free (ModelDoc *doc)
   g_free (doc->file);
   g_strfreev (doc->languages);
   g_free (doc->style);
+  g_free (doc->style_value);
   model_text_free (doc->meta.title);
   model_text_free (doc->meta.subtitle);
   g_free (doc->meta.date);
@@ -217,17 +219,34 @@ model_lang_is_chinese (const char *lang)
 static ModelDoc *load_file (const char *path, gboolean strict, gboolean allow_pack,
                             ModelPack **pack_out, gboolean *is_pack, DiagList *diags);
 
-/* An include must stay inside the pack file's folder (model_confined_path). */
+/* An include must stay inside the pack file's folder. */
 static char *
 pack_include_path (ModelSource *ms, xmlNode *inc)
 {
-  xmlChar *v = xmlGetProp (inc, (const xmlChar *) "href");
-  g_autofree char *href = g_strdup (v ? (const char *) v : "");
-  xmlFree (v);
+  xmlChar *href = xmlGetProp (inc, (const xmlChar *) "href");
   int line, column;
   model_source_locate_attr (ms, inc, "href", &line, &column);
-  return model_confined_path (ms, line, column, "include href", href,
-                              "a file inside the pack's folder");
+  g_autofree char *dir = g_path_get_dirname (ms->file);
+  g_autofree char *real_dir = realpath (dir, NULL);
+  g_autofree char *joined = g_build_filename (dir, href ? (const char *) href : "", NULL);
+  g_autofree char *real = realpath (joined, NULL);
+  char *result = NULL;
+  if (!href || g_path_is_absolute ((const char *) href) || strstr ((const char *) href, "://"))
+    diag_error (ms->diags, ms->file, line, column,
+                "include href=\"%s\" must be a path relative to the pack", href ? (const char *) href : "");
+  else if (!real)
+    diag_error (ms->diags, ms->file, line, column, "cannot read included file '%s'", href);
+  else if (!real_dir || !g_str_has_prefix (real, real_dir) || real[strlen (real_dir)] != '/')
+    diag_error (ms->diags, ms->file, line, column,
+                "include href=\"%s\" leaves the pack's folder; refused", href);
+  else if (!g_file_test (real, G_FILE_TEST_IS_REGULAR))
+    diag_error (ms->diags, ms->file, line, column,
+                "include href=\"%s\" is not a regular file (a folder, FIFO or device); "
+                "include a dossier's .xml file", href);
+  else
+    result = g_strdup (joined);
+  xmlFree (href);
+  return result;
 }
 
 /* Loads one include; a pack (itself or another) is an error at the include. */
@@ -337,7 +356,9 @@ load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **p
   g_autofree char *src = NULL;
   gsize len = 0;
   g_autoptr (GError) error = NULL;
-  if (!dossier_read_regular_file (path, 0, &src, &len, &error)) {
+  if (!model_input_size_ok (path, diags))
+    return NULL;
+  if (!dossier_read_regular_file (path, limits_get ()->max_input_bytes, &src, &len, &error)) {
     diag_error (diags, path, 0, 0, "cannot read: %s", error->message);
     return NULL;
   }

@@ -213,6 +213,8 @@ struct _ModelDoc {
   char **languages;           /* NULL-terminated; [0] is the primary */
   guint n_languages;
   char *style;                /* style="" resolved against the input's folder; may be NULL */
+  char *style_value;          /* style="" as written, and where it stands in file */
+  int style_line, style_column;
   ModelMeta meta;
   GHashTable *figures;        /* id → ModelFigure* */
   GHashTable *series;         /* id → ModelSeries* */

@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include "common/limits.h"
 #include "model/model-private.h"
 
 extern const char model_schema_rng[];
@@ -21,6 +22,14 @@ on_parse_error (void *data, xmlErrorPtr err)
   if (err->level == XML_ERR_WARNING)
     return;
   g_autofree char *msg = g_strchomp (g_strdup (err->message ? err->message : "malformed XML"));
+  /* libxml2 stops at 256 levels and suggests an option of its own: say
+   * what the limit is for a dossier (limits.c). */
+  if (err->message && strstr (err->message, "Excessive depth") != NULL) {
+    g_free (msg);
+    msg = g_strdup_printf ("elements are nested more than 256 deep here, more than the "
+                           "limit of %u (a dossier needs about 12; this limit is fixed)",
+                           limits_get ()->max_depth);
+  }
   diag_error (ms->diags, ms->file, err->line, err->int2 > 0 ? err->int2 : 1, "%s", msg);
 }
 
@@ -105,7 +114,7 @@ model_xml_read (ModelSource *ms)
     xmlFreeDoc (doc);
     return NULL;
   }
-  if (!validate (ms, doc)) {
+  if (!model_depth_ok (ms, xmlDocGetRootElement (doc)) || !validate (ms, doc)) {
     xmlFreeDoc (doc);
     return NULL;
   }

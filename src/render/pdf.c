@@ -174,16 +174,9 @@ gboolean
 render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *options,
                   GError **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    int e = errno;
-    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: cannot write: %s", path,
-                 g_strerror (e));
+  g_autoptr (RenderOutput) out = render_output_open (path, error);
+  if (!out)
     return FALSE;
-  }
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   TagState ts;
   tag_state_init (&ts, ldoc);
@@ -193,28 +186,11 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "%s: %s", path,
                  cairo_status_to_string (status));
   g_autoptr (GError) qerror = NULL;
-  if (ok && !render_pdf_finish_tags (bytes->data, bytes->len, ldoc->lang, ts.elems, fd, &qerror)) {
+  if (ok && !render_pdf_finish_tags (bytes->data, bytes->len, ldoc->lang, ts.elems,
+                                     render_output_fd (out), &qerror)) {
     g_set_error (error, RENDER_ERROR, qerror->code, "%s: %s", path, qerror->message);
     ok = FALSE;
   }
   tag_state_clear (&ts);
-  if (ok && fsync (fd) != 0) {
-    int e = errno;
-    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: %s", path, g_strerror (e));
-    ok = FALSE;
-  }
-  if (close (fd) != 0 && ok) {
-    int e = errno;
-    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: %s", path, g_strerror (e));
-    ok = FALSE;
-  }
-  if (ok && g_rename (tmp, path) != 0) {
-    int e = errno;
-    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: cannot write: %s", path,
-                 g_strerror (e));
-    ok = FALSE;
-  }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
+  return ok && render_output_commit (out, path, error);
 }

@@ -61,6 +61,25 @@ write_all (int fd, const unsigned char *data, size_t len)
   return TRUE;
 }
 
+/* cairo 1.16 writes dates as "20260302000000Z": ISO 32000-1 §7.9.4 wants
+ * the "D:" before them. */
+static void
+prefix_dates (qpdf_data q)
+{
+  qpdf_oh info = qpdf_oh_get_key (q, qpdf_get_trailer (q), "/Info");
+  static const char *const keys[] = { "/CreationDate", "/ModDate" };
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++) {
+    qpdf_oh date = qpdf_oh_get_key (q, info, keys[i]);
+    if (!qpdf_oh_is_string (q, date))
+      continue;
+    const char *value = qpdf_oh_get_utf8_value (q, date);
+    if (g_str_has_prefix (value, "D:"))
+      continue;
+    g_autofree char *fixed = g_strconcat ("D:", value, NULL);
+    qpdf_oh_replace_key (q, info, keys[i], qpdf_oh_new_string (q, fixed));
+  }
+}
+
 gboolean
 render_pdf_finish_tags (const guint8 *pdf, gsize len, const char *primary,
                         const GPtrArray *elems, int fd, GError **error)
@@ -76,6 +95,7 @@ render_pdf_finish_tags (const guint8 *pdf, gsize len, const char *primary,
   }
   qpdf_oh root = qpdf_get_root (q);
   qpdf_oh_replace_key (q, root, "/Lang", qpdf_oh_new_unicode_string (q, primary));
+  prefix_dates (q);
   qpdf_oh tree = qpdf_oh_get_key (q, root, "/StructTreeRoot");
   qpdf_oh top = qpdf_oh_get_key (q, tree, "/K");
   Walk w = { q, elems, 0, primary, FALSE };
@@ -101,7 +121,9 @@ render_pdf_finish_tags (const guint8 *pdf, gsize len, const char *primary,
   }
   if (!write_all (fd, qpdf_get_buffer (q), qpdf_get_buffer_length (q))) {
     int e = errno;
-    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s", g_strerror (e));
+    g_set_error (error, RENDER_ERROR,
+                 e == ENOSPC || e == EDQUOT ? RENDER_ERROR_TEMPFAIL : RENDER_ERROR_WRITE,
+                 "%s", g_strerror (e));
     goto out;
   }
   ok = TRUE;

@@ -36,3 +36,14 @@ void tag_link_begun (TagState *ts);
  * does not match elems. */
 gboolean render_pdf_finish_tags (const guint8 *pdf, gsize len, const char *primary,
                                  const GPtrArray *elems, int fd, GError **error);
+
+/* ---- output.c: replacing the output atomically -------------------------- */
+typedef struct _RenderOutput RenderOutput;
+/* An unnamed temporary file beside the file path names (its links followed). */
+RenderOutput *render_output_open (const char *path, GError **error);
+int render_output_fd (const RenderOutput *out);
+/* Makes the finished file the target: mode kept, fsync'ed, renamed over it. */
+gboolean render_output_commit (RenderOutput *out, const char *path, GError **error);
+/* Closes out; an uncommitted file disappears. */
+void render_output_free (RenderOutput *out);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderOutput, render_output_free)

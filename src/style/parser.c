@@ -7,6 +7,7 @@
  * token array; a "component value" (a block or function with its contents)
  * is skipped by bracket matching. */
 #include "style/style-private.h"
+#include "common/limits.h"
 #include "common/readfile.h"
 
 #include <errno.h>
@@ -553,6 +554,28 @@ parse_page_rule (Parser *p, guint limit)
   g_ptr_array_add (p->sheet->page_rules, rule);
 }
 
+/* Whether the @import of path (written href) may be read under the sheet's
+ * load rules; says why not, or warns. */
+static gboolean
+import_allowed (Parser *p, const StyleToken *at, const char *href, const char *path)
+{
+  const StyleLoadRules *rules = p->sheet->load_rules;
+  if (!rules || !rules->folders)
+    return TRUE;
+  for (const char *const *f = rules->folders; *f; f++)
+    if (dossier_path_inside (path, *f))
+      return TRUE;
+  if (rules->confined) {
+    error_at (p, at, "@import \"%s\" leaves the folder of the style the input names (%s): "
+              "such a style may import only files in that folder or the built-in styles",
+              href, rules->folders[0]);
+    return FALSE;
+  }
+  warning_at (p, at, "@import \"%s\" leaves the folder of the style given with -s (%s); "
+              "imported all the same", href, rules->folders[0]);
+  return TRUE;
+}
+
 static void
 parse_import (Parser *p)
 {
@@ -624,10 +647,12 @@ parse_import (Parser *p)
     error_at (p, at, "@import nested more than %d deep; ignored", MAX_IMPORT_DEPTH);
     return;
   }
+  if (!import_allowed (p, at, href, path))
+    return;
   g_autofree char *css = NULL;
   gsize len = 0;
   g_autoptr (GError) error = NULL;
-  if (!dossier_read_regular_file (path, 0, &css, &len, &error)) {
+  if (!dossier_read_regular_file (path, limits_get ()->max_input_bytes, &css, &len, &error)) {
     error_at (p, at, "cannot read imported file '%s': %s", path, error->message);
     return;
   }
@@ -817,18 +842,39 @@ style_sheet_parse (const char *css, gsize len, const char *file, DiagList *diags
 }
 
 StyleSheet *
-style_sheet_load (const char *path, DiagList *diags)
+style_sheet_load_with (const char *path, const StyleLoadRules *rules, DiagList *diags)
 {
   g_autofree char *css = NULL;
   gsize len = 0;
   g_autoptr (GError) error = NULL;
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diags != NULL, NULL);
-  if (!dossier_read_regular_file (path, 0, &css, &len, &error)) {
+  if (!dossier_read_regular_file (path, limits_get ()->max_input_bytes, &css, &len, &error)) {
     diag_error (diags, path, 0, 0, "cannot read style file: %s", error->message);
     return NULL;
   }
-  return style_sheet_parse (css, len, path, diags);
+  g_autofree char *own = g_path_get_dirname (path);
+  const char *own_folders[] = { own, NULL };
+  StyleLoadRules own_rules = { own_folders, FALSE };
+  StyleLoadRules r = rules ? *rules : own_rules;
+  if (!r.folders)
+    r.folders = own_folders;
+  StyleSheet *sheet = sheet_new ();
+  sheet->load_rules = &r;
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+  g_autoptr (DiagList) found = diag_list_new ();
+  parse_text (sheet, css, len, path, found, stack);
+  sheet->load_rules = NULL;
+  style_sheet_index (sheet);
+  style_sheet_check_vars (sheet, found);
+  hand_on_sorted (sheet, found, diags);
+  return sheet;
+}
+
+StyleSheet *
+style_sheet_load (const char *path, DiagList *diags)
+{
+  return style_sheet_load_with (path, NULL, diags);
 }
 
 void

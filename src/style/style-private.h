@@ -237,6 +237,9 @@ struct _StyleSheet {
   /* custom properties of :root / dossier, for checking values with var() */
   GHashTable *root_vars;
 
+  /* while loading: where @imports may reach (NULL: anywhere) */
+  const StyleLoadRules *load_rules;
+
   /* style_compute() results, keyed by node chain + inherited parent values */
   GMutex cache_lock;
   GHashTable *cache;

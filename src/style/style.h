@@ -133,6 +133,16 @@ typedef struct {
  * reported to diags (unknown property, bad value, unknown selector part,
  * unreadable @import …; "did you mean" where a known name is close). */
 StyleSheet *style_sheet_load (const char *path, DiagList *diags);
+
+/* Where a style's @imports may reach. A style an input names (style="") is
+ * confined: an @import outside folders is an error. A style the user gives
+ * (-s) is the user's own: leaving its folder is a warning that names it. */
+typedef struct {
+  const char *const *folders;   /* NULL-terminated; NULL: the style's own folder */
+  gboolean confined;
+} StyleLoadRules;
+StyleSheet *style_sheet_load_with (const char *path, const StyleLoadRules *rules,
+                                   DiagList *diags);
 /* The same from a string; file is the name used in messages and for
  * resolving @import. */
 StyleSheet *style_sheet_parse (const char *css, gsize len, const char *file,

@@ -5,7 +5,9 @@
  * machine. We build a configuration of our own from fonts/fonts.conf (the
  * folders it names), add the project's fonts/ folder and any --font-dir,
  * and give Pango a font map with that configuration (platform-notes.md). */
+#include <unistd.h>
 #include <fontconfig/fontconfig.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 #include "text/text.h"
@@ -15,6 +17,24 @@ text_fonts_dir (void)
 {
   const char *env = g_getenv ("DOSSIER_FONTS_DIR");
   return env && *env ? env : DOSSIER_SOURCE_DIR "/fonts";
+}
+
+/* fonts.conf keeps the cache under the user's XDG cache folder. A user with
+ * no writable home (a build account, nobody) would get fontconfig's "No
+ * writable cache directories" three times and a slow scan on every run:
+ * give such a user a cache of its own in the temporary folder instead. */
+static void
+add_fallback_cache (FcConfig *config)
+{
+  g_autofree char *xdg = g_build_filename (g_get_user_cache_dir (), "dossier", "fontconfig", NULL);
+  if (g_mkdir_with_parents (xdg, 0700) == 0 && g_access (xdg, W_OK) == 0)
+    return;
+  g_autofree char *tmp = g_strdup_printf ("%s/dossier-fontconfig-%u", g_get_tmp_dir (),
+                                          (unsigned) getuid ());
+  g_autofree char *escaped = g_markup_escape_text (tmp, -1);
+  g_autofree char *snippet = g_strdup_printf ("<fontconfig><cachedir>%s</cachedir></fontconfig>",
+                                              escaped);
+  FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) snippet, FcFalse);
 }
 
 PangoFontMap *
@@ -29,6 +49,7 @@ text_font_map_new (const char *const *extra_dirs, GError **error)
     FcConfigDestroy (config);
     return NULL;
   }
+  add_fallback_cache (config);
   FcConfigAppFontAddDir (config, (const FcChar8 *) dir);
   for (const char *const *d = extra_dirs; d && *d; d++) {
     if (!g_file_test (*d, G_FILE_TEST_IS_DIR)) {

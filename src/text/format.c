@@ -53,6 +53,25 @@ text_format_error_quark (void)
 
 /* ---- plain numbers ------------------------------------------------------ */
 
+/* The whole number a ≥ 2^53 as digits: its 15 significant digits (DBL_DIG,
+ * what a double holds for certain), then zeros. "%.0f" would print the
+ * binary value's expansion, digits that are in no input (9e307 →
+ * 8999999999999999…). buf holds at least 309 + 1 bytes. */
+static void
+whole_digits (char *buf, gsize size, double a)
+{
+  char e[32];
+  g_ascii_formatd (e, sizeof e, "%.14e", a);   /* d.dddddddddddddde+XXX */
+  int exp10 = atoi (strchr (e, 'e') + 1);
+  gsize n = 0;
+  for (const char *p = e; *p != 'e' && n + 1 < size; p++)
+    if (g_ascii_isdigit (*p))
+      buf[n++] = *p;
+  for (int i = 15; i <= exp10 && n + 1 < size; i++)
+    buf[n++] = '0';
+  buf[n] = '\0';
+}
+
 /* Appends |v| rounded to decimals (trailing zeros dropped) with the
  * language's grouping and decimal signs. Returns whether the rounded value
  * is non-zero (so the caller knows whether a minus sign makes sense). */
@@ -65,9 +84,14 @@ append_abs (GString *out, double v, int decimals, Lang lang)
   g_snprintf (fmt, sizeof fmt, "%%.%df", decimals);
   /* Half away from zero (printf rounds exact ties to even: 0.125 → 0.12). */
   double a = fabs (v), p = pow (10, decimals);
+  if (!isfinite (a))
+    a = 0;   /* callers never pass one: the model refuses them */
   if (a * p < 4503599627370496.0)
     a = round (a * p) / p;
-  g_ascii_formatd (buf, sizeof buf, fmt, a);
+  if (a >= 9007199254740992.0)   /* 2^53: below it %.0f is exact */
+    whole_digits (buf, sizeof buf, a);
+  else
+    g_ascii_formatd (buf, sizeof buf, fmt, a);
 
   char *dot = strchr (buf, '.');
   char *frac = NULL;
@@ -174,7 +198,8 @@ round_significant (double v, int digits)
     return v;
   double e = floor (log10 (fabs (v)));
   double p = pow (10, e - (digits - 1));
-  return round (v / p) * p;
+  double r = round (v / p) * p;
+  return isfinite (r) ? r : v;   /* 1.79e308 rounded up would overflow */
 }
 
 /* Decimals for three significant digits of a scaled value (0 for ≥ 100). */
@@ -182,7 +207,7 @@ static int
 decimals_for_significant (double scaled, int digits)
 {
   double a = fabs (scaled);
-  if (a == 0)
+  if (a == 0 || !isfinite (a))
     return 0;
   int d = digits - 1 - (int) floor (log10 (a) + 1e-9);
   return MAX (d, 0);

@@ -15,6 +15,7 @@ HOSTILE="$SRCDIR/tests/hostile"
 tab=$(printf '\t')
 cases=0
 for manifest in "$HOSTILE"/*/cases.tsv; do
+  [ -f "$manifest" ] || continue
   dir=$(dirname "$manifest")
   cat=$(basename "$dir")
   while IFS="$tab" read -r file status pattern args; do

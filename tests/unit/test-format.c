@@ -1,6 +1,9 @@
 /* test-format.c — numbers, units, dates and quotes per language (format.c).
  * Every expected string is written out in full; NBSP is spelled "\u00a0"
  * through the macro N, the minus sign U+2212 through M. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include <glib.h>
 #include "text/text.h"
 
@@ -365,6 +368,47 @@ test_shares (void)
   g_assert_cmpstr (text_illustrative_note ("zh-CN"), ==, "示意数值");
 }
 
+/* Huge magnitudes (which the model refuses, but the formatter must survive):
+ * never a digit that is not in the value's 15 significant digits, never a
+ * buffer overrun. */
+static void
+test_huge (void)
+{
+  const double values[] = { 9e307, -9e307, 1.7976931348623157e308, 1.2e308, 1e20, 9.1e15 };
+  const char *langs[] = { "de", "zh", "en" };
+  const char *units[] = { "USD", "count", NULL, "percent" };
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    for (gsize l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autofree char *n = text_format_number (values[i], langs[l], 2);
+        g_autoptr (GString) digits = g_string_new (NULL);
+        for (const char *p = n; *p; p++)
+          if (g_ascii_isdigit (*p))
+            g_string_append_c (digits, *p);
+        char sig[32];
+        g_snprintf (sig, sizeof sig, "%.14e", fabs (values[i]));
+        /* the 15 significant digits, then only zeros */
+        g_autoptr (GString) want = g_string_new (NULL);
+        for (const char *p = sig; *p != 'e'; p++)
+          if (g_ascii_isdigit (*p))
+            g_string_append_c (want, *p);
+        int e = atoi (strchr (sig, 'e') + 1);
+        for (int k = 15; k <= e; k++)
+          g_string_append_c (want, '0');
+        if (!g_string_equal (digits, want))
+          g_error ("%g in %s: %s", values[i], langs[l], n);
+        for (gsize u = 0; u < G_N_ELEMENTS (units); u++)
+          {
+            g_autofree char *v = text_format_value (values[i], units[u], MODEL_QUALIFIER_NONE,
+                                                    langs[l]);
+            g_autofree char *t = text_format_tick (values[i], 1e307, units[u], langs[l]);
+            g_assert_true (g_utf8_validate (v, -1, NULL) && g_utf8_validate (t, -1, NULL));
+            g_assert_null (strstr (v, "99999"));
+            g_assert_null (strstr (t, "99999"));
+          }
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -379,5 +423,6 @@ main (int argc, char **argv)
   g_test_add_func ("/format/quotes", test_quotes);
   g_test_add_func ("/format/parts", test_parts);
   g_test_add_func ("/format/shares", test_shares);
+  g_test_add_func ("/format/huge", test_huge);
   return g_test_run ();
 }

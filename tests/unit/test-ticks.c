@@ -1,4 +1,5 @@
 /* test-ticks.c — nice tick values (chart/axis.c). */
+#include <float.h>
 #include <math.h>
 #include <glib.h>
 #include "chart/chart.h"
@@ -97,6 +98,49 @@ test_single_value (void)
   g_assert_cmpfloat (hi, ==, 1);
 }
 
+/* Ranges whose span, ends or step overflow a double: never more than
+ * CHART_TICKS_MAX ticks, never a step or end that is not finite; an axis that
+ * cannot be made says so (FALSE) and gives 0..1. */
+static void
+test_overflow (void)
+{
+  /* ok: whether an axis exists (−1: either; denormals lose precision) */
+  struct { double min, max; int ok; } cases[] = {
+    { -9e307, 9e307, TRUE },
+    { 0, 1.2e308, TRUE },
+    { -DBL_MAX, DBL_MAX, FALSE },
+    { 0, DBL_MAX, FALSE },
+    { DBL_MAX, DBL_MAX, FALSE },
+    { -DBL_MAX, -DBL_MAX, FALSE },
+    { 0, INFINITY, FALSE },
+    { -INFINITY, 5, FALSE },
+    { NAN, NAN, FALSE },
+    { 1e-320, 1e-320, -1 },
+    { 0, 4.9e-324, -1 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int target = -3; target <= 1000; target += 97)
+      for (int zero = 0; zero <= 1; zero++)
+        {
+          double lo = NAN, hi = NAN, step = NAN;
+          gboolean ok = chart_nice_ticks (cases[i].min, cases[i].max, target, zero,
+                                          &lo, &hi, &step);
+          double n = hi / step - lo / step + 1;
+          if (!isfinite (lo) || !isfinite (hi) || !(step > 0) || !isfinite (step)
+              || !(n >= 2 && n <= CHART_TICKS_MAX + 1e-6))
+            g_error ("[%g, %g] target %d: lo %g hi %g step %g (%g ticks)", cases[i].min,
+                     cases[i].max, target, lo, hi, step, n);
+          /* Two ticks over −9e307..9e307 would need a step of 1.8e308:
+           * whether an axis exists depends on the target below 5. */
+          if ((target >= 5 && cases[i].ok >= 0 && ok != cases[i].ok) || (!ok && (lo != 0 || hi != 1)))
+            g_error ("[%g, %g] target %d: ok %d, expected %d", cases[i].min, cases[i].max,
+                     target, ok, cases[i].ok);
+          if (ok && zero && cases[i].max > 0 && (hi < cases[i].max || lo > cases[i].min))
+            g_error ("[%g, %g]: axis %g..%g does not cover the data", cases[i].min,
+                     cases[i].max, lo, hi);
+        }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -104,5 +148,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ticks/examples", test_examples);
   g_test_add_func ("/ticks/properties", test_properties);
   g_test_add_func ("/ticks/single-value", test_single_value);
+  g_test_add_func ("/ticks/overflow", test_overflow);
   return g_test_run ();
 }
