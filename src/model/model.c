@@ -255,12 +255,15 @@ pack_include (ModelSource *ms, xmlNode *inc, const char *path, ModelPack *pack)
 {
   int line, column;
   model_source_locate_attr (ms, inc, "href", &line, &column);
+  xmlChar *href = xmlGetProp (inc, (const xmlChar *) "href");   /* as written, for messages */
+  g_autofree char *written = g_strdup (href ? (const char *) href : path);
+  xmlFree (href);
   g_autofree char *self = realpath (ms->file, NULL);
   g_autofree char *other = realpath (path, NULL);
   if (self && other && strcmp (self, other) == 0) {
     diag_error (ms->diags, ms->file, line, column,
                 "include href=\"%s\" is this pack itself; a pack includes dossiers only",
-                path);
+                written);
     return;
   }
   gboolean is_pack = FALSE;
@@ -268,7 +271,7 @@ pack_include (ModelSource *ms, xmlNode *inc, const char *path, ModelPack *pack)
   if (is_pack)
     diag_error (ms->diags, ms->file, line, column,
                 "include href=\"%s\" is a pack; a pack includes dossiers only, not other packs",
-                path);
+                written);
   if (doc)
     g_ptr_array_add (pack->docs, doc);
 }
