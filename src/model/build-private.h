@@ -57,3 +57,5 @@ void build_note_id (Builder *b, const xmlNode *n, const char *id, const char *wh
                     const ModelBlock *section);
 void build_check_variants (Builder *b, const ModelText *t, const xmlNode *n);
 void build_check_section (Builder *b, const ModelBlock *sec);
+/* After the whole dossier is read: #id links to a section without heading. */
+void build_check_link_targets (Builder *b);

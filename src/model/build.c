@@ -433,6 +433,7 @@ model_build_doc (ModelSource *ms, xmlNode *root)
       g_ptr_array_add (doc->sections, build_section (&b, c, 1));
   }
   resolve (&b);
+  build_check_link_targets (&b);
   build_check_charts (&b);
   g_ptr_array_unref (b.pending_figs);
   g_ptr_array_unref (b.pending_links);

@@ -77,6 +77,23 @@ build_check_variants (Builder *b, const ModelText *t, const xmlNode *n)
   }
 }
 
+/* An internal link leads to its section's heading, where the section's
+ * destination stands: a section without a heading has none, and the link
+ * would lead nowhere in the PDF. (links.c checks that the section exists.) */
+void
+build_check_link_targets (Builder *b)
+{
+  for (guint i = 0; i < b->pending_links->len; i++) {
+    const ModelInline *inl = g_ptr_array_index (b->pending_links, i);
+    const IdSeen *seen = g_hash_table_lookup (b->all_ids, inl->arg + 1);
+    if (seen && seen->section && !seen->section->heading)
+      diag_error (b->ms->diags, b->ms->file, inl->line, inl->column,
+                  "<a href=\"%s\">: the section at line %d has no heading, so nothing to "
+                  "link to; give it a <heading> or link to another section", inl->arg,
+                  seen->line);
+  }
+}
+
 /* languages="" holds distinct tags (the schema checks there are one or two). */
 void
 model_check_languages (ModelSource *ms, const xmlNode *root, char **languages)
