@@ -11,6 +11,8 @@ block_common (Builder *b, ModelBlock *blk, const xmlNode *n, ModelBlockKind kind
   blk->id = build_attr (n, "id");
   blk->class_ = build_attr (n, "class");
   build_locate (b, n, &blk->line, &blk->column);
+  build_note_id (b, n, blk->id, (const char *) n->name,
+                 kind == MODEL_BLOCK_SECTION ? blk : NULL);
 }
 
 static void
@@ -94,6 +96,7 @@ build_session (Builder *b, const xmlNode *n)
   s->start = build_attr (n, "start");
   s->end = build_attr (n, "end");
   s->id = build_attr (n, "id");
+  build_note_id (b, n, s->id, "session", NULL);
   s->class_ = build_attr (n, "class");
   s->heading = build_text_child (b, n, "heading");
   s->paragraphs = g_ptr_array_new_with_free_func ((GDestroyNotify) model_text_free);
@@ -223,6 +226,7 @@ build_section (Builder *b, const xmlNode *n, int level)
     if (blk)
       g_ptr_array_add (sec->blocks, blk);
   }
+  build_check_section (b, sec);
   return sec;
 }
 

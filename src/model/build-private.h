@@ -12,6 +12,7 @@ typedef struct {
   GPtrArray *pending_quotes;    /* of PendingRef* */
   GPtrArray *pending_lists;     /* of PendingRef*: facts/chart figures, chart data */
   GPtrArray *pending_links;     /* of ModelInline* (A) with arg = "#id" */
+  GHashTable *all_ids;          /* every id of the dossier (checks.c) */
 } Builder;
 
 typedef enum { REF_PERSON, REF_FIGURES, REF_SERIES } RefKind;
@@ -48,3 +49,13 @@ void build_check_charts (Builder *b);
 void build_check_words (Builder *b, const ModelVariant *v);
 /* blocks.c: a section (level 1..3) and everything in it */
 ModelBlock *build_section (Builder *b, const xmlNode *n, int level);
+/* checks.c: rules beyond the schema */
+GHashTable *build_ids_new (void);
+/* Notes id (of element n, named what; section when it is one); a second
+ * use of the same id is an error at n's id="". */
+void build_note_id (Builder *b, const xmlNode *n, const char *id, const char *what,
+                    const ModelBlock *section);
+void build_check_variants (Builder *b, const ModelText *t, const xmlNode *n);
+void build_check_section (Builder *b, const ModelBlock *sec);
+/* After the whole dossier is read: #id links to a section without heading. */
+void build_check_link_targets (Builder *b);

@@ -163,6 +163,7 @@ build_text (Builder *b, const xmlNode *n)
     build_check_words (b, v);
     g_ptr_array_add (t->variants, v);
   }
+  build_check_variants (b, t, n);
   for (guint i = 0; i < b->doc->n_languages; i++) {
     const char *lang = b->doc->languages[i];
     if (!text_has_lang (t, lang))
@@ -225,11 +226,9 @@ void
 build_add_unique (Builder *b, GHashTable *table, const char *id, gpointer value, const xmlNode *n,
             const char *what)
 {
-  if (g_hash_table_contains (table, id)) {
-    build_error_at_attr (b, n, "id", "%s id '%s' is defined twice", what, id);
-    return;
-  }
-  g_hash_table_insert (table, (gpointer) id, value);
+  build_note_id (b, n, id, what, NULL);   /* reports a second use */
+  if (!g_hash_table_contains (table, id))
+    g_hash_table_insert (table, (gpointer) id, value);
 }
 
 static void
@@ -408,6 +407,7 @@ model_build_doc (ModelSource *ms, xmlNode *root)
     build_error_at_attr (&(Builder){ .ms = ms }, root, "languages",
                    "languages=\"%s\" must name one or two languages", langs ? langs : "");
   }
+  model_check_languages (ms, root, doc->languages);
   g_autofree char *style = build_attr (root, "style");
   if (style) {
     g_autofree char *dir = g_path_get_dirname (ms->file);
@@ -421,7 +421,8 @@ model_build_doc (ModelSource *ms, xmlNode *root)
                 .pending_figs = g_ptr_array_new (),
                 .pending_links = g_ptr_array_new (),
                 .pending_quotes = g_ptr_array_new_with_free_func (pending_ref_free),
-                .pending_lists = g_ptr_array_new_with_free_func (pending_ref_free) };
+                .pending_lists = g_ptr_array_new_with_free_func (pending_ref_free),
+                .all_ids = build_ids_new () };
   guint errors_before = diag_list_count_errors (ms->diags, FALSE);
   for (const xmlNode *c = root->children; c; c = c->next) {
     if (build_is (c, "meta"))
@@ -432,9 +433,11 @@ model_build_doc (ModelSource *ms, xmlNode *root)
       g_ptr_array_add (doc->sections, build_section (&b, c, 1));
   }
   resolve (&b);
+  build_check_link_targets (&b);
   build_check_charts (&b);
   g_ptr_array_unref (b.pending_figs);
   g_ptr_array_unref (b.pending_links);
+  g_hash_table_unref (b.all_ids);
   g_ptr_array_unref (b.pending_quotes);
   g_ptr_array_unref (b.pending_lists);
   if (diag_list_count_errors (ms->diags, FALSE) > errors_before) {

@@ -39,6 +39,9 @@ xmlDoc *model_xml_read (ModelSource *ms);
  * or a value wrong (reported). */
 ModelDoc *model_build_doc (ModelSource *ms, xmlNode *root);
 
+/* checks.c: languages="" of root (a dossier or a pack) names no tag twice. */
+void model_check_languages (ModelSource *ms, const xmlNode *root, char **languages);
+
 /* White space of a variant's inlines, collapsed as CSS does (space.c). */
 void model_space_normalize (GPtrArray *inlines);
 

@@ -217,7 +217,7 @@ model_lang_is_chinese (const char *lang)
 /* ---- loading ------------------------------------------------------------- */
 
 static ModelDoc *load_file (const char *path, gboolean strict, gboolean allow_pack,
-                            ModelPack **pack_out, DiagList *diags);
+                            ModelPack **pack_out, gboolean *is_pack, DiagList *diags);
 
 /* An include must stay inside the pack file's folder. */
 static char *
@@ -249,6 +249,33 @@ pack_include_path (ModelSource *ms, xmlNode *inc)
   return result;
 }
 
+/* Loads one include; a pack (itself or another) is an error at the include. */
+static void
+pack_include (ModelSource *ms, xmlNode *inc, const char *path, ModelPack *pack)
+{
+  int line, column;
+  model_source_locate_attr (ms, inc, "href", &line, &column);
+  xmlChar *href = xmlGetProp (inc, (const xmlChar *) "href");   /* as written, for messages */
+  g_autofree char *written = g_strdup (href ? (const char *) href : path);
+  xmlFree (href);
+  g_autofree char *self = realpath (ms->file, NULL);
+  g_autofree char *other = realpath (path, NULL);
+  if (self && other && strcmp (self, other) == 0) {
+    diag_error (ms->diags, ms->file, line, column,
+                "include href=\"%s\" is this pack itself; a pack includes dossiers only",
+                written);
+    return;
+  }
+  gboolean is_pack = FALSE;
+  ModelDoc *doc = load_file (path, ms->strict, FALSE, NULL, &is_pack, ms->diags);
+  if (is_pack)
+    diag_error (ms->diags, ms->file, line, column,
+                "include href=\"%s\" is a pack; a pack includes dossiers only, not other packs",
+                written);
+  if (doc)
+    g_ptr_array_add (pack->docs, doc);
+}
+
 static ModelPack *
 build_pack (ModelSource *ms, xmlNode *root)
 {
@@ -258,6 +285,7 @@ build_pack (ModelSource *ms, xmlNode *root)
   pack->languages = g_strsplit_set (langs ? (const char *) langs : "de", " ", -1);
   pack->n_languages = g_strv_length (pack->languages);
   xmlFree (langs);
+  model_check_languages (ms, root, pack->languages);
   pack->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) model_doc_free);
   guint before = diag_list_count_errors (ms->diags, FALSE);
   for (xmlNode *c = root->children; c; c = c->next) {
@@ -284,11 +312,8 @@ build_pack (ModelSource *ms, xmlNode *root)
       }
     } else if (strcmp ((const char *) c->name, "include") == 0) {
       g_autofree char *path = pack_include_path (ms, c);
-      if (!path)
-        continue;
-      ModelDoc *doc = load_file (path, ms->strict, FALSE, NULL, ms->diags);
-      if (doc)
-        g_ptr_array_add (pack->docs, doc);
+      if (path)
+        pack_include (ms, c, path, pack);
     }
   }
   if (diag_list_count_errors (ms->diags, FALSE) > before) {
@@ -300,7 +325,7 @@ build_pack (ModelSource *ms, xmlNode *root)
 
 static ModelDoc *
 load_bytes (const char *path, const char *src, gsize len, gboolean strict,
-            gboolean allow_pack, ModelPack **pack_out, DiagList *diags)
+            gboolean allow_pack, ModelPack **pack_out, gboolean *is_pack, DiagList *diags)
 {
   if (len > G_MAXINT) {
     diag_error (diags, path, 0, 0, "file too large");
@@ -314,9 +339,7 @@ load_bytes (const char *path, const char *src, gsize len, gboolean strict,
     xmlNode *root = xmlDocGetRootElement (xml);
     if (strcmp ((const char *) root->name, "pack") == 0) {
       if (!allow_pack) {
-        int line, column;
-        model_source_locate (&ms, root, &line, &column);
-        diag_error (diags, path, line, column, "a pack cannot include another pack");
+        *is_pack = TRUE;   /* the including pack reports it, at its include */
       } else {
         *pack_out = build_pack (&ms, root);
       }
@@ -331,7 +354,7 @@ load_bytes (const char *path, const char *src, gsize len, gboolean strict,
 
 static ModelDoc *
 load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **pack_out,
-           DiagList *diags)
+           gboolean *is_pack, DiagList *diags)
 {
   g_autofree char *src = NULL;
   gsize len = 0;
@@ -342,7 +365,7 @@ load_file (const char *path, gboolean strict, gboolean allow_pack, ModelPack **p
     diag_error (diags, path, 0, 0, "cannot read: %s", error->message);
     return NULL;
   }
-  return load_bytes (path, src, len, strict, allow_pack, pack_out, diags);
+  return load_bytes (path, src, len, strict, allow_pack, pack_out, is_pack, diags);
 }
 
 ModelDoc *
@@ -351,7 +374,7 @@ model_load_bytes (const char *name, const char *bytes, gsize len, gboolean stric
 {
   g_return_val_if_fail (name && bytes && pack_out && diags, NULL);
   *pack_out = NULL;
-  return load_bytes (name, bytes, len, strict, TRUE, pack_out, diags);
+  return load_bytes (name, bytes, len, strict, TRUE, pack_out, NULL, diags);
 }
 
 ModelDoc *
@@ -359,5 +382,5 @@ model_load (const char *path, gboolean strict, ModelPack **pack_out, DiagList *d
 {
   g_return_val_if_fail (path && pack_out && diags, NULL);
   *pack_out = NULL;
-  return load_file (path, strict, TRUE, pack_out, diags);
+  return load_file (path, strict, TRUE, pack_out, NULL, diags);
 }
