@@ -552,6 +552,20 @@ chart_legend_height (ChartBuild *b, double width, int n, char **const *names,
 }
 
 /* The series legend across the width. */
+
+/* The source line gets its label ("Quelle: ", "资料来源：") from dossier; an
+ * author who wrote one already (as older inputs do) keeps it, once. */
+static gboolean
+has_source_label (const char *src)
+{
+  static const char *const labels[] = { "Quelle:", "Quellen:", "Source:", "Sources:",
+                                        "资料来源：", "数据来源：", "来源：", NULL };
+  for (const char *const *l = labels; *l; l++)
+    if (g_str_has_prefix (src, *l))
+      return TRUE;
+  return FALSE;
+}
+
 static double
 add_legend (ChartBuild *b, double y)
 {
@@ -631,7 +645,8 @@ chart_frame_bottom (ChartBuild *b, double y)
           g_autofree char *src = text_plain (spec->doc->source, lang);
           if (src == NULL || *src == '\0')
             continue;
-          t[i] = g_strconcat (model_lang_is_chinese (lang) ? "资料来源："
+          t[i] = has_source_label (src) ? g_strdup (src)
+               : g_strconcat (model_lang_is_chinese (lang) ? "资料来源："
                               : g_str_has_prefix (lang, "de") ? "Quelle: " : "Source: ",
                               src, NULL);
         }

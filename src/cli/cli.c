@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 #include "cli/cli.h"
+#include "common/datadir.h"
 #include "cli/cli-private.h"
 #include "model/model.h"
 #include "style/style.h"
@@ -38,8 +39,7 @@ default_style (void)
 {
   static char *path = NULL;
   if (!path) {
-    const char *dir = g_getenv ("DOSSIER_STYLES_DIR");
-    path = g_build_filename (dir && *dir ? dir : DOSSIER_SOURCE_DIR "/styles", "handout.css", NULL);
+    path = g_build_filename (datadir_styles (), "handout.css", NULL);
   }
   return path;
 }
@@ -243,6 +243,23 @@ apply_limits (const Options *o)
   return TRUE;
 }
 
+/* -s NAME: the built-in style's file, so every later check sees a path. */
+static gboolean
+resolve_style_name (Options *o)
+{
+  if (!o->style || !datadir_is_style_name (o->style))
+    return TRUE;
+  g_autoptr (GError) error = NULL;
+  char *path = datadir_style_resolve (o->style, &error);
+  if (!path) {
+    fprintf (stderr, "dossier: -s %s: %s\n", o->style, error->message);
+    return FALSE;
+  }
+  g_free (o->style);
+  o->style = path;
+  return TRUE;
+}
+
 int
 cli_main (int argc, char **argv)
 {
@@ -253,7 +270,7 @@ cli_main (int argc, char **argv)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Write the PDF to FILE (default: the input's name with .pdf)", "FILE" },
     { "style", 's', 0, G_OPTION_ARG_FILENAME, &o.style,
-      "Use the style sheet FILE (default: the input's style=, else styles/handout.css)", "FILE" },
+      "Use the style sheet FILE, or a built-in style by NAME (handout, briefing); default: the input's style=, else handout", "FILE|NAME" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
       "Treat warnings (missing translations, unsupported CSS, overfull lines) as errors", NULL },
     { "font-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.font_dirs,
@@ -266,11 +283,13 @@ cli_main (int argc, char **argv)
       "Refuse to write more than N pages (default " G_STRINGIFY (LIMITS_DEFAULT_PAGES) ")", "N" },
     { "max-word", 0, 0, G_OPTION_ARG_INT, &o.max_word,
       "Refuse a word longer than N characters (default " G_STRINGIFY (LIMITS_DEFAULT_WORD) ")", "N" },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, "Print the version and exit", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
+      "Print the version, the libraries' versions and the data folder, and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml" },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr (GOptionContext) ctx = g_option_context_new ("INPUT.xml");
+  /* NULL: the usage line's INPUT.xml comes from G_OPTION_REMAINING */
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
   g_option_context_set_summary (ctx,
       "Typesets an event description (XML, input format v1) as a bilingual PDF dossier.");
   g_option_context_set_description (ctx,
@@ -287,8 +306,10 @@ cli_main (int argc, char **argv)
   int status;
   if (!apply_limits (&o)) {
     status = CLI_EXIT_USAGE;
+  } else if (!resolve_style_name (&o)) {
+    status = CLI_EXIT_NOINPUT;
   } else if (o.version) {
-    printf ("dossier %s\n", DOSSIER_VERSION);
+    cli_print_version (stdout);
     status = CLI_EXIT_OK;
   } else if (o.list_fonts) {
     status = list_fonts (&o);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,7 @@ enum {
 };
 
 int cli_main (int argc, char **argv);
+/* --version: dossier's, then each linked library's as it runs (version.c). */
+void cli_print_version (FILE *out);
 
 G_END_DECLS

@@ -164,7 +164,7 @@ make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width
 
 /* LINK fragments for the parts of run's links on one line. */
 static void
-add_line_links (Row *row, PangoLayoutLine *line, const TextRun *run, double x,
+add_line_links (Ctx *ctx, Row *row, PangoLayoutLine *line, const TextRun *run, double x,
                 double line_x, double top, double height)
 {
   for (guint i = 0; run && i < run->links->len; i++) {
@@ -180,7 +180,13 @@ add_line_links (Row *row, PangoLayoutLine *line, const TextRun *run, double x,
       f->w = (ranges[2 * k + 1] - ranges[2 * k]) / (double) PANGO_SCALE;
       f->y = top;
       f->h = height;
-      f->uri = g_strdup (l->href);
+      /* "#id" (checked by the model: a section's id) goes to that section
+       * in this part's language; anything else is an allowed URI */
+      if (l->href[0] == '#')
+        f->dest = g_strdup_printf ("%s%s-sec-%s", ctx->anchor_prefix, ctx->part.langs[0],
+                                   l->href + 1);
+      else
+        f->uri = g_strdup (l->href);
       g_ptr_array_add (row->frags, f);
     }
     g_free (ranges);
@@ -307,7 +313,7 @@ track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run, d
       f->w = rlog.width / (double) PANGO_SCALE;
     }
     if (run)
-      add_line_links (row, pango_layout_iter_get_line_readonly (iter), run, x,
+      add_line_links (ctx, row, pango_layout_iter_get_line_readonly (iter), run, x,
                       logical.x / (double) PANGO_SCALE, 0, row->height);
     /* Pango justifies a line that ends in a hyphen without the hyphen's
      * width, so it sticks out a little (platform-notes.md): take that out

@@ -11,6 +11,7 @@ typedef struct {
   GPtrArray *pending_figs;      /* of ModelInline* (FIG) with arg = ref */
   GPtrArray *pending_quotes;    /* of PendingRef* */
   GPtrArray *pending_lists;     /* of PendingRef*: facts/chart figures, chart data */
+  GPtrArray *pending_links;     /* of ModelInline* (A) with arg = "#id" */
 } Builder;
 
 typedef enum { REF_PERSON, REF_FIGURES, REF_SERIES } RefKind;
@@ -26,6 +27,8 @@ typedef struct {
 gboolean build_is (const xmlNode *n, const char *name);
 char *build_attr (const xmlNode *n, const char *name);
 void build_locate (Builder *b, const xmlNode *n, int *line, int *column);
+/* Whether <a href> is a link a PDF may carry (links.c); says why not. */
+gboolean build_link_allowed (Builder *b, const xmlNode *n, const char *href);
 void build_error_at_attr (Builder *b, const xmlNode *n, const char *attr_name, const char *fmt, ...)
   G_GNUC_PRINTF (4, 5);
 ModelText *build_text (Builder *b, const xmlNode *n);

@@ -100,6 +100,8 @@ build_inline_element (Builder *b, const xmlNode *n)
     break;
   case MODEL_INLINE_A:
     inl->arg = build_attr (n, "href");
+    if (build_link_allowed (b, n, inl->arg) && inl->arg[0] == '#' && b->pending_links)
+      g_ptr_array_add (b->pending_links, inl);
     break;
   default:
     break;
@@ -317,6 +319,19 @@ build_meta (Builder *b, const xmlNode *n)
 /* ---- references ---------------------------------------------------------- */
 
 static void
+collect_section_ids (const GPtrArray *blocks, GHashTable *ids)
+{
+  for (guint i = 0; blocks && i < blocks->len; i++) {
+    const ModelBlock *bl = g_ptr_array_index (blocks, i);
+    if (bl->kind != MODEL_BLOCK_SECTION)
+      continue;
+    if (bl->id)
+      g_hash_table_add (ids, bl->id);
+    collect_section_ids (bl->blocks, ids);
+  }
+}
+
+static void
 resolve (Builder *b)
 {
   ModelDoc *doc = b->doc;
@@ -326,6 +341,17 @@ resolve (Builder *b)
     if (!inl->figure)
       diag_error (b->ms->diags, b->ms->file, inl->line, inl->column,
                   "<fig ref=\"%s\"> names no figure in <data>", inl->arg ? inl->arg : "");
+  }
+  if (b->pending_links->len) {
+    g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+    collect_section_ids (doc->sections, ids);
+    for (guint i = 0; i < b->pending_links->len; i++) {
+      ModelInline *inl = g_ptr_array_index (b->pending_links, i);
+      if (!g_hash_table_contains (ids, inl->arg + 1))
+        diag_error (b->ms->diags, b->ms->file, inl->line, inl->column,
+                    "<a href=\"%s\"> names no section: an internal link is # and the id of a "
+                    "<section>", inl->arg);
+    }
   }
   for (guint i = 0; i < b->pending_quotes->len; i++) {
     PendingRef *r = g_ptr_array_index (b->pending_quotes, i);
@@ -393,6 +419,7 @@ model_build_doc (ModelSource *ms, xmlNode *root)
 
   Builder b = { .ms = ms, .doc = doc,
                 .pending_figs = g_ptr_array_new (),
+                .pending_links = g_ptr_array_new (),
                 .pending_quotes = g_ptr_array_new_with_free_func (pending_ref_free),
                 .pending_lists = g_ptr_array_new_with_free_func (pending_ref_free) };
   guint errors_before = diag_list_count_errors (ms->diags, FALSE);
@@ -407,6 +434,7 @@ model_build_doc (ModelSource *ms, xmlNode *root)
   resolve (&b);
   build_check_charts (&b);
   g_ptr_array_unref (b.pending_figs);
+  g_ptr_array_unref (b.pending_links);
   g_ptr_array_unref (b.pending_quotes);
   g_ptr_array_unref (b.pending_lists);
   if (diag_list_count_errors (ms->diags, FALSE) > errors_before) {

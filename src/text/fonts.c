@@ -10,13 +10,13 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include "common/datadir.h"
 #include "text/text.h"
 
 const char *
 text_fonts_dir (void)
 {
-  const char *env = g_getenv ("DOSSIER_FONTS_DIR");
-  return env && *env ? env : DOSSIER_SOURCE_DIR "/fonts";
+  return datadir_fonts ();   /* DATADIR/fonts, or $DOSSIER_FONTS_DIR */
 }
 
 /* fonts.conf keeps the cache under the user's XDG cache folder. A user with

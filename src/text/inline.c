@@ -93,6 +93,38 @@ put_chinese (RunBuilder *rb, const char *s, gboolean atom)
   }
 }
 
+/* German abbreviations of several parts (z. B., u. a., d. h.) are set with
+ * a narrow no-break space between the parts, as Duden sets them: a line
+ * never breaks inside one, and the gap does not stretch. */
+static char *
+german_abbreviations (const char *s)
+{
+  static const char *const abbrevs[] = { "z. B.", "u. a.", "d. h.", "z. T.", "u. U.", "v. a.",
+                                         "s. o.", "s. u.", "o. Ä.", "i. d. R.", "u. v. m.",
+                                         "m. E.", "a. D.", "Z. B.", "U. a.", "D. h.", NULL };
+  if (!strstr (s, ". "))
+    return NULL;
+  GString *out = g_string_new (NULL);
+  for (const char *p = s; *p;) {
+    const char *match = NULL;
+    gboolean at_word_start = p == s || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (p)));
+    for (const char *const *a = abbrevs; at_word_start && *a && !match; a++)
+      if (strncmp (p, *a, strlen (*a)) == 0)
+        match = *a;
+    if (!match) {
+      g_string_append_c (out, *p++);
+      continue;
+    }
+    for (const char *q = match; *q; q++)
+      if (*q == ' ')
+        g_string_append (out, "\u202F");
+      else
+        g_string_append_c (out, *q);
+    p += strlen (match);
+  }
+  return g_string_free (out, FALSE);
+}
+
 /* Text of the input: hyphenated or spaced after the language's rules. */
 static void
 put_text (RunBuilder *rb, const char *s)
@@ -101,6 +133,10 @@ put_text (RunBuilder *rb, const char *s)
     put_chinese (rb, s, FALSE);
     return;
   }
+  g_autofree char *abbreviated = g_str_has_prefix (rb->lang, "de") ? german_abbreviations (s)
+                                                                   : NULL;
+  if (abbreviated)
+    s = abbreviated;
   if (rb->hyphens == STYLE_HYPHENS_NONE) {
     for (const char *p = s; *p; p++)
       if (strncmp (p, SHY, 2) == 0)

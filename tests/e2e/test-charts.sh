@@ -33,4 +33,11 @@ expect_contains "$TMP/plain.txt" "各届满意度" "line caption (zh)"
 # the illustrative series says so in each language
 expect_text "$TMP/plain.txt" "Illustrative Werte, keine amtlichen Daten." "illustrative note (de)"
 expect_contains "$TMP/plain.txt" "示意数据" "illustrative note (zh)"
+# a source written with its label is labelled once; one without gets the label
+"$DOSSIER" -o "$TMP/source.pdf" "$SRCDIR/tests/inputs/source-label.xml"
+pdftotext "$TMP/source.pdf" "$TMP/source.txt"
+grep -q "Quelle: Quelle" "$TMP/source.txt" && fail "source label twice (de)" || pass
+grep -q "资料来源：数据来源" "$TMP/source.txt" && fail "source label twice (zh)" || pass
+expect_contains "$TMP/source.txt" "Quelle: Statistikamt Nord" "source (de)"
+expect_contains "$TMP/source.txt" "数据来源：北方统计局" "source (zh)"
 finish

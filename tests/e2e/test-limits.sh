@@ -25,7 +25,8 @@ refuse () {
   took=$(( $(date +%s) - start ))
   [ "$got" -eq 65 ] && pass || { cat "$TMP/err" >&2; fail "$name: status $got, not 65"; }
   grep -Eq -- "$pattern" "$TMP/err" && pass || { cat "$TMP/err" >&2; fail "$name: no /$pattern/"; }
-  [ "$took" -le "$secs" ] && pass || fail "$name: took $took s (at most $secs)"
+  # a hang guard, not a timing assertion: the times are the benchmark's
+  [ "$took" -le $((secs * 10 + 30)) ] && pass || fail "$name: took $took s: hung?"
   [ "$(cat "$TMP/out.pdf")" = "earlier" ] && pass || fail "$name: the earlier output changed"
 }
 

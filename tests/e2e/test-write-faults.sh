@@ -132,7 +132,8 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null
   cp "$W/in.xml" "$TMP/nobody/in.xml" && chmod 644 "$TMP/nobody/in.xml"
   for run in 1 2; do
     st=0
-    as_nobody env -i HOME=/nonexistent PATH=/usr/bin:/bin \
+    as_nobody env -i HOME=/nonexistent PATH=/usr/bin:/bin ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+      UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
       "$DOSSIER" -s "$STYLE" "$TMP/nobody/in.xml" -o "$TMP/nobody/out.pdf" 2>"$TMP/err" || st=$?
     [ "$st" -eq 0 ] && pass || fail "no writable home, run $run: status $st"
     [ -s "$TMP/err" ] && fail "no writable home, run $run: printed $(head -3 "$TMP/err")" || pass

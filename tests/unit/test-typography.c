@@ -269,6 +269,27 @@ test_single_word_lines (void)
   g_assert_cmpint (single, >=, 2);
 }
 
+/* "z. B.", "u. a.", "d. h." take a narrow no-break space inside, and Pango
+ * finds no line break there; "Bz. B." (not at a word's start) is left. */
+static void
+test_german_abbreviations (void)
+{
+  ModelVariant *v = variant_new ("de", "Städte, z. B. Nanjing, u. a. Stuttgart, d. h. Partner; Bz. B.");
+  g_autoptr (TextRun) run = text_run_from_variant (v, "de", NULL);
+  g_assert_nonnull (strstr (run->text, "z.\u202FB. Nanjing"));
+  g_assert_nonnull (strstr (run->text, "u.\u202Fa. Stuttgart"));
+  g_assert_nonnull (strstr (run->text, "d.\u202Fh. Partner"));
+  g_assert_nonnull (strstr (run->text, "Bz. B."));
+  int n = g_utf8_strlen (run->text, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n + 1);
+  pango_get_log_attrs (run->text, -1, -1, pango_language_from_string ("de"), attrs, n + 1);
+  const char *z = strstr (run->text, "z.\u202FB.");
+  int at = (int) g_utf8_pointer_to_offset (run->text, z);
+  for (int k = at + 1; k <= at + 4; k++)
+    g_assert_false (attrs[k].is_line_break);
+  variant_free (v);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -276,6 +297,7 @@ main (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   font_map = text_font_map_new (NULL, &error);
   g_assert_no_error (error);
+  g_test_add_func ("/typography/german-abbreviations", test_german_abbreviations);
   g_test_add_func ("/typography/chinese-line-edges", test_chinese_line_edges);
   g_test_add_func ("/typography/han-latin-space", test_han_latin_space);
   g_test_add_func ("/typography/hyphens", test_hyphens);
