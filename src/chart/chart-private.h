@@ -68,7 +68,8 @@ typedef struct {
 /* Lays the chart out at width; NULL for a chart with no data. */
 ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
 void chart_layout_free (ChartLayout *layout);
-void chart_layout_draw (const ChartLayout *layout, cairo_t *cr);
+void chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show,
+                        gpointer data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChartLayout, chart_layout_free)
 

@@ -110,7 +110,7 @@ set_color (cairo_t *cr, StyleColor c)
 }
 
 void
-chart_layout_draw (const ChartLayout *layout, cairo_t *cr)
+chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show, gpointer data)
 {
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -165,7 +165,10 @@ chart_layout_draw (const ChartLayout *layout, cairo_t *cr)
       pango_layout_get_extents (l->layout, NULL, &logical);
       cairo_move_to (cr, l->rect.x - (double) logical.x / PANGO_SCALE,
                      l->rect.y - (double) logical.y / PANGO_SCALE);
-      pango_cairo_show_layout (cr, l->layout);
+      if (show)
+        show (cr, l->layout, data);
+      else
+        pango_cairo_show_layout (cr, l->layout);
     }
   cairo_restore (cr);
 }
@@ -181,6 +184,22 @@ void
 chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr, double x, double y,
             double width, double height)
 {
+  chart_draw_with (spec, context, cr, x, y, width, height, NULL, NULL);
+}
+
+void
+chart_labels_foreach (const ChartSpec *spec, PangoContext *context, double width,
+                      void (*func) (PangoLayout *layout, gpointer data), gpointer data)
+{
+  g_autoptr (ChartLayout) layout = chart_layout_new (spec, context, width);
+  for (guint i = 0; layout && i < layout->labels->len; i++)
+    func (((const ChartLabel *) g_ptr_array_index (layout->labels, i))->layout, data);
+}
+
+void
+chart_draw_with (const ChartSpec *spec, PangoContext *context, cairo_t *cr, double x,
+                 double y, double width, double height, ChartTextFunc show, gpointer data)
+{
   g_autoptr (ChartLayout) layout = chart_layout_new (spec, context, width);
   if (layout == NULL)
     return;
@@ -190,6 +209,6 @@ chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr, double x,
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
   cairo_translate (cr, x, y);
-  chart_layout_draw (layout, cr);
+  chart_layout_draw (layout, cr, show, data);
   cairo_restore (cr);
 }

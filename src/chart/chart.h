@@ -33,6 +33,18 @@ double chart_measure (const ChartSpec *spec, PangoContext *context, double width
 /* Draws the chart into the rectangle; nothing is drawn outside it. */
 void chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr,
                  double x, double y, double width, double height);
+/* Draws a label's layout at the current point (its top left corner). */
+typedef void (*ChartTextFunc) (cairo_t *cr, PangoLayout *layout, gpointer data);
+/* chart_draw with the labels drawn by show (NULL: pango_cairo_show_layout),
+ * so that a PDF can draw them with fonts of its own (render/subset.c). */
+void chart_draw_with (const ChartSpec *spec, PangoContext *context, cairo_t *cr,
+                      double x, double y, double width, double height,
+                      ChartTextFunc show, gpointer data);
+/* Calls func with each label's layout, as chart_draw at width lays them out:
+ * what glyphs a chart will draw. */
+void chart_labels_foreach (const ChartSpec *spec, PangoContext *context, double width,
+                           void (*func) (PangoLayout *layout, gpointer data),
+                           gpointer data);
 
 /* The most ticks an axis ever has. */
 #define CHART_TICKS_MAX 64

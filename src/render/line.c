@@ -9,6 +9,7 @@
  * where its hyphen is shown (at a line end) and as nothing elsewhere.
  * Underlines (links) are drawn here too, from the font's metrics. */
 #include <string.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 #include "render/render-private.h"
 
@@ -45,10 +46,48 @@ run_underlined (const PangoGlyphItem *run)
   return FALSE;
 }
 
-/* Draws run at (x, y); every space cluster is narrowed by shrink. Returns
+/* A chart label's run in its own colour, as pango_cairo_show_layout draws
+ * it; without a colour, in the current source. */
+static void
+run_color (cairo_t *cr, const PangoGlyphItem *run)
+{
+  const PangoColor *color = NULL;
+  double alpha = 1;
+  for (GSList *a = run->item->analysis.extra_attrs; a; a = a->next) {
+    const PangoAttribute *attr = a->data;
+    if (attr->klass->type == PANGO_ATTR_FOREGROUND)
+      color = &((const PangoAttrColor *) attr)->color;
+    else if (attr->klass->type == PANGO_ATTR_FOREGROUND_ALPHA)
+      alpha = ((const PangoAttrInt *) attr)->value / 65535.;
+  }
+  if (color)
+    cairo_set_source_rgba (cr, color->red / 65535., color->green / 65535.,
+                           color->blue / 65535., alpha);
+}
+
+/* Draws run at (x, y); every space cluster is narrowed by shrink; label:
+ * a chart's. Returns
  * the run's width as drawn. */
+/* Points glyphs at the subset of run's face, if there is one. */
+static cairo_scaled_font_t *
+subset_glyphs (RenderFonts *fonts, PangoFont *font, cairo_scaled_font_t *sf,
+               cairo_glyph_t *glyphs, int n_glyphs)
+{
+  const hb_map_t *map = NULL;
+  cairo_scaled_font_t *sub = render_fonts_lookup (fonts, font, sf, &map);
+  if (!sub)
+    return sf;
+  for (int i = 0; i < n_glyphs; i++)
+    if (!hb_map_has (map, (hb_codepoint_t) glyphs[i].index))
+      return sf;   /* a glyph not collected: never expected, drawn whole */
+  for (int i = 0; i < n_glyphs; i++)
+    glyphs[i].index = hb_map_get (map, (hb_codepoint_t) glyphs[i].index);
+  return sub;
+}
+
 static double
-draw_run (cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y, double shrink)
+draw_run (cairo_t *cr, RenderFonts *fonts, const char *text, PangoGlyphItem *run, double x,
+          double y, double shrink, gboolean label)
 {
   PangoFont *font = run->item->analysis.font;
   PangoGlyphString *gs = run->glyphs;
@@ -99,6 +138,12 @@ draw_run (cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y
     int bytes = (int) (utf8->len - before);
     if (bytes == 0 && cluster_glyphs == 0)
       continue;   /* an invisible soft hyphen: nothing to show, nothing to read */
+    if (label && cluster_glyphs == 0) {
+      /* a chart label's text as pango_cairo_show_layout gave it: the
+       * characters of a cluster with no glyph (a space at a break) unread */
+      g_string_truncate (utf8, before);
+      continue;
+    }
     if (bytes == 0 || cluster_glyphs == 0) {
       /* cairo wants both in a cluster: fold into the previous one */
       if (n_clusters > 0) {
@@ -111,7 +156,7 @@ draw_run (cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y
     clusters[n_clusters].num_glyphs = cluster_glyphs;
     n_clusters++;
   }
-  cairo_set_scaled_font (cr, sf);
+  cairo_set_scaled_font (cr, subset_glyphs (fonts, font, sf, glyphs, n_glyphs));
   if (n_glyphs > 0 && n_clusters > 0)
     cairo_show_text_glyphs (cr, utf8->str, (int) utf8->len, glyphs, n_glyphs, clusters,
                             n_clusters, rtl ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
@@ -133,11 +178,10 @@ draw_run (cairo_t *cr, const char *text, PangoGlyphItem *run, double x, double y
   return pos - x;
 }
 
-void
-render_layout_line (cairo_t *cr, PangoLayout *layout, int index, double x, double y,
-                    double squeeze)
+static void
+draw_line (cairo_t *cr, RenderFonts *fonts, PangoLayout *layout, PangoLayoutLine *line,
+           double x, double y, double squeeze, gboolean colored)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, index);
   const char *text = pango_layout_get_text (layout);
   double shrink = 0;
   if (squeeze > 0) {
@@ -150,6 +194,36 @@ render_layout_line (cairo_t *cr, PangoLayout *layout, int index, double x, doubl
     shrink = spaces > 0 ? squeeze / spaces : 0;
   }
   double pos = x;
-  for (GSList *l = line->runs; l; l = l->next)
-    pos += draw_run (cr, text, l->data, pos, y, shrink);
+  for (GSList *l = line->runs; l; l = l->next) {
+    if (colored)
+      cairo_save (cr), run_color (cr, l->data);
+    pos += draw_run (cr, fonts, text, l->data, pos, y, shrink, colored);
+    if (colored)
+      cairo_restore (cr);
+  }
+}
+
+void
+render_layout_line (cairo_t *cr, RenderFonts *fonts, PangoLayout *layout, int index,
+                    double x, double y, double squeeze)
+{
+  draw_line (cr, fonts, layout, pango_layout_get_line_readonly (layout, index), x, y,
+             squeeze, FALSE);
+}
+
+void
+render_layout_show (cairo_t *cr, PangoLayout *layout, gpointer fonts)
+{
+  double x0, y0;
+  cairo_get_current_point (cr, &x0, &y0);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  do {
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents (iter, NULL, &logical);
+    int baseline = pango_layout_iter_get_baseline (iter);
+    draw_line (cr, fonts, layout, pango_layout_iter_get_line_readonly (iter),
+               x0 + logical.x / (double) PANGO_SCALE, y0 + baseline / (double) PANGO_SCALE,
+               0, TRUE);
+  } while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }

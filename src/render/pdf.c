@@ -32,12 +32,12 @@ uri_attr (const char *uri)
 }
 
 static void
-draw_frag (const LayoutDoc *ldoc, cairo_t *cr, const LayoutFrag *f)
+draw_frag (const LayoutDoc *ldoc, RenderFonts *fonts, cairo_t *cr, const LayoutFrag *f)
 {
   switch (f->kind) {
   case LAYOUT_FRAG_TEXT: {
     set_color (cr, f->color);
-    render_layout_line (cr, f->layout, f->line, f->x, f->y, f->squeeze);
+    render_layout_line (cr, fonts, f->layout, f->line, f->x, f->y, f->squeeze);
     break;
   }
   case LAYOUT_FRAG_RECT:
@@ -62,7 +62,8 @@ draw_frag (const LayoutDoc *ldoc, cairo_t *cr, const LayoutFrag *f)
     break;
   case LAYOUT_FRAG_CHART:
     cairo_save (cr);
-    chart_draw (f->chart, ldoc->context, cr, f->x, f->y, f->w, f->h);
+    chart_draw_with (f->chart, ldoc->context, cr, f->x, f->y, f->w, f->h, render_layout_show,
+                     fonts);
     cairo_restore (cr);
     break;
   case LAYOUT_FRAG_LINK: {
@@ -131,6 +132,8 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, ldoc->keywords);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "dossier " DOSSIER_VERSION);
 
+  /* each face cut to the glyphs the pages use, before cairo sees it */
+  RenderFonts *fonts = render_fonts_new (ldoc);
   cairo_t *cr = cairo_create (surface);
   /* Links need a structure tag around them, or cairo's xref is damaged
    * (platform-notes.md): the whole document is one Document element. */
@@ -154,7 +157,7 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
         tag_switch (ts, cr, f->tag);
       if (f->kind == LAYOUT_FRAG_LINK)
         tag_link_begun (ts);
-      draw_frag (ldoc, cr, f);
+      draw_frag (ldoc, fonts, cr, f);
     }
     tag_leaf_end (ts, cr);   /* a leaf ends with its page; groups go on */
     cairo_show_page (cr);
@@ -167,6 +170,7 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  render_fonts_free (fonts);
   return status;
 }
 

@@ -5,11 +5,26 @@
 #include <pango/pango.h>
 #include "render/render.h"
 
+/* ---- subset.c: the faces the pages use, subset by HarfBuzz ------------- */
+typedef struct _RenderFonts RenderFonts;
+typedef struct hb_map_t hb_map_t;
+/* Collects the glyphs every page of ldoc draws and subsets each face once. */
+RenderFonts *render_fonts_new (const LayoutDoc *ldoc);
+void render_fonts_free (RenderFonts *fonts);
+/* The subset of font's face at sf's size and options, *map its glyph ids
+ * (old to new); NULL when font is to be drawn as is. */
+cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, PangoFont *font,
+                                          cairo_scaled_font_t *sf, const hb_map_t **map);
+
 /* Draws line index of layout with its baseline starting at (x, y), the
- * text behind it fit for copying and searching (line.c). */
+ * text behind it fit for copying and searching (line.c), with the subset
+ * faces of fonts (NULL: Pango's faces). */
 /* squeeze: pt taken out of the line's spaces, evenly. */
-void render_layout_line (cairo_t *cr, PangoLayout *layout, int index, double x, double y,
-                         double squeeze);
+void render_layout_line (cairo_t *cr, RenderFonts *fonts, PangoLayout *layout, int index,
+                         double x, double y, double squeeze);
+/* Draws a whole layout at the current point, as pango_cairo_show_layout
+ * does (colours of the text included): a chart's labels. data: RenderFonts. */
+void render_layout_show (cairo_t *cr, PangoLayout *layout, gpointer fonts);
 
 /* ---- tags.c: the structure tree, drawn along with the pages ------------- */
 typedef struct {

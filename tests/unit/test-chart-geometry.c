@@ -438,7 +438,7 @@ check_drawing (const char *what, const ChartLayout *l, const char *png)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cairo_t *cr = cairo_create (surface);
   cairo_translate (cr, margin, margin);
-  chart_layout_draw (l, cr);
+  chart_layout_draw (l, cr, NULL, NULL);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   const unsigned char *data = cairo_image_surface_get_data (surface);
@@ -464,7 +464,7 @@ check_drawing (const char *what, const ChartLayout *l, const char *png)
       cairo_rectangle (c2, margin, margin, l->box.w, l->box.h);
       cairo_fill (c2);
       cairo_translate (c2, margin, margin);
-      chart_layout_draw (l, c2);
+      chart_layout_draw (l, c2, NULL, NULL);
       cairo_destroy (c2);
       cairo_surface_write_to_png (big, png);
       cairo_surface_destroy (big);
