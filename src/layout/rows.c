@@ -62,6 +62,7 @@ unit_free (gpointer p)
   Unit *u = p;
   g_ptr_array_unref (u->tracks);
   g_free (u->outline_title);
+  g_free (u->anchor);
   g_free (u->string_name);
   g_free (u->string_value);
   g_free (u->alt);
