@@ -837,6 +837,7 @@ style_sheet_parse (const char *css, gsize len, const char *file, DiagList *diags
   parse_text (sheet, css ? css : "", len, file ? file : "<style>", found, stack);
   style_sheet_index (sheet);
   style_sheet_check_vars (sheet, found);
+  style_sheet_check_pages (sheet, file ? file : "<style>", found);
   hand_on_sorted (sheet, found, diags);
   return sheet;
 }
@@ -867,6 +868,7 @@ style_sheet_load_with (const char *path, const StyleLoadRules *rules, DiagList *
   sheet->load_rules = NULL;
   style_sheet_index (sheet);
   style_sheet_check_vars (sheet, found);
+  style_sheet_check_pages (sheet, path, found);
   hand_on_sorted (sheet, found, diags);
   return sheet;
 }

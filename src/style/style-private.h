@@ -251,6 +251,9 @@ const char *style_sheet_intern_file (StyleSheet *sheet, const char *file);
 void style_sheet_index (StyleSheet *sheet);
 /* Checks every declaration that uses var() against root_vars. */
 void style_sheet_check_vars (StyleSheet *sheet, DiagList *diags);
+/* Page sizes and margins that cannot be typeset: errors at their declaration
+ * (file names the sheet for the defaults). */
+void style_sheet_check_pages (StyleSheet *sheet, const char *file, DiagList *diags);
 
 /* ---- computing -------------------------------------------------------------------- */
 
