@@ -754,7 +754,8 @@ report_too_long (const StyleDecl *d, const char *prop, DiagList *diags)
 }
 
 static void
-check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *diags)
+check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, GHashTable *broken,
+            DiagList *diags)
 {
   if (!d->has_var || d->custom_name)
     return;
@@ -765,6 +766,8 @@ check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *d
   if (!text) {
     if (err.too_long)
       report_too_long (d, info->name, diags);
+    else if (missing && g_hash_table_contains (broken, missing))
+      return;                   /* reported where that property is declared */
     else if (missing)
       report_missing (sheet, d, info->name, missing, diags);
     else
@@ -792,7 +795,8 @@ check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *d
  * the declaration; one that only uses such a property says nothing more (one
  * mistake, one message). */
 static void
-check_custom_decls (StyleSheet *sheet, GPtrArray *decls, GHashTable *vars, DiagList *diags)
+check_custom_decls (StyleSheet *sheet, GPtrArray *decls, GHashTable *vars, GHashTable *broken,
+                    DiagList *diags)
 {
   VarResolver r = { 0 };
   resolver_init (&r, decls, vars);
@@ -804,6 +808,7 @@ check_custom_decls (StyleSheet *sheet, GPtrArray *decls, GHashTable *vars, DiagL
     r.err = &err;
     g_clear_pointer (&r.cycle, g_free);
     const char *v = resolver_lookup (d->custom_name, &r);
+    guint before = diag_list_length (diags);
     if (!v && r.cycle)
       diag_error (diags, d->file, d->line, d->column,
                   "'%s' is part of a var() cycle (%s): none of them has a value; break the "
@@ -816,6 +821,9 @@ check_custom_decls (StyleSheet *sheet, GPtrArray *decls, GHashTable *vars, DiagL
       diag_error (diags, d->file, d->line, d->column,
                   "invalid var() in '%s': '%s' (expected var(--name) or var(--name, fallback))",
                   d->custom_name, d->raw);
+    if (diag_list_length (diags) > before
+        || (!v && err.missing && g_hash_table_contains (broken, err.missing)))
+      g_hash_table_add (broken, d->custom_name);
     g_free (err.missing);
   }
   r.err = NULL;
@@ -828,20 +836,22 @@ style_sheet_check_vars (StyleSheet *sheet, DiagList *diags)
   StyleNode root = { .name = "dossier" };
   g_autoptr (StyleComputed) cs = style_compute (sheet, &root, NULL);
   sheet->root_vars = cs->custom ? g_hash_table_ref (cs->custom) : NULL;
+  /* custom properties already reported: a var() of one says nothing more */
+  g_autoptr (GHashTable) broken = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint r = 0; r < sheet->rules->len; r++) {
     StyleRule *rule = sheet->rules->pdata[r];
-    check_custom_decls (sheet, rule->decls, sheet->root_vars, diags);
+    check_custom_decls (sheet, rule->decls, sheet->root_vars, broken, diags);
     for (guint k = 0; k < rule->decls->len; k++)
-      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, diags);
+      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, broken, diags);
   }
   for (guint r = 0; r < sheet->page_rules->len; r++) {
     StylePageRule *rule = sheet->page_rules->pdata[r];
     for (guint k = 0; k < rule->decls->len; k++)
-      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, diags);
+      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, broken, diags);
     for (int b = 0; b < STYLE_N_MARGIN_BOXES; b++)
       if (rule->box_decls[b])
         for (guint k = 0; k < rule->box_decls[b]->len; k++)
-          check_decl (sheet, rule->box_decls[b]->pdata[k], sheet->root_vars, diags);
+          check_decl (sheet, rule->box_decls[b]->pdata[k], sheet->root_vars, broken, diags);
   }
 }

@@ -264,7 +264,8 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
     if (near)
       error_at (p, name, "unknown property '%s' (did you mean '%s'?)", name->value, near);
     else
-      error_at (p, name, "unknown property '%s'", name->value);
+      error_at (p, name, "unknown property '%.80s%s'", name->value,
+                strlen (name->value) > 80 ? "…" : "");   /* a 60 KB name: the start says enough */
     return;
   }
   if (!(info->contexts & ctx)) {
