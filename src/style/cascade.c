@@ -82,9 +82,15 @@ style_sheet_index (StyleSheet *sheet)
 
 typedef const char *(*VarLookup) (const char *name, gpointer data);
 
+/* Why a substitution failed, for the message at the declaration. */
+typedef struct {
+  char *missing;              /* the first var() with no value and no fallback */
+  gboolean too_long;          /* the text grew past STYLE_VAR_MAX_BYTES */
+} SubstErr;
+
 static gboolean
 substitute (const char *text, VarLookup lookup, gpointer data, GString *out, int depth,
-            char **missing)
+            SubstErr *err)
 {
   if (depth > 32)
     return FALSE;
@@ -128,11 +134,16 @@ substitute (const char *text, VarLookup lookup, gpointer data, GString *out, int
     } else if (has_fallback) {
       g_autofree char *fb = close > fb_first ? style_tokens_text (t, fb_first, close - 1)
                                              : g_strdup ("");
-      if (!substitute (fb, lookup, data, out, depth + 1, missing))
+      if (!substitute (fb, lookup, data, out, depth + 1, err))
         return FALSE;
     } else {
-      if (missing && !*missing)
-        *missing = g_strdup (name->value);
+      if (err && !err->missing)
+        err->missing = g_strdup (name->value);
+      return FALSE;
+    }
+    if (out->len > STYLE_VAR_MAX_BYTES) {
+      if (err)
+        err->too_long = TRUE;
       return FALSE;
     }
     i = close;                  /* an unclosed var( runs to the end */
@@ -146,17 +157,26 @@ table_lookup (const char *name, gpointer data)
   return data ? g_hash_table_lookup (data, name) : NULL;
 }
 
-char *
-style_substitute_vars (const char *text, GHashTable *vars, char **missing)
+static char *
+substitute_table (const char *text, GHashTable *vars, SubstErr *err)
 {
   GString *out = g_string_new (NULL);
-  if (missing)
-    *missing = NULL;
-  if (!substitute (text, table_lookup, vars, out, 0, missing)) {
+  if (!substitute (text, table_lookup, vars, out, 0, err)) {
     g_string_free (out, TRUE);
     return NULL;
   }
   return g_string_free (out, FALSE);
+}
+
+char *
+style_substitute_vars (const char *text, GHashTable *vars, char **missing)
+{
+  SubstErr err = { 0 };
+  char *result = substitute_table (text, vars, &err);
+  if (missing)
+    *missing = g_steal_pointer (&err.missing);
+  g_free (err.missing);
+  return result;
 }
 
 GArray *
@@ -197,9 +217,34 @@ style_parse_value_text_full (StyleProp prop, const char *text, const char **expe
 typedef struct {
   GHashTable *raw;            /* name → raw text (borrowed) */
   GHashTable *resolved;       /* name → text, or "" + invalid mark */
-  GHashTable *visiting;
+  GPtrArray *visiting;        /* the names being resolved, outermost first */
   GHashTable *parent;         /* inherited, already resolved (may be NULL) */
+  SubstErr *err;              /* what went wrong first (may be NULL) */
+  char *cycle;                /* "--a → --b → --a" for the first cycle found */
 } VarResolver;
+
+static gboolean
+resolver_visiting (const VarResolver *r, const char *name, guint *at)
+{
+  for (guint k = 0; k < r->visiting->len; k++)
+    if (strcmp (r->visiting->pdata[k], name) == 0) {
+      *at = k;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+resolver_note_cycle (VarResolver *r, guint from, const char *name)
+{
+  if (r->cycle)
+    return;
+  GString *chain = g_string_new (NULL);
+  for (guint k = from; k < r->visiting->len; k++)
+    g_string_append_printf (chain, "%s → ", (const char *) r->visiting->pdata[k]);
+  g_string_append (chain, name);
+  r->cycle = g_string_free (chain, FALSE);
+}
 
 static const char *
 resolver_lookup (const char *name, gpointer data)
@@ -210,18 +255,44 @@ resolver_lookup (const char *name, gpointer data)
     return r->parent ? g_hash_table_lookup (r->parent, name) : NULL;
   if (g_hash_table_contains (r->resolved, name))
     return g_hash_table_lookup (r->resolved, name);   /* NULL when invalid */
-  if (g_hash_table_contains (r->visiting, name))
-    return NULL;                /* a cycle */
-  g_hash_table_add (r->visiting, (gpointer) name);
+  guint at;
+  if (resolver_visiting (r, name, &at)) {
+    resolver_note_cycle (r, at, name);
+    return NULL;
+  }
+  g_ptr_array_add (r->visiting, (gpointer) name);
   GString *out = g_string_new (NULL);
   char *value = NULL;
-  if (substitute (raw, resolver_lookup, r, out, 0, NULL))
+  if (substitute (raw, resolver_lookup, r, out, 0, r->err))
     value = g_string_free (out, FALSE);
   else
     g_string_free (out, TRUE);
-  g_hash_table_remove (r->visiting, name);
+  g_ptr_array_remove_index (r->visiting, r->visiting->len - 1);
   g_hash_table_insert (r->resolved, g_strdup (name), value);
   return value;
+}
+
+static void
+resolver_init (VarResolver *r, GPtrArray *decls, GHashTable *parent)
+{
+  r->raw = g_hash_table_new (g_str_hash, g_str_equal);
+  r->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r->visiting = g_ptr_array_new ();
+  r->parent = parent;
+  for (guint k = 0; k < decls->len; k++) {
+    StyleDecl *d = decls->pdata[k];
+    if (d->custom_name)
+      g_hash_table_insert (r->raw, d->custom_name, d->raw);
+  }
+}
+
+static void
+resolver_clear (VarResolver *r)
+{
+  g_hash_table_unref (r->raw);
+  g_hash_table_unref (r->resolved);
+  g_ptr_array_unref (r->visiting);
+  g_free (r->cycle);
 }
 
 /* The custom properties of an element: parent's, overridden by decls. */
@@ -235,15 +306,7 @@ compute_custom (GPtrArray *decls, GHashTable *parent)
   if (!any)
     return parent ? g_hash_table_ref (parent) : NULL;
 
-  r.raw = g_hash_table_new (g_str_hash, g_str_equal);
-  r.resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  r.visiting = g_hash_table_new (g_str_hash, g_str_equal);
-  r.parent = parent;
-  for (guint k = 0; k < decls->len; k++) {
-    StyleDecl *d = decls->pdata[k];
-    if (d->custom_name)
-      g_hash_table_insert (r.raw, d->custom_name, d->raw);
-  }
+  resolver_init (&r, decls, parent);
   GHashTable *result = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (parent) {
     GHashTableIter it;
@@ -262,9 +325,7 @@ compute_custom (GPtrArray *decls, GHashTable *parent)
     else
       g_hash_table_remove (result, key);  /* invalid: as if not defined */
   }
-  g_hash_table_unref (r.raw);
-  g_hash_table_unref (r.resolved);
-  g_hash_table_unref (r.visiting);
+  resolver_clear (&r);
   return result;
 }
 
@@ -650,19 +711,65 @@ add_families (StyleSheet *sheet, const StyleDecl *d, GPtrArray *uses)
   }
 }
 
+/* Is a custom property declared anywhere in the sheet? (A var() naming one that
+ * is declared on some element only may still have a value where it applies.) */
+static gboolean
+sheet_declares (const StyleSheet *sheet, const char *name)
+{
+  for (guint r = 0; r < sheet->rules->len; r++) {
+    GPtrArray *decls = ((StyleRule *) sheet->rules->pdata[r])->decls;
+    for (guint k = 0; k < decls->len; k++) {
+      const StyleDecl *d = decls->pdata[k];
+      if (d->custom_name && strcmp (d->custom_name, name) == 0)
+        return TRUE;
+    }
+  }
+  return FALSE;
+}
+
+/* A var() with no value: an error when nothing in the sheet declares it (the
+ * property can never have a value), else a warning. */
 static void
-check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *diags)
+report_missing (const StyleSheet *sheet, const StyleDecl *d, const char *prop,
+                const char *missing, DiagList *diags)
+{
+  if (!sheet_declares (sheet, missing))
+    diag_error (diags, d->file, d->line, d->column,
+                "'%s' uses var(%s), which no rule declares, with no fallback: '%s' would "
+                "have no value (declare %s, or write var(%s, fallback))",
+                prop, missing, prop, missing, missing);
+  else
+    diag_warning (diags, d->file, d->line, d->column,
+                  "'%s' is not defined on :root or dossier and var() has no fallback: "
+                  "'%s' needs it defined where it applies", missing, prop);
+}
+
+static void
+report_too_long (const StyleDecl *d, const char *prop, DiagList *diags)
+{
+  diag_error (diags, d->file, d->line, d->column,
+              "'%s': var() substitution grows past %d bytes, the cap on an expanded value "
+              "(does a custom property repeat another many times?)",
+              prop, STYLE_VAR_MAX_BYTES);
+}
+
+static void
+check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, GHashTable *broken,
+            DiagList *diags)
 {
   if (!d->has_var || d->custom_name)
     return;
   const StylePropInfo *info = style_prop_info (d->prop);
-  g_autofree char *missing = NULL;
-  g_autofree char *text = style_substitute_vars (d->raw, vars, &missing);
+  SubstErr err = { 0 };
+  g_autofree char *text = substitute_table (d->raw, vars, &err);
+  g_autofree char *missing = err.missing;
   if (!text) {
-    if (missing)
-      diag_warning (diags, d->file, d->line, d->column,
-                    "'%s' is not defined on :root or dossier and var() has no fallback: "
-                    "'%s' needs it defined where it applies", missing, info->name);
+    if (err.too_long)
+      report_too_long (d, info->name, diags);
+    else if (missing && g_hash_table_contains (broken, missing))
+      return;                   /* reported where that property is declared */
+    else if (missing)
+      report_missing (sheet, d, info->name, missing, diags);
     else
       diag_error (diags, d->file, d->line, d->column,
                   "invalid var() in '%s': '%s' (expected var(--name) or var(--name, fallback))",
@@ -683,20 +790,44 @@ check_decl (StyleSheet *sheet, const StyleDecl *d, GHashTable *vars, DiagList *d
   add_families (sheet, d, uses);
 }
 
+/* The custom properties of one rule, resolved as on an element it matches: a
+ * cycle, an expansion past the cap or a var() nothing declares is an error at
+ * the declaration; one that only uses such a property says nothing more (one
+ * mistake, one message). */
 static void
-check_custom_decls (GPtrArray *decls, GHashTable *vars, DiagList *diags)
+check_custom_decls (StyleSheet *sheet, GPtrArray *decls, GHashTable *vars, GHashTable *broken,
+                    DiagList *diags)
 {
+  VarResolver r = { 0 };
+  resolver_init (&r, decls, vars);
   for (guint k = 0; k < decls->len; k++) {
     const StyleDecl *d = decls->pdata[k];
-    if (!d->custom_name || !d->has_var)
+    if (!d->custom_name || !d->has_var || g_hash_table_contains (r.resolved, d->custom_name))
       continue;
-    g_autofree char *missing = NULL;
-    g_autofree char *text = style_substitute_vars (d->raw, vars, &missing);
-    if (!text && !missing)
+    SubstErr err = { 0 };
+    r.err = &err;
+    g_clear_pointer (&r.cycle, g_free);
+    const char *v = resolver_lookup (d->custom_name, &r);
+    guint before = diag_list_length (diags);
+    if (!v && r.cycle)
+      diag_error (diags, d->file, d->line, d->column,
+                  "'%s' is part of a var() cycle (%s): none of them has a value; break the "
+                  "cycle", d->custom_name, r.cycle);
+    else if (!v && err.too_long)
+      report_too_long (d, d->custom_name, diags);
+    else if (!v && err.missing && !sheet_declares (sheet, err.missing))
+      report_missing (sheet, d, d->custom_name, err.missing, diags);
+    else if (!v && !err.missing)
       diag_error (diags, d->file, d->line, d->column,
                   "invalid var() in '%s': '%s' (expected var(--name) or var(--name, fallback))",
                   d->custom_name, d->raw);
+    if (diag_list_length (diags) > before
+        || (!v && err.missing && g_hash_table_contains (broken, err.missing)))
+      g_hash_table_add (broken, d->custom_name);
+    g_free (err.missing);
   }
+  r.err = NULL;
+  resolver_clear (&r);
 }
 
 void
@@ -705,20 +836,22 @@ style_sheet_check_vars (StyleSheet *sheet, DiagList *diags)
   StyleNode root = { .name = "dossier" };
   g_autoptr (StyleComputed) cs = style_compute (sheet, &root, NULL);
   sheet->root_vars = cs->custom ? g_hash_table_ref (cs->custom) : NULL;
+  /* custom properties already reported: a var() of one says nothing more */
+  g_autoptr (GHashTable) broken = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint r = 0; r < sheet->rules->len; r++) {
     StyleRule *rule = sheet->rules->pdata[r];
-    check_custom_decls (rule->decls, sheet->root_vars, diags);
+    check_custom_decls (sheet, rule->decls, sheet->root_vars, broken, diags);
     for (guint k = 0; k < rule->decls->len; k++)
-      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, diags);
+      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, broken, diags);
   }
   for (guint r = 0; r < sheet->page_rules->len; r++) {
     StylePageRule *rule = sheet->page_rules->pdata[r];
     for (guint k = 0; k < rule->decls->len; k++)
-      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, diags);
+      check_decl (sheet, rule->decls->pdata[k], sheet->root_vars, broken, diags);
     for (int b = 0; b < STYLE_N_MARGIN_BOXES; b++)
       if (rule->box_decls[b])
         for (guint k = 0; k < rule->box_decls[b]->len; k++)
-          check_decl (sheet, rule->box_decls[b]->pdata[k], sheet->root_vars, diags);
+          check_decl (sheet, rule->box_decls[b]->pdata[k], sheet->root_vars, broken, diags);
   }
 }

@@ -5,6 +5,8 @@
  * pages are the even ones. */
 #include "style/style-private.h"
 
+#include <math.h>
+
 #define DEFAULT_PAGE_MARGIN (20 * 72 / 25.4)
 
 static int
@@ -126,4 +128,108 @@ style_page_free (StylePage *page)
     style_computed_free (page->boxes[b].style);
   }
   g_free (page);
+}
+
+/* ---- checking page sizes at load --------------------------------------------------- */
+
+/* What can be typeset: a page side from 1 in to 200 in (14400 pt, the largest
+ * page PDF readers show without UserUnit, ISO 32000-1 Annex C) and a text
+ * area of at least 24 pt each way (one line of 12 pt text at line-height 1.4
+ * plus its leading; less leaves no room for a line, and layout cannot place it). */
+#define PAGE_MIN_SIDE 72.0
+#define PAGE_MAX_SIDE 14400.0
+#define PAGE_MIN_TEXT 24.0
+
+/* The last declaration in cascade order setting one of props (the one that
+ * decides), or NULL when the defaults apply. */
+static const StyleDecl *
+deciding_decl (GPtrArray *decls, StyleProp first, StyleProp last)
+{
+  for (guint k = decls->len; k-- > 0;) {
+    const StyleDecl *d = decls->pdata[k];
+    if (d->custom_name)
+      continue;
+    StyleProp longhands[12];
+    guint n = style_prop_longhands (d->prop, longhands);
+    for (guint j = 0; j < n; j++)
+      if (longhands[j] >= first && longhands[j] <= last)
+        return d;
+  }
+  return NULL;
+}
+
+static gboolean
+side_ok (double v)
+{
+  return isfinite (v) && v >= PAGE_MIN_SIDE && v <= PAGE_MAX_SIDE;
+}
+
+static gboolean
+margin_ok (double v)
+{
+  return isfinite (v) && v >= 0 && v <= PAGE_MAX_SIDE;
+}
+
+static void
+report_page (const StyleDecl *d, const char *file, DiagList *diags, const char *what,
+             const StylePage *pg)
+{
+  diag_error (diags, d ? d->file : file, d ? d->line : 0, d ? d->column : 0,
+              "%s: page %g × %g pt, margins %g %g %g %g pt (top right bottom left); a page "
+              "side must be %g–%g pt, margins 0–%g pt, and the text area at least %g pt "
+              "each way", what, pg->width, pg->height, pg->margin[0], pg->margin[1],
+              pg->margin[2], pg->margin[3], PAGE_MIN_SIDE, PAGE_MAX_SIDE, PAGE_MAX_SIDE,
+              PAGE_MIN_TEXT);
+}
+
+/* One kind of page (first, left, right): an error at the declaration that
+ * makes it impossible to typeset, so that no valid sheet ends in exit 70. */
+static void
+check_page (StyleSheet *sheet, int number, gboolean first, const char *file,
+            DiagList *diags)
+{
+  g_autoptr (StylePage) pg = style_page_compute (sheet, number, first);
+  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
+  for (guint r = 0; r < sheet->page_rules->len; r++) {
+    StylePageRule *rule = sheet->page_rules->pdata[r];
+    gboolean left = number % 2 == 0;
+    if (!((rule->first && !first) || (rule->left && !left) || (rule->right && left)))
+      g_ptr_array_add (rules, rule);
+  }
+  g_ptr_array_sort (rules, page_rule_cmp);
+  g_autoptr (GPtrArray) decls = ordered_decls (rules, -1);
+  const StyleDecl *size = deciding_decl (decls, P_SIZE, P_SIZE);
+  const StyleDecl *margin = deciding_decl (decls, P_MARGIN_TOP, P_MARGIN_TOP + 3);
+  gboolean margins = TRUE;
+  for (int m = 0; m < 4; m++)
+    margins &= margin_ok (pg->margin[m]);
+  if (!side_ok (pg->width) || !side_ok (pg->height))
+    report_page (size, file, diags, "'size' cannot be typeset", pg);
+  else if (!margins)
+    report_page (margin, file, diags, "'margin' cannot be typeset", pg);
+  else if (pg->width - pg->margin[1] - pg->margin[3] < PAGE_MIN_TEXT
+           || pg->height - pg->margin[0] - pg->margin[2] < PAGE_MIN_TEXT)
+    report_page (margin ? margin : size, file, diags,
+                 "the margins leave too small a text area", pg);
+}
+
+void
+style_sheet_check_pages (StyleSheet *sheet, const char *file, DiagList *diags)
+{
+  /* page 1 is the first (a right page), 2 a left one, 3 a right one; one
+   * message for a mistake all of them share */
+  g_autoptr (DiagList) found = diag_list_new ();
+  check_page (sheet, 1, TRUE, file, found);
+  check_page (sheet, 2, FALSE, file, found);
+  check_page (sheet, 3, FALSE, file, found);
+  for (guint k = 0; k < diag_list_length (found); k++) {
+    const Diag *d = diag_list_get (found, k);
+    gboolean seen = FALSE;
+    for (guint j = 0; j < k && !seen; j++) {
+      const Diag *e = diag_list_get (found, j);
+      seen = e->line == d->line && e->column == d->column && strcmp (e->message, d->message) == 0;
+    }
+    if (!seen)
+      diag_add (diags, d->level, d->file, d->line, d->column, "%s", d->message);
+  }
 }

@@ -264,7 +264,8 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
     if (near)
       error_at (p, name, "unknown property '%s' (did you mean '%s'?)", name->value, near);
     else
-      error_at (p, name, "unknown property '%s'", name->value);
+      error_at (p, name, "unknown property '%.80s%s'", name->value,
+                strlen (name->value) > 80 ? "…" : "");   /* a 60 KB name: the start says enough */
     return;
   }
   if (!(info->contexts & ctx)) {
@@ -837,6 +838,7 @@ style_sheet_parse (const char *css, gsize len, const char *file, DiagList *diags
   parse_text (sheet, css ? css : "", len, file ? file : "<style>", found, stack);
   style_sheet_index (sheet);
   style_sheet_check_vars (sheet, found);
+  style_sheet_check_pages (sheet, file ? file : "<style>", found);
   hand_on_sorted (sheet, found, diags);
   return sheet;
 }
@@ -867,6 +869,7 @@ style_sheet_load_with (const char *path, const StyleLoadRules *rules, DiagList *
   sheet->load_rules = NULL;
   style_sheet_index (sheet);
   style_sheet_check_vars (sheet, found);
+  style_sheet_check_pages (sheet, path, found);
   hand_on_sorted (sheet, found, diags);
   return sheet;
 }

@@ -251,12 +251,20 @@ const char *style_sheet_intern_file (StyleSheet *sheet, const char *file);
 void style_sheet_index (StyleSheet *sheet);
 /* Checks every declaration that uses var() against root_vars. */
 void style_sheet_check_vars (StyleSheet *sheet, DiagList *diags);
+/* Page sizes and margins that cannot be typeset: errors at their declaration
+ * (file names the sheet for the defaults). */
+void style_sheet_check_pages (StyleSheet *sheet, const char *file, DiagList *diags);
 
 /* ---- computing -------------------------------------------------------------------- */
 
 /* Replaces var() in text using vars (name → text, NULL = none); returns
  * NULL when a var() has neither a value nor a fallback (*missing set to its
  * name when missing is not NULL). */
+/* The longest text a var() substitution may produce: 64 KiB. Real values (a
+ * font list, a content string) are well under 1 KiB; browsers cap it too
+ * (Chromium at 2 MiB), and each element repeats the work, so keep it small. */
+#define STYLE_VAR_MAX_BYTES 65536
+
 char *style_substitute_vars (const char *text, GHashTable *vars, char **missing);
 /* Parses text as the value of prop (after substitution). */
 GArray *style_parse_value_text (StyleProp prop, const char *text, const char **expected,

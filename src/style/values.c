@@ -441,6 +441,11 @@ style_suggest (const char *word, const char *const *candidates)
   const char *best = NULL;
   int best_d = limit + 1;
   for (const char *const *c = candidates; *c; c++) {
+    /* The distance is at least the difference of the lengths: skip the
+     * O(la·lb) table when it cannot be within the limit (a 60 KB name). */
+    gsize lc = strlen (*c);
+    if ((len > lc ? len - lc : lc - len) > (gsize) limit)
+      continue;
     int d = style_edit_distance (word, *c);
     if (d < best_d) {
       best_d = d;

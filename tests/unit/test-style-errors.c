@@ -184,8 +184,9 @@ test_var_checked_at_load (void)
          "E bad.css:3:18: invalid value for 'color': 'var(--gap)' (after var() substitution: "
          "'4mm'; expected a colour: #rgb, #rrggbb, rgb(), rgba(), a colour name or "
          "transparent)\n"
-         "W bad.css:4:54: '--undefined' is not defined on :root or dossier and var() has no "
-         "fallback: 'font-size' needs it defined where it applies\n"
+         "E bad.css:4:54: 'font-size' uses var(--undefined), which no rule declares, with no "
+         "fallback: 'font-size' would have no value (declare --undefined, or write "
+         "var(--undefined, fallback))\n"
          "E bad.css:5:58: invalid value for 'background-color': 'var(--x, nope)' (after var() "
          "substitution: 'nope'; expected a colour: #rgb, #rrggbb, rgb(), rgba(), a colour name "
          "or transparent)\n");
