@@ -94,12 +94,13 @@ edit_distance (const char *a, const char *b)
   return row[lb];
 }
 
-/* The closest of choices to word (at most a third of it wrong), or NULL. */
+/* The closest of choices to word (about a third of it wrong at most), or NULL. */
 static const char *
 closest (const char *word, const char *const *choices)
 {
   const char *best = NULL;
-  int best_d = MAX (1, (int) strlen (word) / 3) + 1;
+  int len = (int) strlen (word);
+  int best_d = (len <= 4 ? 1 : len / 3 + 1) + 1;   /* a short word: one slip only */
   for (const char *const *c = choices; *c; c++) {
     int d = edit_distance (word, *c);
     if (d < best_d) {
@@ -247,11 +248,44 @@ check_value (ModelSource *ms, const xmlNode *n, const AttrRule *r, const char *v
   }
 }
 
+/* A processing instruction (<?xml-stylesheet …?>, <?php …?>) means nothing to
+ * dossier: it is skipped, with a warning at its place naming its target. */
+static void
+warn_pi (ModelSource *ms, const xmlNode *n)
+{
+  int line = (int) xmlGetLineNo (n), column = 1;
+  g_autofree char *open = g_strdup_printf ("<?%s", (const char *) n->name);
+  const char *p = ms->src, *end = ms->src + ms->len;
+  for (int l = 1; l < line && p < end; p++)
+    if (*p == '\n')
+      l++;
+  const char *eol = memchr (p, '\n', (gsize) (end - p));
+  const char *hit = g_strstr_len (p, (eol ? eol : end) - p, open);
+  if (hit)
+    column = model_source_column (ms, line, (gsize) (hit - ms->src));
+  diag_warning (ms->diags, ms->file, line, column,
+                "processing instruction <?%s …?> ignored: input format v1 has none (the text "
+                "around it is kept whole)", (const char *) n->name);
+}
+
 static void
 check_element (ModelSource *ms, const xmlNode *n, guint *found)
 {
   const char *name = (const char *) n->name;
-  if (n->ns == NULL && !in_list (name, elements)) {
+  if (n->ns != NULL) {
+    int line, column;
+    model_source_locate (ms, n, &line, &column);
+    gboolean xinclude = n->ns->href && strstr ((const char *) n->ns->href, "XInclude");
+    diag_error (ms->diags, ms->file, line, column,
+                "<%s%s%s>: %s", n->ns->prefix ? (const char *) n->ns->prefix : "",
+                n->ns->prefix ? ":" : "", name,
+                xinclude ? "XInclude is not part of input format v1 (nothing is included): put "
+                           "the content in this file, or make a pack of several dossiers"
+                         : "elements in a namespace are not part of input format v1");
+    (*found)++;
+    return;
+  }
+  if (!in_list (name, elements)) {
     int line, column;
     model_source_locate (ms, n, &line, &column);
     const char *s = closest (name, elements);
@@ -284,9 +318,14 @@ model_precheck (ModelSource *ms, xmlNode *root)
 {
   guint found = 0;
   /* iterative: the depth limit is checked before, but keep the stack flat */
+  for (xmlNode *n = root->doc ? root->doc->children : NULL; n; n = n->next)
+    if (n->type == XML_PI_NODE)
+      warn_pi (ms, n);
   for (xmlNode *n = root; n;) {
     if (n->type == XML_ELEMENT_NODE)
       check_element (ms, n, &found);
+    else if (n->type == XML_PI_NODE)
+      warn_pi (ms, n);
     if (n->children && n->type == XML_ELEMENT_NODE) {
       n = n->children;
       continue;

@@ -14,13 +14,22 @@
 extern const char model_schema_rng[];
 extern const size_t model_schema_rng_len;
 
-/* Parse errors: libxml2's records carry line and column (int2). */
+/* Parse errors: libxml2's records carry line and column (int2). Only the
+ * first is said: after a fatal error libxml2 reports the same mistake
+ * again at every element it closes. */
+typedef struct {
+  ModelSource *ms;
+  gboolean said;
+} ParseErrors;
+
 static void
 on_parse_error (void *data, xmlErrorPtr err)
 {
-  ModelSource *ms = data;
-  if (err->level == XML_ERR_WARNING)
+  ParseErrors *pe = data;
+  ModelSource *ms = pe->ms;
+  if (err->level == XML_ERR_WARNING || pe->said)
     return;
+  pe->said = TRUE;
   g_autofree char *msg = g_strchomp (g_strdup (err->message ? err->message : "malformed XML"));
   /* libxml2 stops at 256 levels and suggests an option of its own: say
    * what the limit is for a dossier (limits.c). */
@@ -29,6 +38,15 @@ on_parse_error (void *data, xmlErrorPtr err)
     msg = g_strdup_printf ("elements are nested more than 256 deep here, more than the "
                            "limit of %u (a dossier needs about 12; this limit is fixed)",
                            limits_get ()->max_depth);
+  }
+  char open[128], close[128];
+  int open_line;
+  if (err->message &&
+      sscanf (err->message, "Opening and ending tag mismatch: %127s line %d and %127s", open,
+              &open_line, close) == 3) {
+    g_free (msg);
+    msg = g_strdup_printf ("</%s> closes <%s>, which opened at line %d and is still open: "
+                           "close <%s> first (</%s>)", close, open, open_line, open, open);
   }
   diag_error (ms->diags, ms->file, err->line, err->int2 > 0 ? err->int2 : 1, "%s", msg);
 }
@@ -155,16 +173,66 @@ validate (ModelSource *ms, xmlDoc *doc)
   return rc == 0;
 }
 
+/* Where a DOCTYPE starts in the prolog (after the XML declaration,
+ * comments, processing instructions and white space), or NULL. Found on
+ * the bytes, before libxml2 sees them: whatever the DOCTYPE holds (entity
+ * loops, billion laughs, parameter entities, an external subset) is never
+ * parsed, expanded or loaded. */
+static const char *
+find_doctype (const char *src, gsize len)
+{
+  const char *p = src, *end = src + len;
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end) {
+    if (g_ascii_isspace (*p)) {
+      p++;
+    } else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0) {
+      const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+      if (!close)
+        return NULL;
+      p = close + 3;
+    } else if (end - p >= 2 && memcmp (p, "<?", 2) == 0) {
+      const char *close = g_strstr_len (p + 2, end - p - 2, "?>");
+      if (!close)
+        return NULL;
+      p = close + 2;
+    } else {
+      return end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0 ? p : NULL;
+    }
+  }
+  return NULL;
+}
+
+static void
+refuse_doctype (ModelSource *ms, const char *hit)
+{
+  int line = 1;
+  for (const char *p = ms->src; p < hit; p++)
+    if (*p == '\n')
+      line++;
+  int col = model_source_column (ms, line, (gsize) (hit - ms->src));
+  diag_error (ms->diags, ms->file, line, col,
+              "a DOCTYPE is not allowed in a dossier input (no DTD, no entities): remove it; "
+              "nothing in it was read");
+}
+
 xmlDoc *
 model_xml_read (ModelSource *ms)
 {
+  const char *doctype = find_doctype (ms->src, ms->len);
+  if (doctype) {
+    refuse_doctype (ms, doctype);
+    return NULL;
+  }
   xmlSetGenericErrorFunc (NULL, ignore_generic);
   xmlParserCtxtPtr ctxt = xmlNewParserCtxt ();
   if (!ctxt) {
     diag_error (ms->diags, ms->file, 0, 0, "out of memory");
     return NULL;
   }
-  xmlSetStructuredErrorFunc (ms, on_parse_error);
+  ParseErrors pe = { ms, FALSE };
+  xmlSetStructuredErrorFunc (&pe, on_parse_error);
   int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
   guint before = diag_list_count_errors (ms->diags, FALSE);
   xmlDoc *doc = xmlCtxtReadMemory (ctxt, ms->src, (int) ms->len, ms->file, NULL, options);
