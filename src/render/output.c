@@ -33,6 +33,7 @@ struct _RenderOutput {
   char *dir;                  /* the target's folder */
   char *named;                /* the named temporary file, or NULL (O_TMPFILE) */
   int fd;
+  gboolean stdout_copy;       /* -o -: fd is a copy of standard output */
 };
 
 /* The named temporary file, for the signal handler: set while one exists. */
@@ -145,9 +146,23 @@ render_output_open (const char *path, GError **error)
   out->target = follow_links (path, error);
   if (!out->target)
     return NULL;
+  if (strcmp (path, "-") == 0) {
+    /* standard output: written as it comes, nothing to replace */
+    out->fd = dup (STDOUT_FILENO);
+    if (out->fd < 0) {
+      fail (error, path, "cannot write to standard output", errno);
+      return NULL;
+    }
+    out->stdout_copy = TRUE;
+    return g_steal_pointer (&out);
+  }
   struct stat st;
-  if (stat (out->target, &st) == 0 && S_ISDIR (st.st_mode)) {
-    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: is a folder", path);
+  if (stat (out->target, &st) == 0 && !S_ISREG (st.st_mode)) {
+    /* renaming over a device or FIFO would replace it with a file */
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_WRITE, "%s: is %s, not a file dossier may "
+                 "replace: give the path of a PDF file (or - for standard output)", path,
+                 S_ISDIR (st.st_mode) ? "a folder" : S_ISFIFO (st.st_mode) ? "a FIFO"
+                 : "a device or socket");
     return NULL;
   }
   out->dir = g_path_get_dirname (out->target);
@@ -259,6 +274,13 @@ publish (RenderOutput *out)
 gboolean
 render_output_commit (RenderOutput *out, const char *path, GError **error)
 {
+  if (out->stdout_copy) {
+    int fd = out->fd;
+    out->fd = -1;
+    if (close (fd) != 0)
+      return fail (error, path, "cannot write to standard output", errno);
+    return TRUE;
+  }
   if (fchmod (out->fd, target_mode (out->target)) != 0)
     return fail (error, path, "cannot write", errno);
   if (fsync (out->fd) != 0)
