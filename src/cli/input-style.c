@@ -6,27 +6,8 @@
  * exists: the rule is decided on the path alone, before anything is opened. */
 #include <string.h>
 #include "cli/cli-private.h"
+#include "common/datadir.h"
 #include "common/readfile.h"
-
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* "briefing, handout": the built-in styles' names, for messages. */
-static char *
-builtin_names (const char *styles_dir)
-{
-  g_autoptr (GDir) dir = g_dir_open (styles_dir, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  for (const char *n; dir && (n = g_dir_read_name (dir));)
-    if (g_str_has_suffix (n, ".css"))
-      g_ptr_array_add (names, g_strndup (n, strlen (n) - 4));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (", ", (char **) names->pdata);
-}
 
 static char *
 builtin_path (const char *styles_dir, const char *name)
@@ -45,7 +26,7 @@ cli_input_style (const ModelDoc *doc, const char *styles_dir, char ***folders, D
 {
   const char *v = doc->style_value;
   g_autofree char *input_dir = g_path_get_dirname (doc->file);
-  g_autofree char *names = builtin_names (styles_dir);
+  g_autofree char *names = datadir_style_names ();
   *folders = NULL;
   char *path = NULL;
   if (!strchr (v, '/') && !g_file_test (doc->style, G_FILE_TEST_EXISTS))

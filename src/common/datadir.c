@@ -78,8 +78,8 @@ compare_names (gconstpointer a, gconstpointer b)
 }
 
 /* "briefing, handout": the .css files of the styles folder, sorted. */
-static char *
-style_names (void)
+char *
+datadir_style_names (void)
 {
   g_autoptr (GDir) dir = g_dir_open (datadir_styles (), 0, NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -101,7 +101,7 @@ datadir_style_resolve (const char *value, GError **error)
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return path;
   g_free (path);
-  g_autofree char *names = style_names ();
+  g_autofree char *names = datadir_style_names ();
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                "'%s' is no built-in style (built-in: %s in %s); give a file as ./%s.css",
                value, names, datadir_styles (), value);

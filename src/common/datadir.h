@@ -18,6 +18,8 @@ const char *datadir_fonts (void);
 /* TRUE when VALUE (of -s) names a built-in style such as "handout":
  * no '/' and no '.'. Anything else is a file's path. */
 gboolean datadir_is_style_name (const char *value);
+/* The built-in styles' names, "briefing, handout", for messages; caller frees. */
+char *datadir_style_names (void);
 /* The style file VALUE stands for: a built-in name's file, else VALUE;
  * NULL and ERROR (G_FILE_ERROR_NOENT) for a name with no built-in style. */
 char *datadir_style_resolve (const char *value, GError **error);
