@@ -149,7 +149,62 @@ void text_hyphenate_append (const TextHyphenator *h, const char *text, gssize le
  * acronyms) applies here: for tests. GArray of int, g_array_unref. */
 GArray *text_hyphenate_word (const TextHyphenator *h, const char *word);
 
+/* ---- glyph runs (glyphs.c) --------------------------------------------------- */
+
+/* Text as it is set: what the paragraph engine and the layout stage hand to
+ * the display lists, and what render draws without shaping again. Nothing in
+ * a glyph run points into Pango, the model or the style sheet.
+ *
+ * A face by where it lives: a font file and the face's index in it (a TTC
+ * holds several), with the synthetic bold or slant fontconfig asked for.
+ * Interned: text_face_get() gives the same TextFace for the same four values
+ * for the life of the process, so faces compare by pointer. Never freed. */
+typedef struct {
+  const char *file;           /* absolute path */
+  int index;                  /* face index in the file */
+  gboolean embolden;          /* synthetic bold */
+  double slant;               /* synthetic oblique: the x shear, 0 none */
+} TextFace;
+
+const TextFace *text_face_get (const char *file, int index, gboolean embolden, double slant);
+
+/* One glyph: its id in the face and its origin, in pt from the run's origin
+ * (x to the right, y downwards; y is 0 but for marks and raised text). */
+typedef struct {
+  guint32 id;
+  double x, y;
+} TextGlyph;
+
+/* cairo's clusters: n_bytes of the run's text stand for n_glyphs glyphs, in
+ * order; every cluster has at least one of each. */
+typedef struct {
+  int n_bytes, n_glyphs;
+} TextCluster;
+
+/* A run of glyphs of one face at one size, drawn from its origin (on the
+ * baseline). text is what a reader copies and searches: whole words, a
+ * hyphen only where one is shown, no soft hyphens, no joiners. */
+typedef struct {
+  const TextFace *face;
+  double size;                /* em size, pt */
+  double x;                   /* the run's origin from the line's, pt */
+  double width;               /* the run's advance as set, pt */
+  TextGlyph *glyphs;
+  int n_glyphs;
+  char *text;                 /* UTF-8 */
+  TextCluster *clusters;
+  int n_clusters;
+  gboolean backward;          /* clusters in the order of right-to-left text */
+  gboolean has_color;         /* FALSE: the colour of the fragment */
+  StyleColor color;
+  /* an underline (links), 0 thickness none: its top below the baseline */
+  double underline_position, underline_thickness;
+} TextGlyphRun;
+
+void text_glyph_run_free (TextGlyphRun *run);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextGlyphRun, text_glyph_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextFigureParts, text_figure_parts_free)
 
 G_END_DECLS

@@ -1,0 +1,39 @@
+/* glyphs.c — faces by file and index, and glyph runs: the text of the
+ * display lists (text.h). */
+#include "text/text.h"
+
+static GHashTable *faces;     /* "file\nindex\nembolden\nslant" -> TextFace* */
+static GMutex faces_lock;
+
+const TextFace *
+text_face_get (const char *file, int index, gboolean embolden, double slant)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  g_autofree char *key = g_strdup_printf ("%s\n%d\n%d\n%.6f", file, index, embolden ? 1 : 0,
+                                          slant);
+  g_mutex_lock (&faces_lock);
+  if (!faces)
+    faces = g_hash_table_new (g_str_hash, g_str_equal);
+  TextFace *face = g_hash_table_lookup (faces, key);
+  if (!face) {
+    face = g_new0 (TextFace, 1);
+    face->file = g_strdup (file);
+    face->index = index;
+    face->embolden = embolden;
+    face->slant = slant;
+    g_hash_table_insert (faces, g_steal_pointer (&key), face);
+  }
+  g_mutex_unlock (&faces_lock);
+  return face;
+}
+
+void
+text_glyph_run_free (TextGlyphRun *run)
+{
+  if (!run)
+    return;
+  g_free (run->glyphs);
+  g_free (run->text);
+  g_free (run->clusters);
+  g_free (run);
+}
