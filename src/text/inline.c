@@ -151,6 +151,74 @@ put_text (RunBuilder *rb, const char *s)
     g_string_append (rb->text, s);
 }
 
+/* Whether text so far ends where a sentence begins: nothing yet, or a
+ * full stop, question or exclamation mark (a closing quote after it
+ * allowed) and a space, not after an ordinal ("17. "), an abbreviation set
+ * with a narrow space ("z. B. ") or a common one ("ca. "). */
+static gboolean
+at_sentence_start (const GString *text)
+{
+  static const char *const abbrevs[] = { "ca.", "Nr.", "bzw.", "vgl.", "Dr.", "Prof.", "St.",
+                                         "rd.", "inkl.", "zzgl.", "Mio.", "Mrd.", "Bio.", NULL };
+  const char *begin = text->str, *p = text->str + text->len;
+  gboolean spaced = FALSE;
+  while (p > begin) {
+    const char *prev = g_utf8_find_prev_char (begin, p);
+    gunichar c = g_utf8_get_char (prev);
+    if (c != ' ' && c != 0xa0 && c != '\n')
+      break;
+    spaced = TRUE;
+    p = prev;
+  }
+  if (p == begin)
+    return TRUE;
+  if (!spaced)
+    return FALSE;
+  const char *prev = g_utf8_find_prev_char (begin, p);
+  gunichar c = g_utf8_get_char (prev);
+  if (c == 0x201c || c == 0x201d || c == 0x2019 || c == 0xbb || c == '"' || c == ')') {
+    p = prev;
+    prev = p > begin ? g_utf8_find_prev_char (begin, p) : NULL;
+    c = prev ? g_utf8_get_char (prev) : 0;
+  }
+  if (c == '!' || c == '?')
+    return TRUE;
+  if (c != '.')
+    return FALSE;
+  /* the word the full stop ends */
+  const char *w = prev;
+  while (w > begin) {
+    const char *q = g_utf8_find_prev_char (begin, w);
+    gunichar d = g_utf8_get_char (q);
+    if (d == ' ' || d == 0xa0 || d == '\n')
+      break;
+    if (d == 0x202f)
+      return FALSE;   /* "z. B." */
+    w = q;
+  }
+  if (g_ascii_isdigit (*w))
+    return FALSE;     /* "17. September" */
+  gsize len = (gsize) (prev + 1 - w);
+  for (const char *const *a = abbrevs; *a; a++)
+    if (strlen (*a) == len && strncmp (w, *a, len) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The first letter of *s in capitals. */
+static void
+capitalize_first (char **s)
+{
+  gunichar c = g_utf8_get_char (*s);
+  if (!g_unichar_islower (c))
+    return;
+  char buf[8];
+  int n = g_unichar_to_utf8 (g_unichar_totitle (c), buf);
+  char *up = g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (*s));
+  g_free (*s);
+  *s = up;
+}
+
 /* A formatted figure or date: never hyphenated, spaced only at its ends. */
 static void
 put_atom (RunBuilder *rb, const char *s)
@@ -188,6 +256,8 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
     return;
   case MODEL_INLINE_FIG: {
     g_autofree char *s = inl->figure ? text_format_figure (inl->figure, rb->lang) : NULL;
+    if (s && !rb->chinese && at_sentence_start (rb->text))
+      capitalize_first (&s);   /* "Mehr als 860 Teilnehmende kamen." */
     put_atom (rb, s ? s : "");
     return;
   }
@@ -334,6 +404,10 @@ TextRun *
 text_run_from_variant (const ModelVariant *variant, const char *lang,
                        const StyleComputed *style)
 {
+  /* a variant shown in another language's place (a missing translation)
+   * keeps its own language: its figures, quotes and hyphens are its own */
+  if (variant && variant->lang)
+    lang = variant->lang;
   TextRun *run = g_new0 (TextRun, 1);
   RunBuilder rb = {
     .text = g_string_new (NULL),
@@ -363,6 +437,8 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
 char *
 text_variant_plain (const ModelVariant *variant, const char *lang)
 {
+  if (variant && variant->lang)
+    lang = variant->lang;   /* as text_run_from_variant */
   /* no soft hyphens in titles, bookmarks, metadata */
   RunBuilder rb = { .text = g_string_new (NULL), .lang = lang, .hyphens = STYLE_HYPHENS_NONE };
   if (variant)

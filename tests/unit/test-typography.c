@@ -269,6 +269,50 @@ test_single_word_lines (void)
   g_assert_cmpint (single, >=, 2);
 }
 
+/* A qualified figure that opens a sentence starts with a capital; one
+ * after an ordinal, an abbreviation or inside a sentence does not. */
+static void
+test_figure_sentence_start (void)
+{
+  ModelFigure fig = { .value = 860, .unit = "count", .qualifier = MODEL_QUALIFIER_MORE_THAN };
+  const struct { const char *before, *expected; } cases[] = {
+    { "", "Mehr als 860 kamen." },
+    { "Es war voll. ", "Es war voll. Mehr als 860 kamen." },
+    { "Wer kam? ", "Wer kam? Mehr als 860 kamen." },
+    { "Es kamen ", "Es kamen mehr als 860 kamen." },
+    { "Am 17. ", "Am 17. mehr als 860 kamen." },
+    { "Es kamen z. B. ", "Es kamen z.\u202FB. mehr als 860 kamen." },
+    { "Es kamen ca. ", "Es kamen ca. mehr als 860 kamen." },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++) {
+    ModelVariant *v = g_new0 (ModelVariant, 1);
+    v->lang = g_strdup ("de");
+    v->inlines = g_ptr_array_new ();
+    ModelInline t1 = { .kind = MODEL_INLINE_TEXT, .text = (char *) cases[i].before };
+    ModelInline f = { .kind = MODEL_INLINE_FIG, .figure = &fig };
+    ModelInline t2 = { .kind = MODEL_INLINE_TEXT, .text = " kamen." };
+    if (*cases[i].before)
+      g_ptr_array_add (v->inlines, &t1);
+    g_ptr_array_add (v->inlines, &f);
+    g_ptr_array_add (v->inlines, &t2);
+    g_autofree char *plain = text_variant_plain (v, "de");
+    /* the figure's inner space is a no-break one: compare with plain spaces */
+    GString *norm = g_string_new (NULL);
+    for (const char *p = plain; *p; p = g_utf8_next_char (p)) {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0xa0)
+        g_string_append_c (norm, ' ');
+      else
+        g_string_append_unichar (norm, c);
+    }
+    g_assert_cmpstr (norm->str, ==, cases[i].expected);
+    g_string_free (norm, TRUE);
+    g_ptr_array_unref (v->inlines);
+    g_free (v->lang);
+    g_free (v);
+  }
+}
+
 /* "z. B.", "u. a.", "d. h." take a narrow no-break space inside, and Pango
  * finds no line break there; "Bz. B." (not at a word's start) is left. */
 static void
@@ -298,6 +342,7 @@ main (int argc, char **argv)
   font_map = text_font_map_new (NULL, &error);
   g_assert_no_error (error);
   g_test_add_func ("/typography/german-abbreviations", test_german_abbreviations);
+  g_test_add_func ("/typography/figure-sentence-start", test_figure_sentence_start);
   g_test_add_func ("/typography/chinese-line-edges", test_chinese_line_edges);
   g_test_add_func ("/typography/han-latin-space", test_han_latin_space);
   g_test_add_func ("/typography/hyphens", test_hyphens);
