@@ -117,6 +117,9 @@ build_part (Ctx *ctx, int cover_outline_level)
 {
   if (ctx->page_limit_hit)
     return;   /* reported; laying out more would only take time */
+  /* running heads start afresh with each part: a Chinese part's cover
+   * never carries the German part's last section title */
+  g_hash_table_remove_all (ctx->strings_now);
   StyleNode roots[2];
   Parent root = { 0 };
   root_parent (ctx, roots, &root);
@@ -244,6 +247,9 @@ pack_front (Ctx *ctx, const ModelPack *pack)
              ctx->arrangement, ctx->column_gap);
   ctx->outline_base = 0;
   ctx->anchor_prefix = "";
+  /* running heads start afresh with each part: a Chinese part's cover
+   * never carries the German part's last section title */
+  g_hash_table_remove_all (ctx->strings_now);
   StyleNode roots[2];
   Parent root = { 0 };
   root_parent (ctx, roots, &root);

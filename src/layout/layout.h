@@ -67,6 +67,10 @@ typedef struct {
 typedef struct {
   double width, height;        /* pt */
   int number;                  /* 1-based */
+  /* the first page of a part: the cover of a dossier, of each language's
+   * part in the sequential arrangement, of each dossier in a pack; it
+   * takes @page :first */
+  gboolean first;
   GPtrArray *frags;            /* of LayoutFrag* */
 } LayoutPage;
 
