@@ -13,6 +13,7 @@
 #include "layout/layout.h"
 #include "render/render.h"
 #include "common/limits.h"
+#include "common/timing.h"
 
 typedef struct {
   char *output;
@@ -83,6 +84,7 @@ static int
 list_fonts (const Options *o)
 {
   g_autoptr (GError) error = NULL;
+  timing_phase ("fonts (fontconfig)");
   PangoFontMap *map = text_font_map_new ((const char *const *) o->font_dirs, &error);
   if (!map) {
     fprintf (stderr, "dossier: %s\n", error->message);
@@ -135,6 +137,7 @@ render_one (const Options *o, const char *input)
   }
   g_autoptr (DiagList) diags = diag_list_new ();
   ModelPack *pack = NULL;
+  timing_phase ("xml, schema, model");
   g_autoptr (ModelDoc) doc = model_load (input, o->strict, &pack, diags);
   if (!(doc || pack) || diag_list_count_errors (diags, o->strict) > 0) {
     print_diags (diags, o->strict);
@@ -178,6 +181,7 @@ render_one (const Options *o, const char *input)
     g_free (list[1]);
   }
   StyleLoadRules rules = { (const char *const *) folders, chosen != NULL };
+  timing_phase ("style");
   g_autoptr (StyleSheet) sheet = style_sheet_load_with (style_path, &rules, diags);
   if (!sheet || diag_list_count_errors (diags, o->strict) > 0) {
     print_diags (diags, o->strict);
@@ -186,6 +190,7 @@ render_one (const Options *o, const char *input)
   }
 
   g_autoptr (GError) error = NULL;
+  timing_phase ("fonts (fontconfig)");
   PangoFontMap *map = text_font_map_new ((const char *const *) o->font_dirs, &error);
   if (!map) {
     print_diags (diags, o->strict);
@@ -195,6 +200,7 @@ render_one (const Options *o, const char *input)
   }
   g_autoptr (GPtrArray) families = style_sheet_families (sheet);
   text_check_families (map, families, diags);
+  timing_phase ("layout");
   g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, diags)
                                    : layout_run_pack (pack, sheet, map, diags);
   g_object_unref (map);
@@ -319,6 +325,7 @@ cli_main (int argc, char **argv)
   } else {
     status = render_one (&o, o.inputs[0]);
   }
+  timing_report (stderr);
   options_clear (&o);
   return status;
 }

@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include "render/render-private.h"
+#include "common/timing.h"
 
 G_DEFINE_QUARK (render-error-quark, render_error)
 
@@ -133,7 +134,9 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "dossier " DOSSIER_VERSION);
 
   /* each face cut to the glyphs the pages use, before cairo sees it */
+  timing_phase ("render: subset fonts");
   RenderFonts *fonts = render_fonts_new (ldoc);
+  timing_phase ("render: draw pages");
   cairo_t *cr = cairo_create (surface);
   /* Links need a structure tag around them, or cairo's xref is damaged
    * (platform-notes.md): the whole document is one Document element. */
@@ -166,6 +169,7 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
   add_outline (surface, ldoc);
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
+  timing_phase ("render: cairo finish");
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -190,11 +194,13 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "%s: %s", path,
                  cairo_status_to_string (status));
   g_autoptr (GError) qerror = NULL;
+  timing_phase ("render: tags, dates (qpdf)");
   if (ok && !render_pdf_finish_tags (bytes->data, bytes->len, ldoc->lang, ts.elems,
                                      render_output_fd (out), &qerror)) {
     g_set_error (error, RENDER_ERROR, qerror->code, "%s: %s", path, qerror->message);
     ok = FALSE;
   }
   tag_state_clear (&ts);
+  timing_phase ("render: write");
   return ok && render_output_commit (out, path, error);
 }
