@@ -204,21 +204,22 @@ render_one (const Options *o, const char *input)
   g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, diags)
                                    : layout_run_pack (pack, sheet, map, diags);
   g_object_unref (map);
-  if (print_diags (diags, o->strict) != CLI_EXIT_OK) {
-    model_pack_free (pack);
+  /* the pages are plain data: nothing after layout reads the model or the
+   * style sheet (freed here, so a page that did would fail under ASan) */
+  g_clear_pointer (&pack, model_pack_free);
+  g_clear_pointer (&doc, model_doc_free);
+  g_clear_pointer (&sheet, style_sheet_free);
+  if (print_diags (diags, o->strict) != CLI_EXIT_OK)
     return CLI_EXIT_DATAERR;
-  }
 
   g_autofree char *date = source_date ();
   RenderOptions ro = { .date = date };
   if (!render_pdf_write (ldoc, output, &ro, &error)) {
     fprintf (stderr, "dossier: %s\n", error->message);
-    model_pack_free (pack);
     return error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
          : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
                                                 : CLI_EXIT_SOFTWARE;
   }
-  model_pack_free (pack);   /* after rendering: the pages point into the model */
   return CLI_EXIT_OK;
 }
 

@@ -178,3 +178,13 @@ void paginate (Ctx *ctx, gboolean new_page);
 
 /* ---- furniture.c ---------------------------------------------------------- */
 void furniture_add (Ctx *ctx);
+
+/* ---- glyphline.c: the end of layout, lines as glyph runs ----------------- */
+/* A line of a Pango layout as glyph runs from its origin, each space
+ * narrowed by squeeze / spaces; label: a chart's (colours from its
+ * attributes, a space at a break unread). GPtrArray of TextGlyphRun*. */
+GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, double squeeze,
+                                 gboolean label);
+/* Every TEXT fragment of out made GLYPHS, each chart's labels GLYPHS
+ * fragments after it: the pages become plain data. */
+void layout_make_glyphs (LayoutDoc *out);

@@ -212,6 +212,7 @@ ctx_finish (Ctx *ctx)
 {
   toc_resolve (ctx);
   furniture_add (ctx);
+  layout_make_glyphs (ctx->out);
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);
@@ -307,18 +308,24 @@ layout_run_pack (const ModelPack *pack, const StyleSheet *sheet, PangoFontMap *f
 }
 
 char *
+layout_frag_text (const LayoutFrag *f)
+{
+  GString *s = g_string_new (NULL);
+  for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++)
+    g_string_append (s, ((const TextGlyphRun *) g_ptr_array_index (f->runs, r))->text);
+  return g_string_free (s, FALSE);
+}
+
+char *
 layout_page_dump (const LayoutPage *page)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < page->frags->len; i++) {
     const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-    if (f->kind != LAYOUT_FRAG_TEXT)
+    if (f->kind != LAYOUT_FRAG_GLYPHS)
       continue;
-    PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
-    const char *text = pango_layout_get_text (f->layout);
-    g_string_append_printf (s, "%.1f %.1f ", f->x, f->y);
-    g_string_append_len (s, text + line->start_index, line->length);
-    g_string_append_c (s, '\n');
+    g_autofree char *text = layout_frag_text (f);
+    g_string_append_printf (s, "%.1f %.1f %s\n", f->x, f->y, text);
   }
   return g_string_free (s, FALSE);
 }

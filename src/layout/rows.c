@@ -99,6 +99,10 @@ frag_copy (const LayoutFrag *f, double dx, double dy)
   c->y += dy;
   if (c->layout)
     g_object_ref (c->layout);
+  if (c->runs)
+    g_ptr_array_ref (c->runs);
+  if (c->para)
+    g_ref_string_acquire (c->para);
   c->uri = g_strdup (f->uri);
   c->dest = g_strdup (f->dest);
   return c;
@@ -110,6 +114,10 @@ frag_free (gpointer p)
   LayoutFrag *f = p;
   if (f->layout)
     g_object_unref (f->layout);
+  if (f->runs)
+    g_ptr_array_unref (f->runs);
+  if (f->para)
+    g_ref_string_release (f->para);
   g_free (f->uri);
   g_free (f->dest);
   g_free (f);
