@@ -11,6 +11,9 @@ typedef struct hb_map_t hb_map_t;
 /* Collects the glyphs every page of ldoc draws and subsets each face once. */
 RenderFonts *render_fonts_new (const LayoutDoc *ldoc);
 void render_fonts_free (RenderFonts *fonts);
+/* Adds each font file the pages draw from to out (of g_free'd char*), once,
+ * in the order first used: subset or drawn as is. */
+void render_fonts_files (RenderFonts *fonts, GPtrArray *out);
 /* The subset of font's face at sf's size and options, *map its glyph ids
  * (old to new); NULL when font is to be drawn as is. */
 cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, PangoFont *font,

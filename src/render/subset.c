@@ -39,6 +39,8 @@ struct _RenderFonts {
   GHashTable *faces;            /* "file\nindex" -> Face* */
   GHashTable *fonts;            /* PangoFont* -> FontEntry* */
   GPtrArray *order;             /* of Face*, in the order first used */
+  GPtrArray *files;             /* of char*: every font file used, once, in order */
+  GHashTable *file_set;         /* the same, for lookups (not owned) */
 };
 
 /* FreeType's library is shared by every render (cairo may keep a face
@@ -113,6 +115,11 @@ face_of (RenderFonts *fonts, PangoFont *font)
   FcMatrix *matrix = NULL;
   if (FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch)
     return NULL;
+  if (!g_hash_table_contains (fonts->file_set, file)) {
+    char *copy = g_strdup ((const char *) file);
+    g_ptr_array_add (fonts->files, copy);
+    g_hash_table_add (fonts->file_set, copy);
+  }
   FcPatternGetInteger (pat, FC_INDEX, 0, &index);
   FcPatternGetBool (pat, FC_EMBOLDEN, 0, &embolden);
   if (embolden || FcPatternGetMatrix (pat, FC_MATRIX, 0, &matrix) == FcResultMatch ||
@@ -223,6 +230,8 @@ render_fonts_new (const LayoutDoc *ldoc)
   fonts->faces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, face_free);
   fonts->fonts = g_hash_table_new_full (NULL, NULL, g_object_unref, font_entry_free);
   fonts->order = g_ptr_array_new ();
+  fonts->files = g_ptr_array_new_with_free_func (g_free);
+  fonts->file_set = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
     for (guint i = 0; i < page->frags->len; i++) {
@@ -245,8 +254,17 @@ render_fonts_free (RenderFonts *fonts)
     return;
   g_hash_table_destroy (fonts->fonts);
   g_ptr_array_free (fonts->order, TRUE);
+  g_hash_table_destroy (fonts->file_set);
+  g_ptr_array_unref (fonts->files);
   g_hash_table_destroy (fonts->faces);
   g_free (fonts);
+}
+
+void
+render_fonts_files (RenderFonts *fonts, GPtrArray *out)
+{
+  for (guint i = 0; i < fonts->files->len; i++)
+    g_ptr_array_add (out, g_strdup (g_ptr_array_index (fonts->files, i)));
 }
 
 cairo_scaled_font_t *
