@@ -17,6 +17,9 @@ void render_fonts_free (RenderFonts *fonts);
  * they are); NULL when its face cannot be opened. */
 cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run,
                                           const hb_map_t **map);
+/* Adds each font file the pages draw from to out (of g_free'd char*), once,
+ * in the order first used. */
+void render_fonts_files (RenderFonts *fonts, GPtrArray *out);
 
 /* ---- line.c: a GLYPHS fragment drawn, its text fit for copying ------------ */
 void render_glyph_line (cairo_t *cr, RenderFonts *fonts, const LayoutFrag *f);

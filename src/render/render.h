@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 typedef struct {
   /* "YYYY-MM-DDThh:mm:ssZ" for /CreationDate and /ModDate, or NULL: none */
   const char *date;
+  /* when not NULL, gets each font file the pages draw from, once, in the
+   * order first used (g_free'd strings; for depfiles) */
+  GPtrArray *font_files;
 } RenderOptions;
 
 gboolean render_pdf_write (const LayoutDoc *ldoc, const char *path,

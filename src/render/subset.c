@@ -248,3 +248,16 @@ render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run, const hb_map_t
   *map = f->map;
   return sf;
 }
+
+void
+render_fonts_files (RenderFonts *fonts, GPtrArray *out)
+{
+  for (guint i = 0; i < fonts->order->len; i++) {
+    const Face *f = g_ptr_array_index (fonts->order, i);
+    gboolean seen = FALSE;
+    for (guint k = 0; k < out->len && !seen; k++)
+      seen = strcmp (g_ptr_array_index (out, k), f->face->file) == 0;
+    if (!seen)
+      g_ptr_array_add (out, g_strdup (f->face->file));
+  }
+}

@@ -745,6 +745,19 @@ style_sheet_intern_file (StyleSheet *sheet, const char *file)
   return copy;
 }
 
+char **
+style_sheet_files (const StyleSheet *sheet)
+{
+  guint n = g_hash_table_size (sheet->files);
+  char **files = g_new0 (char *, n + 1);
+  GHashTableIter it;
+  gpointer file, rank;
+  g_hash_table_iter_init (&it, sheet->files);
+  while (g_hash_table_iter_next (&it, &file, &rank))
+    files[GPOINTER_TO_UINT (rank) - 1] = g_strdup (file);
+  return files;
+}
+
 void
 style_decl_free (StyleDecl *d)
 {

@@ -168,6 +168,9 @@ void style_page_free (StylePage *page);
  * sheet's array: g_ptr_array_unref() it, never change it. */
 typedef struct { char *family; char *file; int line, column; } StyleFamilyUse;
 GPtrArray *style_sheet_families (const StyleSheet *sheet);
+/* Every file the sheet was read from, the style itself first, then each
+ * @import in the order read (for depfiles): NULL-terminated, g_strfreev. */
+char **style_sheet_files (const StyleSheet *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleSheet, style_sheet_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleComputed, style_computed_free)
