@@ -187,7 +187,7 @@ face_subset (gpointer data, gpointer unused)
 }
 
 RenderFonts *
-render_fonts_new (const LayoutDoc *ldoc)
+render_fonts_new (const LayoutDoc *ldoc, gboolean subset)
 {
   RenderFonts *fonts = g_new0 (RenderFonts, 1);
   fonts->faces = g_hash_table_new_full (NULL, NULL, NULL, face_free);
@@ -211,7 +211,10 @@ render_fonts_new (const LayoutDoc *ldoc)
     }
   }
   for (guint i = 0; i < fonts->order->len; i++)
-    face_subset (g_ptr_array_index (fonts->order, i), NULL);
+    if (subset)
+      face_subset (g_ptr_array_index (fonts->order, i), NULL);
+    else
+      face_open_whole (g_ptr_array_index (fonts->order, i));
   return fonts;
 }
 
