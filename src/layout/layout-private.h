@@ -115,6 +115,11 @@ void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *r
 /* A paragraph of text: layout + rows; returns the layout's height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
+/* paragraph.c: the same by the paragraph engine, lines as GLYPHS fragments. */
+double track_add_para (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
+                       double x, double width, gboolean missing, int line, int column);
+/* A line of text: a TEXT or a GLYPHS fragment. */
+gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);
 /* Reports each character of layout that no font has, at its place in the
  * input (searched from line:column, the element that holds it); make_layout

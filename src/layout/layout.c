@@ -306,6 +306,13 @@ layout_page_dump (const LayoutPage *page)
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < page->frags->len; i++) {
     const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+    if (f->kind == LAYOUT_FRAG_GLYPHS) {
+      g_string_append_printf (s, "%.1f %.1f ", f->x, f->y);
+      for (guint r = 0; r < f->runs->len; r++)
+        g_string_append (s, ((TextGlyphRun *) g_ptr_array_index (f->runs, r))->text);
+      g_string_append_printf (s, " | %.1f | %.3f | %s\n", f->w, f->ratio, f->break_kind);
+      continue;
+    }
     if (f->kind != LAYOUT_FRAG_TEXT)
       continue;
     PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);

@@ -26,6 +26,9 @@ typedef enum {
   LAYOUT_FRAG_LINK,     /* a clickable area leading to uri, or to dest in the document */
   LAYOUT_FRAG_DEST,     /* a named destination (dest) at (x, y) */
 } LayoutFragKind;
+/* A line as glyph runs (runs), its baseline starting at (x, y). Outside the
+ * enum until the renderer draws glyph runs (the display branch adds it). */
+#define LAYOUT_FRAG_GLYPHS ((LayoutFragKind) (LAYOUT_FRAG_DEST + 1))
 
 /* Coordinates in pt, origin at the page's top left, y downwards. */
 typedef struct {
@@ -35,6 +38,9 @@ typedef struct {
   double line_width;           /* RULE */
   PangoLayout *layout;         /* TEXT: a reference */
   int line;                    /* TEXT: index of the line in layout */
+  GPtrArray *runs;             /* GLYPHS: of TextGlyphRun*, x from (x, y); shared, read-only */
+  double ratio;                /* GLYPHS: the line's adjustment ratio (for dumps) */
+  const char *break_kind;      /* GLYPHS: how the line ends (for dumps) */
   const ChartSpec *chart;      /* CHART: owned by the LayoutDoc */
   char *uri;                   /* LINK to outside */
   char *dest;                  /* LINK inside the document, DEST: its name */

@@ -99,6 +99,8 @@ frag_copy (const LayoutFrag *f, double dx, double dy)
   c->y += dy;
   if (c->layout)
     g_object_ref (c->layout);
+  if (c->runs)
+    g_ptr_array_ref (c->runs);
   c->uri = g_strdup (f->uri);
   c->dest = g_strdup (f->dest);
   return c;
@@ -110,6 +112,8 @@ frag_free (gpointer p)
   LayoutFrag *f = p;
   if (f->layout)
     g_object_unref (f->layout);
+  if (f->runs)
+    g_ptr_array_unref (f->runs);
   g_free (f->uri);
   g_free (f->dest);
   g_free (f);
@@ -377,6 +381,8 @@ double
 track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st, double x,
                 double width, gboolean missing, int line, int column)
 {
+  if (g_getenv ("DOSSIER_PARA_ENGINE"))
+    return track_add_para (ctx, t, run, st, x, width, missing, line, column);
   PangoLayout *layout = make_layout (ctx, run, st, width);
   /* At most two hyphenated lines in a row where avoidable: undo the
    * third's soft hyphens and lay the paragraph out again. */
@@ -398,6 +404,12 @@ track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
   pango_layout_get_size (layout, NULL, &h);
   g_object_unref (layout);
   return h / (double) PANGO_SCALE;
+}
+
+gboolean
+frag_is_line (const LayoutFrag *f)
+{
+  return f->kind == LAYOUT_FRAG_TEXT || f->kind == LAYOUT_FRAG_GLYPHS;
 }
 
 void

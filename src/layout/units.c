@@ -375,7 +375,7 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
   Row *row = g_ptr_array_index (t->rows, first);
   for (guint i = 0; i < row->frags->len; i++) {
     LayoutFrag *tf = g_ptr_array_index (row->frags, i);
-    if (tf->kind != LAYOUT_FRAG_TEXT)
+    if (!frag_is_line (tf))
       continue;
     LayoutFrag *f = frag_new (LAYOUT_FRAG_TEXT);
     f->layout = ml;

@@ -1,0 +1,117 @@
+/* para-private.h — the paragraph engine's inner types: the paragraph as
+ * clusters (items.c), break opportunities (breaks.c), the breaker
+ * (knuth-plass.c) and the lines set from its result (lines.c). */
+#pragma once
+
+#include "para/para.h"
+
+/* What a cluster is, for spacing and breaking. */
+typedef enum {
+  PARA_CL_TEXT,               /* letters, digits, Latin punctuation */
+  PARA_CL_SPACE,              /* a word space: stretches and shrinks */
+  PARA_CL_FIXED_SPACE,        /* U+2005, U+202F, U+2009: a gap that does not stretch */
+  PARA_CL_HAN,                /* a Han character (or kana, bopomofo) */
+  PARA_CL_CJK_OPEN,           /* full-width opening punctuation: （“《「 */
+  PARA_CL_CJK_CLOSE,          /* full-width closing punctuation and stops: ）”》」，。、；：！？ */
+  PARA_CL_CJK_OTHER,          /* other full-width marks (·, —, …) */
+  PARA_CL_NEWLINE,            /* U+2028 / U+000A: a forced break, drawn as nothing */
+} ParaClusterKind;
+
+/* One cluster: bytes of the clean text and the glyphs they shaped to. */
+typedef struct {
+  int start, end;             /* bytes in the clean text */
+  int item;                   /* index into Para.items */
+  int g0, g1;                 /* glyphs [g0, g1) of the item's glyph string */
+  double adv;                 /* advance, pt (letter spacing included) */
+  double stretch, shrink;     /* of a word space */
+  double trim_left, trim_right; /* pt taken off by punctuation compression */
+  double em;                  /* the font's size */
+  ParaClusterKind kind;
+} ParaCluster;
+
+typedef struct {
+  PangoItem *item;
+  PangoGlyphString *glyphs;
+  const TextFace *face;
+  double size;                /* em size, pt */
+  double ascent, descent;
+  double hyphen_adv;          /* the advance of a hyphen in this font */
+  guint32 hyphen_glyph;
+  gboolean underline;
+  double underline_position, underline_thickness;
+  gboolean has_color;
+  StyleColor color;
+} ParaItem;
+
+/* A place the paragraph may break: before cluster at. */
+typedef struct {
+  int at;
+  ParaBreakKind kind;
+  double penalty;
+  gboolean flagged;           /* a hyphen: adjacent ones cost extra */
+  double pre_width;           /* added to the line that ends here (the hyphen) */
+  double hang;                /* extra shrink of the line ending here: a half-width stop */
+  double extra_demerits;      /* compound joints cheaper, tight places dearer */
+} ParaBreak;
+
+/* Tunables of the breaker (one table, para.c). */
+typedef struct {
+  double line_penalty;        /* TeX's \linepenalty */
+  double hyphen_penalty, ex_hyphen_penalty;
+  double double_hyphen_demerits, final_hyphen_demerits, adj_demerits;
+  double pretolerance, tolerance;   /* badness allowed in the first two passes */
+  double emergency_stretch_em;      /* third pass, per line */
+  double ragged_stretch_em;         /* the virtual stretch of a ragged line */
+} ParaTune;
+
+extern const ParaTune para_tune;
+
+typedef struct {
+  /* input */
+  const StyleComputed *st;
+  double width, indent;
+  gboolean chinese, justify;
+  int limit_before, limit_after, limit_word;
+  /* clean text */
+  char *text;
+  int len;
+  guint8 *marks;              /* per byte of text: PARA_MARK_* before that byte */
+  PangoAttrList *attrs;       /* the run's, moved to the clean text */
+  GArray *links;              /* of TextLink with clean offsets (href borrowed) */
+  /* shaped */
+  GArray *items;              /* of ParaItem */
+  GArray *clusters;           /* of ParaCluster, logical order */
+  GArray *breaks;             /* of ParaBreak, increasing at */
+  GArray *missing;            /* of gunichar */
+  /* prefix sums over clusters (n + 1 each) */
+  double *sum_w, *sum_y, *sum_z;    /* advances, stretch, shrink */
+  double *pair_y, *pair_z;          /* Chinese inter-character glue, by right cluster */
+  int *han_after;             /* Han characters in clusters [i, n) */
+} Para;
+
+#define PARA_MARK_SHY 1       /* a soft hyphen stood here */
+#define PARA_MARK_NOBREAK 2   /* a word joiner stood here */
+
+/* items.c */
+void para_prepare_text (Para *p, const TextRun *run);
+void para_shape (Para *p, PangoContext *pctx, const TextRun *run);
+void para_free_shaped (Para *p);
+gboolean para_is_han (gunichar c);
+
+/* breaks.c */
+void para_find_breaks (Para *p);
+void para_prefix_sums (Para *p);
+
+/* knuth-plass.c: the chosen breaks (indices into p->breaks), the last one
+ * the paragraph's end; GArray of int. */
+GArray *para_break_lines (const Para *p, gboolean *overfull);
+
+/* lines.c */
+ParaResult *para_set_lines (const Para *p, const GArray *chosen);
+
+/* knuth-plass.c: the clusters [*s, *e) a line from break position from to
+ * brk holds (spaces at either end dropped), and its natural width, stretch
+ * and shrink with the break's hyphen and hanging stop. */
+void para_line_span (const Para *p, int from, const ParaBreak *brk, int *s, int *e);
+void para_line_measure (const Para *p, int s, int e, const ParaBreak *brk, double *w,
+                        double *y, double *z);
