@@ -197,8 +197,8 @@ item_clusters (Para *p, int index)
     else if (c.kind != PARA_CL_SPACE && c.kind != PARA_CL_FIXED_SPACE)
       c.adv += p->st->letter_spacing;
     if (c.kind == PARA_CL_SPACE) {
-      c.stretch = c.adv / 2;    /* TeX's proportions of an interword space */
-      c.shrink = c.adv / 3;
+      c.stretch = c.adv * para_tune.space_stretch;
+      c.shrink = c.adv * para_tune.space_shrink;
     }
     g_array_append_val (p->clusters, c);
     g = g1;

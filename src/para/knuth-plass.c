@@ -48,9 +48,15 @@ para_line_measure (const Para *p, int s, int e, const ParaBreak *brk, double *w,
   }
 }
 
+/* A node is a break with the fitness class of the line ending there and
+ * the count of hyphenated lines in a row ending there (0-2: a third in a
+ * row is never chosen while anything else fits): NSTATES per break. */
+#define NSTATES 12
+#define STATE(fit, run) ((fit) * 3 + (run))
+
 typedef struct {
   double demerits;
-  int prev, prev_fit;         /* node index (0: the start), its class */
+  int prev, prev_state;       /* node index (0: the start), its state */
 } Node;
 
 static int
@@ -87,8 +93,9 @@ node_break (const Pass *ps, int j)
  * not make a loose line as cheap as a hyphen. */
 static double
 line_badness (const Pass *ps, int i, const ParaBreak *b, double *r, gboolean *last,
-              double *cost)
+              double *cost, double *real_r)
 {
+  *real_r = 0;
   const Para *p = ps->p;
   const ParaBreak *a = node_break (ps, i);
   int s, e;
@@ -112,6 +119,7 @@ line_badness (const Pass *ps, int i, const ParaBreak *b, double *r, gboolean *la
     return 0;
   }
   double real = y > 0 ? (avail - w) / y : 100;
+  *real_r = p->justify ? real : 0;
   *cost = 100 * pow (MIN (real, 100), 3);
   y += ps->emergency;
   if (y <= 0) {
@@ -138,7 +146,7 @@ last_line_demerits (const Pass *ps, int i, const ParaBreak *b)
 }
 
 static void
-try_line (Pass *ps, int i, int j, double bad, double r)
+try_line (Pass *ps, int i, int j, double bad, double r, double real_r)
 {
   const ParaBreak *a = node_break (ps, i), *b = node_break (ps, j);
   int fit = fitness (r);
@@ -149,22 +157,32 @@ try_line (Pass *ps, int i, int j, double bad, double r)
   else if (b->penalty > -G_MAXDOUBLE)
     d -= b->penalty * b->penalty;
   d += b->extra_demerits + last_line_demerits (ps, i, b);
-  for (int c = 0; c < 4; c++) {
-    const Node *from = &ps->nodes[i * 4 + c];
+  /* a very loose line (a word space past 0.7 em) only where nothing else fits */
+  if (real_r * para_tune.space_stretch > para_tune.loose_gap - 1)
+    d += 1e9;
+  for (int c = 0; c < NSTATES; c++) {
+    const Node *from = &ps->nodes[i * NSTATES + c];
     if (from->demerits >= AWFUL)
       continue;
     double total = from->demerits + d;
+    int run = b->flagged ? c % 3 + 1 : 0;
+    if (run > 2) {
+      if (!ps->final)
+        continue;
+      run = 2;
+      total += 1e9;
+    }
     if (a && a->flagged && b->flagged)
       total += para_tune.double_hyphen_demerits;
     if (a && a->flagged && b->kind == PARA_BREAK_END)
       total += para_tune.final_hyphen_demerits;
-    if (abs (c - fit) > 1)
+    if (abs (c / 3 - fit) > 1)
       total += para_tune.adj_demerits;
-    Node *to = &ps->nodes[j * 4 + fit];
+    Node *to = &ps->nodes[j * NSTATES + STATE (fit, run)];
     if (total < to->demerits) {
       to->demerits = total;
       to->prev = i;
-      to->prev_fit = c;
+      to->prev_state = c;
     }
   }
 }
@@ -173,25 +191,25 @@ static gboolean
 run_pass (Pass *ps)
 {
   int m = ps->m;
-  for (int k = 0; k < (m + 1) * 4; k++)
+  for (int k = 0; k < (m + 1) * NSTATES; k++)
     ps->nodes[k] = (Node) { AWFUL, -1, -1 };
-  ps->nodes[1] = (Node) { 0, -1, -1 };     /* the start, as a decent line */
+  ps->nodes[STATE (1, 0)] = (Node) { 0, -1, -1 };     /* the start, as a decent line */
   for (int j = 1; j <= m; j++) {
     const ParaBreak *b = node_break (ps, j);
     gboolean found = FALSE;
     for (int i = j - 1; i >= 0; i--) {
-      double r, cost;
+      double r, cost, real_r;
       gboolean last;
-      double bad = line_badness (ps, i, b, &r, &last, &cost);
+      double bad = line_badness (ps, i, b, &r, &last, &cost, &real_r);
       if (bad >= AWFUL) {
         if (ps->final && !found && i == j - 1) {
           /* nothing fits: an overfull line, dearly */
-          try_line (ps, i, j, INF_BAD * 100, -1);
+          try_line (ps, i, j, INF_BAD * 100, -1, 0);
         }
         break;
       }
       if (bad <= ps->tolerance || (ps->final && bad <= INF_BAD)) {
-        try_line (ps, i, j, cost, r);
+        try_line (ps, i, j, cost, r, real_r);
         found = TRUE;
       }
       const ParaBreak *a = node_break (ps, i);
@@ -199,21 +217,33 @@ run_pass (Pass *ps)
         break;    /* no line reaches over a forced break */
     }
   }
-  for (int c = 0; c < 4; c++)
-    if (ps->nodes[m * 4 + c].demerits < AWFUL)
+  for (int c = 0; c < NSTATES; c++)
+    if (ps->nodes[m * NSTATES + c].demerits < AWFUL)
       return TRUE;
+  if (g_getenv ("DOSSIER_PARA_DEBUG")) {
+    /* the last break reached, to see what made the pass fail */
+    int last = 0;
+    for (int j = 1; j <= m; j++)
+      for (int c = 0; c < NSTATES; c++)
+        if (ps->nodes[j * NSTATES + c].demerits < AWFUL)
+          last = j;
+    const ParaBreak *b = node_break (ps, last);
+    const ParaBreak *nb = last < m ? node_break (ps, last + 1) : NULL;
+    g_printerr ("  tol %.0f: stuck after byte %d, next break at %d\n", ps->tolerance,
+                b ? g_array_index (ps->p->clusters, ParaCluster, b->at).start : 0,
+                nb && nb->at < (int) ps->p->clusters->len ? g_array_index (ps->p->clusters, ParaCluster, nb->at).start : -1);
+  }
   return FALSE;
 }
 
 GArray *
-para_break_lines (const Para *p, gboolean *overfull)
+para_break_lines (const Para *p)
 {
   const double tol[3] = { para_tune.pretolerance, para_tune.tolerance, INF_BAD };
   guint nb = p->breaks->len;
   int *cand = g_new (int, nb);
-  Node *nodes = g_new (Node, (nb + 1) * 4);
+  Node *nodes = g_new (Node, (nb + 1) * NSTATES);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
-  *overfull = FALSE;
   for (int pass = 0; pass < 3; pass++) {
     Pass ps = { p, cand, 0, tol[pass], 0, pass == 2, nodes };
     for (guint k = 0; k < nb; k++) {
@@ -229,18 +259,16 @@ para_break_lines (const Para *p, gboolean *overfull)
     if (g_getenv ("DOSSIER_PARA_DEBUG"))
       g_printerr ("pass %d\n", pass);
     int best = 0;
-    for (int c = 1; c < 4; c++)
-      if (nodes[ps.m * 4 + c].demerits < nodes[ps.m * 4 + best].demerits)
+    for (int c = 1; c < NSTATES; c++)
+      if (nodes[ps.m * NSTATES + c].demerits < nodes[ps.m * NSTATES + best].demerits)
         best = c;
     int j = ps.m, c = best;
     while (j > 0) {
       int k = cand[j - 1];
       g_array_prepend_val (out, k);
-      const Node *nd = &nodes[j * 4 + c];
-      if (nd->demerits >= INF_BAD * 100 * INF_BAD * 50)
-        *overfull = TRUE;
+      const Node *nd = &nodes[j * NSTATES + c];
       j = nd->prev;
-      c = nd->prev_fit;
+      c = nd->prev_state;
     }
     break;
   }

@@ -62,9 +62,11 @@ typedef struct {
   double pretolerance, tolerance;   /* badness allowed in the first two passes */
   double emergency_stretch_em;      /* third pass, per line */
   double ragged_stretch_em;         /* the virtual stretch of a ragged line */
+  double space_stretch, space_shrink; /* of a word space, times its width */
+  double loose_gap;                 /* a word space wider than this × its width gapes (~0.7 em) */
 } ParaTune;
 
-extern const ParaTune para_tune;
+extern ParaTune para_tune;
 
 typedef struct {
   /* input */
@@ -104,7 +106,7 @@ void para_prefix_sums (Para *p);
 
 /* knuth-plass.c: the chosen breaks (indices into p->breaks), the last one
  * the paragraph's end; GArray of int. */
-GArray *para_break_lines (const Para *p, gboolean *overfull);
+GArray *para_break_lines (const Para *p);
 
 /* lines.c */
 ParaResult *para_set_lines (const Para *p, const GArray *chosen);

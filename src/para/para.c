@@ -7,17 +7,20 @@
 
 /* TeX's plain values, but for a dearer hyphen: narrow columns hyphenate
  * less when a break inside a word costs as much as a loose line. */
-const ParaTune para_tune = {
+ParaTune para_tune = {
   .line_penalty = 10,
-  .hyphen_penalty = 100,
+  .hyphen_penalty = 1500,
   .ex_hyphen_penalty = 50,
   .double_hyphen_demerits = 10000,
   .final_hyphen_demerits = 5000,
   .adj_demerits = 10000,
   .pretolerance = 100,
-  .tolerance = 1000,
+  .tolerance = 2700,
   .emergency_stretch_em = 1.5,
   .ragged_stretch_em = 3,
+  .loose_gap = 2.5,
+  .space_stretch = 0.5,
+  .space_shrink = 1.0 / 3,
 };
 
 static GMutex cache_lock;
@@ -55,6 +58,9 @@ static ParaResult *
 para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, double width)
 {
   Para p = { 0 };
+  if (g_getenv ("PT_SHRINK")) para_tune.space_shrink = g_ascii_strtod (g_getenv ("PT_SHRINK"), NULL);
+  if (g_getenv ("PT_HYPH")) para_tune.hyphen_penalty = g_ascii_strtod (g_getenv ("PT_HYPH"), NULL);
+  if (g_getenv ("PT_STRETCH")) para_tune.space_stretch = g_ascii_strtod (g_getenv ("PT_STRETCH"), NULL);
   p.st = st;
   p.width = width;
   p.indent = st->text_indent;
@@ -87,8 +93,7 @@ para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, d
     fprintf (stderr, "%s\n", s->str);
     g_string_free (s, TRUE);
   }
-  gboolean overfull;
-  g_autoptr (GArray) chosen = para_break_lines (&p, &overfull);
+  g_autoptr (GArray) chosen = para_break_lines (&p);
   ParaResult *res = para_set_lines (&p, chosen);
   g_ptr_array_set_free_func (res->lines, line_free);
   para_free_shaped (&p);

@@ -63,16 +63,21 @@ last_char (const GString *s)
 }
 
 /* Chinese: a quarter-em space where Han meets a Latin letter or digit
- * (NEV、2026年 → "NEV", "2026 年"), none next to punctuation. */
+ * (NEV、2026年 → "NEV", "2026 年"), none next to punctuation. Inside a
+ * figure of the running text too (spaced: "逾 42 亿美元", "2026 年 3 月"),
+ * held by word joiners so the figure never breaks there. */
 static void
-put_chinese (RunBuilder *rb, const char *s, gboolean atom)
+put_chinese (RunBuilder *rb, const char *s, gboolean atom, gboolean spaced)
 {
   for (const char *p = s; *p; p = g_utf8_next_char (p)) {
     gunichar c = g_utf8_get_char (p);
     gunichar prev = last_char (rb->text);
     gboolean boundary = p == s || !atom;
-    if (boundary && ((is_han (prev) && is_latin_or_digit (c)) ||
-                     (is_latin_or_digit (prev) && is_han (c))))
+    gboolean meet = (is_han (prev) && is_latin_or_digit (c)) ||
+                    (is_latin_or_digit (prev) && is_han (c));
+    if (meet && !boundary && spaced)
+      g_string_append (rb->text, WORD_JOINER QUARTER_EM WORD_JOINER);
+    else if (boundary && meet)
       g_string_append (rb->text, QUARTER_EM);
     else if (atom && p != s && c != ' ' && !g_unichar_isspace (prev))
       /* a figure is one word: Chinese would break "42亿" between 2 and 亿 */
@@ -130,7 +135,7 @@ static void
 put_text (RunBuilder *rb, const char *s)
 {
   if (rb->chinese) {
-    put_chinese (rb, s, FALSE);
+    put_chinese (rb, s, FALSE, FALSE);
     return;
   }
   g_autofree char *abbreviated = g_str_has_prefix (rb->lang, "de") ? german_abbreviations (s)
@@ -151,14 +156,22 @@ put_text (RunBuilder *rb, const char *s)
     g_string_append (rb->text, s);
 }
 
-/* A formatted figure or date: never hyphenated, spaced only at its ends. */
+/* A formatted figure or date: never hyphenated, never broken; in Chinese
+ * spaced where Han meets digits when spaced (running text), else only at
+ * its ends (labels, made text). */
+static void
+put_atom_spaced (RunBuilder *rb, const char *s, gboolean spaced)
+{
+  if (rb->chinese)
+    put_chinese (rb, s, TRUE, spaced);
+  else
+    g_string_append (rb->text, s);
+}
+
 static void
 put_atom (RunBuilder *rb, const char *s)
 {
-  if (rb->chinese)
-    put_chinese (rb, s, TRUE);
-  else
-    g_string_append (rb->text, s);
+  put_atom_spaced (rb, s, FALSE);
 }
 
 static void
@@ -188,12 +201,12 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
     return;
   case MODEL_INLINE_FIG: {
     g_autofree char *s = inl->figure ? text_format_figure (inl->figure, rb->lang) : NULL;
-    put_atom (rb, s ? s : "");
+    put_atom_spaced (rb, s ? s : "", TRUE);
     return;
   }
   case MODEL_INLINE_DATE: {
     g_autofree char *s = text_format_date (inl->arg, rb->lang, NULL);
-    put_atom (rb, s ? s : inl->arg);
+    put_atom_spaced (rb, s ? s : inl->arg, TRUE);
     return;
   }
   case MODEL_INLINE_Q:
