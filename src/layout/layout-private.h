@@ -118,6 +118,12 @@ double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComput
 /* paragraph.c: the same by the paragraph engine, lines as GLYPHS fragments. */
 double track_add_para (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
+/* The lines of run as GLYPHS fragments of row, the first row's top at y;
+ * returns their height. */
+double row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st,
+                     double x, double y, double width, StyleColor color);
+/* Whether text goes through the paragraph engine (else Pango lays it out). */
+gboolean layout_para_engine (void);
 /* A line of text: a TEXT or a GLYPHS fragment. */
 gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);

@@ -41,6 +41,41 @@ add_links (Ctx *ctx, Row *row, const ParaLine *pl, const TextRun *run, double x)
   }
 }
 
+gboolean
+layout_para_engine (void)
+{
+  return g_getenv ("DOSSIER_PARA_ENGINE") != NULL;
+}
+
+/* A GLYPHS fragment of line pl of res, its row's top at top. */
+static LayoutFrag *
+line_frag (const ParaResult *res, const ParaLine *pl, double x, double top, StyleColor color)
+{
+  LayoutFrag *f = frag_new (LAYOUT_FRAG_GLYPHS);
+  f->runs = para_line_copy_runs (pl, 0);
+  f->x = x + pl->x;
+  f->y = top + para_line_baseline (res, pl);
+  f->w = pl->width;
+  f->h = res->line_height;
+  f->color = color;
+  f->ratio = pl->ratio;
+  f->break_kind = para_break_kind_name (pl->brk);
+  return f;
+}
+
+double
+row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
+              double y, double width, StyleColor color)
+{
+  g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
+  report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
+  for (guint i = 0; i < res->lines->len; i++) {
+    const ParaLine *pl = g_ptr_array_index (res->lines, i);
+    g_ptr_array_add (row->frags, line_frag (res, pl, x, y + i * res->line_height, color));
+  }
+  return res->lines->len * res->line_height;
+}
+
 double
 track_add_para (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st, double x,
                 double width, gboolean missing, int line, int column)
@@ -61,16 +96,7 @@ track_add_para (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
     row->widows = st->widows;
     row->orphans = st->orphans;
     row->hyphenated = pl->hyphenated;
-    LayoutFrag *f = frag_new (LAYOUT_FRAG_GLYPHS);
-    f->runs = para_line_copy_runs (pl, 0);
-    f->x = x + pl->x;
-    f->y = para_line_baseline (res, pl);
-    f->w = pl->width;
-    f->h = row->height;
-    f->color = missing ? st->missing_color : st->color;
-    f->ratio = pl->ratio;
-    f->break_kind = para_break_kind_name (pl->brk);
-    g_ptr_array_add (row->frags, f);
+    g_ptr_array_add (row->frags, line_frag (res, pl, x, 0, missing ? st->missing_color : st->color));
     add_links (ctx, row, pl, run, x);
     g_ptr_array_add (t->rows, row);
   }

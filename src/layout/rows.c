@@ -381,7 +381,7 @@ double
 track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st, double x,
                 double width, gboolean missing, int line, int column)
 {
-  if (g_getenv ("DOSSIER_PARA_ENGINE"))
+  if (layout_para_engine ())
     return track_add_para (ctx, t, run, st, x, width, missing, line, column);
   PangoLayout *layout = make_layout (ctx, run, st, width);
   /* At most two hyphenated lines in a row where avoidable: undo the

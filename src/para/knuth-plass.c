@@ -170,7 +170,7 @@ try_line (Pass *ps, int i, int j, double bad, double r, double real_r)
       if (!ps->final)
         continue;
       run = 2;
-      total += 1e9;
+      total += 2e9;     /* dearer than a loose line */
     }
     if (a && a->flagged && b->flagged)
       total += para_tune.double_hyphen_demerits;

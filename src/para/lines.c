@@ -150,6 +150,9 @@ set_line (const Para *p, int from, const ParaBreak *b, gboolean first, double *o
     r = z > 0 ? MAX (-1, (avail - w) / z) : 0;
   else if (p->justify && !last && y > 0)
     r = (avail - w) / y;
+  else if (p->justify && p->chinese && b->kind == PARA_BREAK_END && y > 0 &&
+           avail - w < 1.25 * p->st->font_size && (avail - w) / y < 1)
+    r = (avail - w) / y;    /* a Chinese last line short by less than an em: set flush */
   line->ratio = r;
   if (w + (r < 0 ? r * z : 0) > avail + 0.01)
     *overfull = MAX (*overfull, w + (r < 0 ? r * z : 0) - avail);

@@ -72,6 +72,10 @@ para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, d
     lang = ((PangoAttrLanguage *) la)->value;
   pango_attr_iterator_destroy (it);
   p.chinese = lang && model_lang_is_chinese (pango_language_to_string (lang));
+  /* Chinese is set solid: a left-aligned paragraph still fills its lines
+   * (clreq 3.8), only its last line stays short */
+  if (p.chinese && st->text_align == STYLE_ALIGN_LEFT)
+    p.justify = TRUE;
   p.limit_word = st->hyphenate_limit[0];
   p.limit_before = st->hyphenate_limit[1];
   p.limit_after = st->hyphenate_limit[2];
