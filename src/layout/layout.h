@@ -41,6 +41,8 @@ typedef struct {
   GPtrArray *runs;             /* GLYPHS: of TextGlyphRun*, x from (x, y); shared, read-only */
   double ratio;                /* GLYPHS: the line's adjustment ratio (for dumps) */
   const char *break_kind;      /* GLYPHS: how the line ends (for dumps) */
+  int n_lines;                 /* GLYPHS: lines of its paragraph (line: its index) */
+  double baseline_offset;      /* GLYPHS: the baseline below the line box's top */
   const ChartSpec *chart;      /* CHART: owned by the LayoutDoc */
   char *uri;                   /* LINK to outside */
   char *dest;                  /* LINK inside the document, DEST: its name */

@@ -49,8 +49,9 @@ layout_para_engine (void)
 
 /* A GLYPHS fragment of line pl of res, its row's top at top. */
 static LayoutFrag *
-line_frag (const ParaResult *res, const ParaLine *pl, double x, double top, StyleColor color)
+line_frag (const ParaResult *res, guint index, double x, double top, StyleColor color)
 {
+  const ParaLine *pl = g_ptr_array_index (res->lines, index);
   LayoutFrag *f = frag_new (LAYOUT_FRAG_GLYPHS);
   f->runs = para_line_copy_runs (pl, 0);
   f->x = x + pl->x;
@@ -60,6 +61,9 @@ line_frag (const ParaResult *res, const ParaLine *pl, double x, double top, Styl
   f->color = color;
   f->ratio = pl->ratio;
   f->break_kind = para_break_kind_name (pl->brk);
+  f->line = (int) index;
+  f->n_lines = (int) res->lines->len;
+  f->baseline_offset = para_line_baseline (res, pl);
   return f;
 }
 
@@ -69,10 +73,8 @@ row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, d
 {
   g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
   report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
-  for (guint i = 0; i < res->lines->len; i++) {
-    const ParaLine *pl = g_ptr_array_index (res->lines, i);
-    g_ptr_array_add (row->frags, line_frag (res, pl, x, y + i * res->line_height, color));
-  }
+  for (guint i = 0; i < res->lines->len; i++)
+    g_ptr_array_add (row->frags, line_frag (res, i, x, y + i * res->line_height, color));
   return res->lines->len * res->line_height;
 }
 
@@ -96,7 +98,8 @@ track_add_para (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
     row->widows = st->widows;
     row->orphans = st->orphans;
     row->hyphenated = pl->hyphenated;
-    g_ptr_array_add (row->frags, line_frag (res, pl, x, 0, missing ? st->missing_color : st->color));
+    g_ptr_array_add (row->frags, line_frag (res, (guint) i, x, 0,
+                                            missing ? st->missing_color : st->color));
     add_links (ctx, row, pl, run, x);
     g_ptr_array_add (t->rows, row);
   }

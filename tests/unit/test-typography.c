@@ -9,6 +9,16 @@
 
 static PangoFontMap *font_map;
 
+/* The text of a line of glyph runs (the paragraph engine's). */
+static char *
+glyphs_text (const LayoutFrag *f)
+{
+  GString *s = g_string_new (NULL);
+  for (guint r = 0; r < f->runs->len; r++)
+    g_string_append (s, ((const TextGlyphRun *) g_ptr_array_index (f->runs, r))->text);
+  return g_string_free (s, FALSE);
+}
+
 static ModelVariant *
 variant_new (const char *lang, const char *text)
 {
@@ -203,6 +213,19 @@ test_documents (void)
       const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
       for (guint f = 0; f < page->frags->len; f++) {
         const LayoutFrag *fr = g_ptr_array_index (page->frags, f);
+        if (fr->kind == LAYOUT_FRAG_GLYPHS) {
+          /* the paragraph engine's lines: a broken word ends in its hyphen */
+          g_autofree char *text = glyphs_text (fr);
+          gboolean broken = g_strcmp0 (fr->break_kind, "hyphen") == 0;
+          g_assert_true (!broken || g_str_has_suffix (text, "-"));
+          g_assert_null (strstr (text, "\u00ad"));
+          g_assert_null (strstr (text, "\u2060"));
+          hyphenated += broken;
+          run = broken ? (fr->line > 0 ? run + 1 : 1) : 0;
+          max_run = MAX (max_run, run);
+          g_assert_cmpfloat (fr->x + fr->w, <=, page->width - 10 * 72 / 25.4);
+          continue;
+        }
         if (fr->kind != LAYOUT_FRAG_TEXT)
           continue;
         PangoLayoutLine *line = pango_layout_get_line_readonly (fr->layout, fr->line);
@@ -253,6 +276,17 @@ test_single_word_lines (void)
   const LayoutPage *page = g_ptr_array_index (ldoc->pages, 0);
   for (guint i = 0; i < page->frags->len; i++) {
     const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+    if (f->kind == LAYOUT_FRAG_GLYPHS) {
+      /* the paragraph engine: a line without a space, not the last, is
+       * set at its natural width (ratio 0) */
+      g_autofree char *s = glyphs_text (f);
+      if (strchr (s, ' ') || f->line + 1 == f->n_lines)
+        continue;
+      single++;
+      g_assert_cmpfloat (f->ratio, ==, 0);
+      g_assert_cmpfloat (f->w, <, column - 1);
+      continue;
+    }
     if (f->kind != LAYOUT_FRAG_TEXT || !g_str_has_prefix (pango_layout_get_text (f->layout), "Die"))
       continue;
     PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
