@@ -61,6 +61,98 @@ word_around (const Para *p, int pos, int *before, int *after, gboolean *hyphened
   }
 }
 
+/* ---- what stays together ------------------------------------------------ */
+
+/* The last character before byte pos that is not a space (0: none), and
+ * the byte where the token holding it starts (a token ends at a space). */
+static gunichar
+before_space (const Para *p, int pos, int *token_start)
+{
+  const char *t = p->text, *s = t + pos;
+  while (s > t) {
+    const char *q = g_utf8_prev_char (s);
+    gunichar c = g_utf8_get_char (q);
+    if (!g_unichar_isspace (c) && c != 0x2005 && c != 0x202f && c != 0xa0)
+      break;
+    s = q;
+  }
+  const char *end = s;
+  while (s > t) {
+    const char *q = g_utf8_prev_char (s);
+    gunichar c = g_utf8_get_char (q);
+    if (g_unichar_isspace (c) || c == 0x2005 || c == 0x202f || c == 0xa0)
+      break;
+    s = q;
+  }
+  *token_start = (int) (s - t);
+  return end > t ? g_utf8_get_char (g_utf8_prev_char (end)) : 0;
+}
+
+/* A number as a token: digits with the signs of a decimal or a date
+ * ("315", "2,22", "17.", "2026"). It stays with the word after it: a
+ * number with its unit or scale word, a day with its month. */
+static gboolean
+token_is_number (const Para *p, int start, int end)
+{
+  gboolean digit = FALSE;
+  for (const char *s = p->text + start; s < p->text + end; s = g_utf8_next_char (s)) {
+    gunichar c = g_utf8_get_char (s);
+    if (g_unichar_isdigit (c))
+      digit = TRUE;
+    else if (c != '.' && c != ',')
+      return FALSE;
+  }
+  return digit;
+}
+
+static gboolean
+is_scale_word (const char *s, int len)
+{
+  static const char *const words[] = { "Mio.", "Mrd.", "Tsd.", "Bio.", "Nr." };
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if ((int) strlen (words[i]) == len && strncmp (s, words[i], (size_t) len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a break of kind before cluster c (its start at pos) would part
+ * what reads as one: a number from its unit ("315 Projekte", "17.
+ * September", "2,22 Mrd. US-Dollar"), a unit's own hyphen, Chinese figures
+ * from their scale character (42亿) or qualifier (逾 42). */
+static gboolean
+keeps_together (const Para *p, ParaBreakKind kind, const ParaCluster *c)
+{
+  int start;
+  gunichar prev = before_space (p, c->start, &start);
+  gunichar cur = g_utf8_get_char (p->text + c->start);
+  if (p->chinese) {
+    if (g_unichar_isdigit (prev) && (cur == 0x4e07 || cur == 0x4ebf || cur == 0x5343 ||
+                                     cur == 0x767e || cur == 0x5146))
+      return TRUE;    /* 万 亿 千 百 兆 */
+    if (g_unichar_isdigit (cur) && (prev == 0x903e || prev == 0x7ea6 || prev == 0x8fd1 ||
+                                    prev == 0x8d85))
+      return TRUE;    /* 逾 约 近 超 */
+    return FALSE;
+  }
+  if (kind == PARA_BREAK_SPACE) {
+    int end = c->start;
+    while (end > start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p->text + end))))
+      end = (int) (g_utf8_prev_char (p->text + end) - p->text);
+    /* a number with a noun after it (German nouns are capitalised: 315
+     * Projekte, 17. September, 3 Jahre), not with a verb (2026 wurde) */
+    gboolean unit_after = g_unichar_isupper (cur) || g_unichar_ispunct (cur) ||
+                          g_unichar_type (cur) == G_UNICODE_CURRENCY_SYMBOL;
+    return (unit_after && token_is_number (p, start, end)) ||
+           is_scale_word (p->text + start, end - start);
+  }
+  if (kind == PARA_BREAK_EXPLICIT) {
+    /* US-Dollar after its figure (joined to it by a no-break space) */
+    const char *s = p->text + start;
+    return s > p->text && g_utf8_get_char (g_utf8_prev_char (s)) == 0xa0;
+  }
+  return FALSE;
+}
+
 static void
 add_break (Para *p, int at, ParaBreakKind kind, double penalty, gboolean flagged, double pre)
 {
@@ -126,10 +218,24 @@ para_find_breaks (Para *p)
     }
     if (!la[ci].is_line_break)
       continue;
+    ParaBreakKind kind = is_space (prev->kind) ? PARA_BREAK_SPACE
+                         : ends_in_hyphen (p, prev) ? PARA_BREAK_EXPLICIT : PARA_BREAK_CJK;
+    /* Chinese figures never break; German numbers with their units and
+     * names stay together while that leaves no line loose */
+    gboolean together = keeps_together (p, kind, c);
+    if (together && p->chinese)
+      continue;
+    gboolean in_name = (mark & PARA_MARK_NAME) != 0 || together;
     if (is_space (prev->kind)) {
       add_break (p, (int) k, PARA_BREAK_SPACE, 0, FALSE, 0);
+      if (in_name)
+        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).extra_demerits =
+          para_tune.name_demerits;
     } else if (ends_in_hyphen (p, prev)) {
       add_break (p, (int) k, PARA_BREAK_EXPLICIT, para_tune.ex_hyphen_penalty, TRUE, 0);
+      if (in_name)
+        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).extra_demerits =
+          para_tune.name_demerits;
     } else if (is_cjk (prev->kind) || is_cjk (c->kind)) {
       add_break (p, (int) k, PARA_BREAK_CJK, 0, FALSE, 0);
       if (prev->kind == PARA_CL_CJK_CLOSE && prev->trim_right == 0 && prev->adv > prev->em * 0.9)

@@ -13,6 +13,7 @@
 #define SHY 0x00ad
 #define WORD_JOINER 0x2060
 #define ZWSP 0x200b
+#define NAME_JOINER 0xfeff
 
 gboolean
 para_is_han (gunichar c)
@@ -38,8 +39,8 @@ para_prepare_text (Para *p, const TextRun *run)
     const char *next = g_utf8_next_char (s);
     for (const char *b = s; b < next; b++)
       map[b - src] = (int) clean->len;
-    if (c == SHY || c == WORD_JOINER) {
-      pending |= c == SHY ? PARA_MARK_SHY : PARA_MARK_NOBREAK;
+    if (c == SHY || c == WORD_JOINER || c == NAME_JOINER) {
+      pending |= c == SHY ? PARA_MARK_SHY : c == NAME_JOINER ? PARA_MARK_NAME : PARA_MARK_NOBREAK;
       int r[2] = { (int) (s - src), (int) (next - s) };
       g_array_append_val (removed, r);
     } else {

@@ -63,6 +63,7 @@ typedef struct {
   double emergency_stretch_em;      /* third pass, per line */
   double ragged_stretch_em;         /* the virtual stretch of a ragged line */
   double space_stretch, space_shrink; /* of a word space, times its width */
+  double name_demerits;             /* a break inside a name */
   double loose_gap;                 /* a word space wider than this × its width gapes (~0.7 em) */
 } ParaTune;
 
@@ -93,6 +94,7 @@ typedef struct {
 
 #define PARA_MARK_SHY 1       /* a soft hyphen stood here */
 #define PARA_MARK_NOBREAK 2   /* a word joiner stood here */
+#define PARA_MARK_NAME 4      /* inside a name: a break only where nothing else fits */
 
 /* items.c */
 void para_prepare_text (Para *p, const TextRun *run);

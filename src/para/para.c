@@ -19,6 +19,7 @@ ParaTune para_tune = {
   .emergency_stretch_em = 1.5,
   .ragged_stretch_em = 3,
   .loose_gap = 2.5,
+  .name_demerits = 3e8,
   .space_stretch = 0.5,
   .space_shrink = 1.0 / 3,
 };

@@ -13,6 +13,7 @@
 #define SHY "\u00ad"
 #define QUARTER_EM "\u2005"   /* FOUR-PER-EM SPACE: not stretched by Pango */
 #define WORD_JOINER "\u2060"  /* no break here; dropped from the PDF's text */
+#define NAME_JOINER "\ufeff"  /* no break inside a name while anything else fits */
 
 typedef struct {
   GString *text;
@@ -188,6 +189,33 @@ add_attr (RunBuilder *rb, PangoAttribute *a, gsize start)
 
 static void append_inlines (RunBuilder *rb, const GPtrArray *inlines);
 
+/* A name stays on one line (Li Zhongjun, BSH Hausgeräte) unless it is
+ * wider than one: U+FEFF (a zero-width no-break space, a word joiner to
+ * UAX #14) after each of its spaces; the paragraph engine breaks there
+ * only where nothing else fits, and the space itself still stretches. */
+static void
+bind_spaces (RunBuilder *rb, gsize start)
+{
+  for (gsize i = start; i < rb->text->len; i++) {
+    gboolean ascii = rb->text->str[i] == ' ';
+    gboolean quarter = strncmp (rb->text->str + i, QUARTER_EM, 3) == 0;
+    if (!ascii && !quarter)
+      continue;
+    gsize at = i + (ascii ? 1 : 3);
+    g_string_insert (rb->text, (gssize) at, NAME_JOINER);
+    if (rb->attrs)
+      pango_attr_list_update (rb->attrs, (int) at, 0, 3);
+    for (guint k = 0; rb->links && k < rb->links->len; k++) {
+      TextLink *l = &g_array_index (rb->links, TextLink, k);
+      if (l->start >= (int) at)
+        l->start += 3;
+      if (l->end >= (int) at)
+        l->end += 3;
+    }
+    i = at + 2;
+  }
+}
+
 static void
 append_inline (RunBuilder *rb, const ModelInline *inl)
 {
@@ -228,6 +256,7 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
     rb->no_hyphens++;
     append_inlines (rb, inl->children);
     rb->no_hyphens--;
+    bind_spaces (rb, start);
     return;
   case MODEL_INLINE_A: {
     rb->no_hyphens++;
