@@ -244,6 +244,13 @@ para_find_breaks (Para *p)
       add_break (p, (int) k, PARA_BREAK_OTHER, 0, FALSE, 0);
     }
   }
+  /* the last word of a paragraph is broken only where nothing else fits */
+  for (int i = (int) p->breaks->len - 1; i >= 0; i--) {
+    ParaBreak *b = &g_array_index (p->breaks, ParaBreak, i);
+    if (b->kind != PARA_BREAK_HYPHEN)
+      break;
+    b->extra_demerits += para_tune.last_word_demerits;
+  }
   add_break (p, (int) n, PARA_BREAK_END, -G_MAXDOUBLE, FALSE, 0);
   g_free (la);
 }
@@ -255,6 +262,7 @@ para_prefix_sums (Para *p)
   p->sum_w = g_new0 (double, n + 1);
   p->sum_y = g_new0 (double, n + 1);
   p->sum_z = g_new0 (double, n + 1);
+  p->sum_l = g_new0 (double, n + 1);
   p->pair_y = g_new0 (double, n + 1);
   p->pair_z = g_new0 (double, n + 1);
   p->han_after = g_new0 (int, n + 1);
@@ -263,6 +271,7 @@ para_prefix_sums (Para *p)
     p->sum_w[i + 1] = p->sum_w[i] + c->adv;
     p->sum_y[i + 1] = p->sum_y[i] + c->stretch;
     p->sum_z[i + 1] = p->sum_z[i] + c->shrink;
+    p->sum_l[i + 1] = p->sum_l[i] + (c->kind == PARA_CL_TEXT ? c->adv : 0);
     double py = 0;
     if (i > 0 && p->justify) {
       const ParaCluster *a = &g_array_index (p->clusters, ParaCluster, i - 1);

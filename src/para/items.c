@@ -305,6 +305,7 @@ para_free_shaped (Para *p)
   g_free (p->sum_w);
   g_free (p->sum_y);
   g_free (p->sum_z);
+  g_free (p->sum_l);
   g_free (p->pair_y);
   g_free (p->pair_z);
   g_free (p->han_after);

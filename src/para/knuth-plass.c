@@ -4,7 +4,8 @@
  * hyphenated lines, a hyphenated second-to-last line and lines of very
  * different tightness next to each other. Three passes: without
  * hyphenation at a strict tolerance, with it, and with emergency stretch
- * before any line is set loose; the last pass always finds a way, overfull
+ * (and letters spaced by at most para_tune.tracking of their width, as
+ * InDesign's letter-spacing range does) before any line is set loose; the last pass always finds a way, overfull
  * where a word is wider than the column.
  *
  * Written here: Pango breaks greedily, line by line, and no library on the
@@ -77,6 +78,7 @@ typedef struct {
   int m;
   double tolerance;
   double emergency;           /* extra stretch per line, pt */
+  gboolean tracking;          /* letters may be spaced a little (the last pass) */
   gboolean final;             /* the last pass: overfull lines allowed */
   Node *nodes;                /* (m + 1) × 4 */
 } Pass;
@@ -107,6 +109,8 @@ line_badness (const Pass *ps, int i, const ParaBreak *b, double *r, gboolean *la
   if (!p->justify) {
     y = para_tune.ragged_stretch_em * p->st->font_size;
     z = 0;
+  } else if (ps->tracking) {
+    y += para_tune.tracking * (p->sum_l[e] - p->sum_l[s]);
   }
   if (w > avail) {
     *r = z > 0 ? (avail - w) / z : -INFINITY;
@@ -237,7 +241,7 @@ run_pass (Pass *ps)
 }
 
 GArray *
-para_break_lines (const Para *p)
+para_break_lines (const Para *p, gboolean *tracked)
 {
   const double tol[3] = { para_tune.pretolerance, para_tune.tolerance, INF_BAD };
   guint nb = p->breaks->len;
@@ -245,7 +249,7 @@ para_break_lines (const Para *p)
   Node *nodes = g_new (Node, (nb + 1) * NSTATES);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
   for (int pass = 0; pass < 3; pass++) {
-    Pass ps = { p, cand, 0, tol[pass], 0, pass == 2, nodes };
+    Pass ps = { .p = p, .cand = cand, .tolerance = tol[pass], .final = pass == 2, .nodes = nodes };
     for (guint k = 0; k < nb; k++) {
       const ParaBreak *b = &g_array_index (p->breaks, ParaBreak, k);
       if (pass == 0 && b->kind == PARA_BREAK_HYPHEN)
@@ -254,6 +258,10 @@ para_break_lines (const Para *p)
     }
     if (pass == 2)
       ps.emergency = para_tune.emergency_stretch_em * p->st->font_size;
+    /* German (not Chinese, whose Latin words are never spread): before a
+     * word space gapes, the letters take a little of the slack too */
+    ps.tracking = pass == 2 && !p->chinese && para_tune.tracking > 0;
+    *tracked = ps.tracking;
     if (!run_pass (&ps))
       continue;
     if (g_getenv ("DOSSIER_PARA_DEBUG"))
@@ -267,6 +275,8 @@ para_break_lines (const Para *p)
       int k = cand[j - 1];
       g_array_prepend_val (out, k);
       const Node *nd = &nodes[j * NSTATES + c];
+      if (g_getenv ("DOSSIER_PARA_DEBUG"))
+        g_printerr ("  node %d state %d: %.4g\n", j, c, nd->demerits);
       j = nd->prev;
       c = nd->prev_state;
     }

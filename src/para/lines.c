@@ -135,6 +135,8 @@ set_line (const Para *p, int from, const ParaBreak *b, gboolean first, double *o
   para_line_span (p, from, b, &s, &e);
   double w, y, z;
   para_line_measure (p, s, e, b, &w, &y, &z);
+  double letters = p->tracked ? para_tune.tracking * (p->sum_l[e] - p->sum_l[s]) : 0;
+  y += letters;
   double avail = p->width - (first ? p->indent : 0);
   gboolean last = b->kind == PARA_BREAK_END || b->kind == PARA_BREAK_FORCED;
   line->natural = w;
@@ -163,7 +165,8 @@ set_line (const Para *p, int from, const ParaBreak *b, gboolean first, double *o
     if (k > s)
       st.pen += r > 0 ? r * (p->pair_y[k + 1] - p->pair_y[k]) : r * (p->pair_z[k + 1] - p->pair_z[k]);
     xs[k - s] = st.pen;
-    double adj = r > 0 ? r * c->stretch : r * c->shrink;
+    double stretch = c->stretch + (letters > 0 && c->kind == PARA_CL_TEXT ? para_tune.tracking * c->adv : 0);
+    double adj = r > 0 ? r * stretch : r * c->shrink;
     double cw = c->adv + adj;
     double shift = c->trim_left + (c->kind == PARA_CL_CJK_OPEN ? -adj : 0);
     if (k == e - 1 && hang > 0)

@@ -64,6 +64,8 @@ typedef struct {
   double ragged_stretch_em;         /* the virtual stretch of a ragged line */
   double space_stretch, space_shrink; /* of a word space, times its width */
   double name_demerits;             /* a break inside a name */
+  double last_word_demerits;        /* a break inside a paragraph's last word */
+  double tracking;                  /* the most letters are spaced in the last pass, × width */
   double loose_gap;                 /* a word space wider than this × its width gapes (~0.7 em) */
 } ParaTune;
 
@@ -88,6 +90,8 @@ typedef struct {
   GArray *missing;            /* of gunichar */
   /* prefix sums over clusters (n + 1 each) */
   double *sum_w, *sum_y, *sum_z;    /* advances, stretch, shrink */
+  double *sum_l;                    /* advances of letters (tracking) */
+  gboolean tracked;                 /* the lines take tracking */
   double *pair_y, *pair_z;          /* Chinese inter-character glue, by right cluster */
   int *han_after;             /* Han characters in clusters [i, n) */
 } Para;
@@ -108,7 +112,7 @@ void para_prefix_sums (Para *p);
 
 /* knuth-plass.c: the chosen breaks (indices into p->breaks), the last one
  * the paragraph's end; GArray of int. */
-GArray *para_break_lines (const Para *p);
+GArray *para_break_lines (const Para *p, gboolean *tracked);
 
 /* lines.c */
 ParaResult *para_set_lines (const Para *p, const GArray *chosen);

@@ -19,7 +19,9 @@ ParaTune para_tune = {
   .emergency_stretch_em = 1.5,
   .ragged_stretch_em = 3,
   .loose_gap = 2.5,
+  .tracking = 0.03,
   .name_demerits = 3e8,
+  .last_word_demerits = 5e8,
   .space_stretch = 0.5,
   .space_shrink = 1.0 / 3,
 };
@@ -98,7 +100,7 @@ para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, d
     fprintf (stderr, "%s\n", s->str);
     g_string_free (s, TRUE);
   }
-  g_autoptr (GArray) chosen = para_break_lines (&p);
+  g_autoptr (GArray) chosen = para_break_lines (&p, &p.tracked);
   ParaResult *res = para_set_lines (&p, chosen);
   g_ptr_array_set_free_func (res->lines, line_free);
   para_free_shaped (&p);

@@ -80,8 +80,10 @@ put_chinese (RunBuilder *rb, const char *s, gboolean atom, gboolean spaced)
       g_string_append (rb->text, WORD_JOINER QUARTER_EM WORD_JOINER);
     else if (boundary && meet)
       g_string_append (rb->text, QUARTER_EM);
-    else if (atom && p != s && c != ' ' && !g_unichar_isspace (prev))
-      /* a figure is one word: Chinese would break "42亿" between 2 and 亿 */
+    else if (atom && p != s && c != ' ' && !g_unichar_isspace (prev) &&
+             !(spaced && is_han (prev) && is_han (c)))
+      /* a figure is one word: Chinese would break "42亿" between 2 and 亿;
+       * in running text its unit may go to the next line (亿|美元) */
       g_string_append (rb->text, WORD_JOINER);
     /* Pango may break after an opening or before a closing quotation
      * mark (Unicode calls them ambiguous); Chinese never does */
@@ -390,7 +392,8 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
   g_array_set_clear_func (rb.links, link_clear);
   if (variant)
     append_inlines (&rb, variant->inlines);
-  if (rb.hyphenator)
+  /* the paragraph engine breaks a last word only where nothing else fits */
+  if (rb.hyphenator && !g_getenv ("DOSSIER_PARA_ENGINE"))
     unhyphenate_last_word (&rb);
   PangoAttribute *la = pango_attr_language_new (pango_language_from_string (lang));
   la->start_index = 0;
