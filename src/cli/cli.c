@@ -13,6 +13,7 @@
 #include "layout/layout.h"
 #include "render/render.h"
 #include "common/limits.h"
+#include "common/timing.h"
 
 typedef struct {
   char *output;
@@ -83,6 +84,7 @@ static int
 list_fonts (const Options *o)
 {
   g_autoptr (GError) error = NULL;
+  timing_phase ("fonts (fontconfig)");
   PangoFontMap *map = text_font_map_new ((const char *const *) o->font_dirs, &error);
   if (!map) {
     fprintf (stderr, "dossier: %s\n", error->message);
@@ -135,6 +137,7 @@ render_one (const Options *o, const char *input)
   }
   g_autoptr (DiagList) diags = diag_list_new ();
   ModelPack *pack = NULL;
+  timing_phase ("xml, schema, model");
   g_autoptr (ModelDoc) doc = model_load (input, o->strict, &pack, diags);
   if (!(doc || pack) || diag_list_count_errors (diags, o->strict) > 0) {
     print_diags (diags, o->strict);
@@ -178,6 +181,7 @@ render_one (const Options *o, const char *input)
     g_free (list[1]);
   }
   StyleLoadRules rules = { (const char *const *) folders, chosen != NULL };
+  timing_phase ("style");
   g_autoptr (StyleSheet) sheet = style_sheet_load_with (style_path, &rules, diags);
   if (!sheet || diag_list_count_errors (diags, o->strict) > 0) {
     print_diags (diags, o->strict);
@@ -186,6 +190,7 @@ render_one (const Options *o, const char *input)
   }
 
   g_autoptr (GError) error = NULL;
+  timing_phase ("fonts (fontconfig)");
   PangoFontMap *map = text_font_map_new ((const char *const *) o->font_dirs, &error);
   if (!map) {
     print_diags (diags, o->strict);
@@ -195,24 +200,26 @@ render_one (const Options *o, const char *input)
   }
   g_autoptr (GPtrArray) families = style_sheet_families (sheet);
   text_check_families (map, families, diags);
+  timing_phase ("layout");
   g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, diags)
                                    : layout_run_pack (pack, sheet, map, diags);
   g_object_unref (map);
-  if (print_diags (diags, o->strict) != CLI_EXIT_OK) {
-    model_pack_free (pack);
+  /* the pages are plain data: nothing after layout reads the model or the
+   * style sheet (freed here, so a page that did would fail under ASan) */
+  g_clear_pointer (&pack, model_pack_free);
+  g_clear_pointer (&doc, model_doc_free);
+  g_clear_pointer (&sheet, style_sheet_free);
+  if (print_diags (diags, o->strict) != CLI_EXIT_OK)
     return CLI_EXIT_DATAERR;
-  }
 
   g_autofree char *date = source_date ();
   RenderOptions ro = { .date = date };
   if (!render_pdf_write (ldoc, output, &ro, &error)) {
     fprintf (stderr, "dossier: %s\n", error->message);
-    model_pack_free (pack);
     return error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
          : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
                                                 : CLI_EXIT_SOFTWARE;
   }
-  model_pack_free (pack);   /* after rendering: the pages point into the model */
   return CLI_EXIT_OK;
 }
 
@@ -319,6 +326,7 @@ cli_main (int argc, char **argv)
   } else {
     status = render_one (&o, o.inputs[0]);
   }
+  timing_report (stderr);
   options_clear (&o);
   return status;
 }

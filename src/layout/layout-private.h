@@ -107,23 +107,14 @@ void frag_free (gpointer frag);
 PangoFontDescription *style_font (const StyleComputed *st);
 /* A Pango layout of run at width with st's font, colour aside. */
 PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
-/* Appends one row per line of layout to t, placed at x; colour for the text;
- * links of run become LINK fragments. Reports lines wider than width. */
-void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run,
-                       double x, double width, StyleColor color, const StyleComputed *st,
-                       int line, int column);
-/* A paragraph of text: layout + rows; returns the layout's height. */
+/* A paragraph of text set by the paragraph engine (paragraph.c): a row a
+ * line; returns their height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
-                       double x, double width, gboolean missing, int line, int column);
-/* paragraph.c: the same by the paragraph engine, lines as GLYPHS fragments. */
-double track_add_para (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
 /* The lines of run as GLYPHS fragments of row, the first row's top at y;
  * returns their height. */
 double row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st,
                      double x, double y, double width, StyleColor color);
-/* Whether text goes through the paragraph engine (else Pango lays it out). */
-gboolean layout_para_engine (void);
 /* A line of text: a TEXT or a GLYPHS fragment. */
 gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);
@@ -189,3 +180,13 @@ void paginate (Ctx *ctx, gboolean new_page);
 
 /* ---- furniture.c ---------------------------------------------------------- */
 void furniture_add (Ctx *ctx);
+
+/* ---- glyphline.c: the end of layout, lines as glyph runs ----------------- */
+/* A line of a Pango layout as glyph runs from its origin, each space
+ * narrowed by squeeze / spaces; label: a chart's (colours from its
+ * attributes, a space at a break unread). GPtrArray of TextGlyphRun*. */
+GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, double squeeze,
+                                 gboolean label);
+/* Every TEXT fragment of out made GLYPHS, each chart's labels GLYPHS
+ * fragments after it: the pages become plain data. */
+void layout_make_glyphs (LayoutDoc *out);

@@ -117,6 +117,9 @@ build_part (Ctx *ctx, int cover_outline_level)
 {
   if (ctx->page_limit_hit)
     return;   /* reported; laying out more would only take time */
+  /* running heads start afresh with each part: a Chinese part's cover
+   * never carries the German part's last section title */
+  g_hash_table_remove_all (ctx->strings_now);
   StyleNode roots[2];
   Parent root = { 0 };
   root_parent (ctx, roots, &root);
@@ -209,6 +212,7 @@ ctx_finish (Ctx *ctx)
 {
   toc_resolve (ctx);
   furniture_add (ctx);
+  layout_make_glyphs (ctx->out);
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);
@@ -244,6 +248,9 @@ pack_front (Ctx *ctx, const ModelPack *pack)
              ctx->arrangement, ctx->column_gap);
   ctx->outline_base = 0;
   ctx->anchor_prefix = "";
+  /* running heads start afresh with each part: a Chinese part's cover
+   * never carries the German part's last section title */
+  g_hash_table_remove_all (ctx->strings_now);
   StyleNode roots[2];
   Parent root = { 0 };
   root_parent (ctx, roots, &root);
@@ -301,24 +308,27 @@ layout_run_pack (const ModelPack *pack, const StyleSheet *sheet, PangoFontMap *f
 }
 
 char *
+layout_frag_text (const LayoutFrag *f)
+{
+  GString *s = g_string_new (NULL);
+  for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++)
+    g_string_append (s, ((const TextGlyphRun *) g_ptr_array_index (f->runs, r))->text);
+  return g_string_free (s, FALSE);
+}
+
+char *
 layout_page_dump (const LayoutPage *page)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < page->frags->len; i++) {
     const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-    if (f->kind == LAYOUT_FRAG_GLYPHS) {
-      g_string_append_printf (s, "%.1f %.1f ", f->x, f->y);
-      for (guint r = 0; r < f->runs->len; r++)
-        g_string_append (s, ((TextGlyphRun *) g_ptr_array_index (f->runs, r))->text);
-      g_string_append_printf (s, " | %.1f | %.3f | %s\n", f->w, f->ratio, f->break_kind);
+    if (f->kind != LAYOUT_FRAG_GLYPHS)
       continue;
-    }
-    if (f->kind != LAYOUT_FRAG_TEXT)
-      continue;
-    PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
-    const char *text = pango_layout_get_text (f->layout);
-    g_string_append_printf (s, "%.1f %.1f ", f->x, f->y);
-    g_string_append_len (s, text + line->start_index, line->length);
+    g_autofree char *text = layout_frag_text (f);
+    g_string_append_printf (s, "%.1f %.1f %s", f->x, f->y, text);
+    /* a line of the paragraph engine: its width, ratio and how it ends */
+    if (f->break_kind)
+      g_string_append_printf (s, " | %.1f | %.3f | %s", f->w, f->ratio, f->break_kind);
     g_string_append_c (s, '\n');
   }
   return g_string_free (s, FALSE);

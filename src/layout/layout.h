@@ -15,20 +15,19 @@
 #include "model/model.h"
 #include "style/style.h"
 #include "chart/chart.h"
+#include "text/text.h"
 
 G_BEGIN_DECLS
 
 typedef enum {
-  LAYOUT_FRAG_TEXT,     /* one line of a PangoLayout, its baseline starting at (x, y) */
+  LAYOUT_FRAG_GLYPHS,   /* a line of set text: glyph runs from (x, y) on the baseline */
+  LAYOUT_FRAG_TEXT,     /* while laying out only: a line of a PangoLayout (made GLYPHS at the end) */
   LAYOUT_FRAG_RECT,     /* a filled rectangle */
   LAYOUT_FRAG_RULE,     /* a stroked line from (x, y) to (x + w, y + h) */
   LAYOUT_FRAG_CHART,    /* a chart drawn into its box */
   LAYOUT_FRAG_LINK,     /* a clickable area leading to uri, or to dest in the document */
   LAYOUT_FRAG_DEST,     /* a named destination (dest) at (x, y) */
 } LayoutFragKind;
-/* A line as glyph runs (runs), its baseline starting at (x, y). Outside the
- * enum until the renderer draws glyph runs (the display branch adds it). */
-#define LAYOUT_FRAG_GLYPHS ((LayoutFragKind) (LAYOUT_FRAG_DEST + 1))
 
 /* Coordinates in pt, origin at the page's top left, y downwards. */
 typedef struct {
@@ -37,13 +36,22 @@ typedef struct {
   StyleColor color;            /* RECT fill, RULE stroke, TEXT default colour */
   double line_width;           /* RULE */
   PangoLayout *layout;         /* TEXT: a reference */
-  int line;                    /* TEXT: index of the line in layout */
-  GPtrArray *runs;             /* GLYPHS: of TextGlyphRun*, x from (x, y); shared, read-only */
-  double ratio;                /* GLYPHS: the line's adjustment ratio (for dumps) */
-  const char *break_kind;      /* GLYPHS: how the line ends (for dumps) */
-  int n_lines;                 /* GLYPHS: lines of its paragraph (line: its index) */
-  double baseline_offset;      /* GLYPHS: the baseline below the line box's top */
-  const ChartSpec *chart;      /* CHART: owned by the LayoutDoc */
+  int line;                    /* TEXT, GLYPHS: index of the line in its paragraph */
+  /* GLYPHS: the runs (of TextGlyphRun*, shared by copies), and what the line
+   * is for tests and checks: its paragraph's text (shared by its lines),
+   * the paragraph's line count, the baseline below the line's top, whether
+   * a break added a hyphen at its end, whether it is spread to its column */
+  GPtrArray *runs;
+  GRefString *para;
+  int n_lines;
+  double ascent;
+  gboolean hyphenated, justified;
+  double ratio;                /* GLYPHS: its adjustment ratio (paragraph engine; dumps) */
+  const char *break_kind;      /* GLYPHS: how it ends (paragraph engine; dumps), NULL: Pango's */
+  const ChartSpec *chart;      /* CHART, while laying out: owned by the LayoutDoc */
+  /* CHART: its shapes as laid out (owned by the LayoutDoc); its labels are
+   * the GLYPHS fragments that follow it */
+  const ChartLayout *chart_layout;
   char *uri;                   /* LINK to outside */
   char *dest;                  /* LINK inside the document, DEST: its name */
   gboolean dotted;             /* RULE: a dotted line (leaders) */
@@ -75,6 +83,10 @@ typedef struct {
 typedef struct {
   double width, height;        /* pt */
   int number;                  /* 1-based */
+  /* the first page of a part: the cover of a dossier, of each language's
+   * part in the sequential arrangement, of each dossier in a pack; it
+   * takes @page :first */
+  gboolean first;
   GPtrArray *frags;            /* of LayoutFrag* */
 } LayoutPage;
 
@@ -110,9 +122,11 @@ LayoutDoc *layout_run_pack (const ModelPack *pack, const StyleSheet *sheet,
                             PangoFontMap *font_map, DiagList *diags);
 void layout_doc_free (LayoutDoc *ldoc);
 
-/* Text of all TEXT fragments of a page, line by line, in the order placed:
- * for tests and debugging. */
+/* Text of all GLYPHS fragments of a page, line by line, in the order
+ * placed: for tests and debugging. */
 char *layout_page_dump (const LayoutPage *page);
+/* The text of a GLYPHS fragment as a reader copies it: its runs' text. */
+char *layout_frag_text (const LayoutFrag *f);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayoutDoc, layout_doc_free)
 

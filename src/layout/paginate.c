@@ -35,15 +35,17 @@ strings_for_new_page (Ctx *ctx)
   g_hash_table_remove_all (ctx->page_assigned);
 }
 
+/* first: the page begins a part (a cover), styled by @page :first. */
 static void
-new_page (Flow *fl)
+new_page (Flow *fl, gboolean first)
 {
   Ctx *ctx = fl->ctx;
   int number = (int) ctx->out->pages->len + 1;
   g_clear_pointer (&fl->page_style, style_page_free);
-  fl->page_style = style_page_compute (ctx->sheet, number, number == 1);
+  fl->page_style = style_page_compute (ctx->sheet, number, first);
   LayoutPage *p = g_new0 (LayoutPage, 1);
   p->number = number;
+  p->first = first;
   p->width = fl->page_style->width;
   p->height = fl->page_style->height;
   p->frags = g_ptr_array_new_with_free_func (frag_free);
@@ -256,7 +258,7 @@ static void
 place_unit (Flow *fl, Unit *u, const Unit *next)
 {
   if ((u->break_before_page || fl->break_pending) && !fl->at_top) {
-    new_page (fl);
+    new_page (fl, FALSE);
     fl->forced = TRUE;
   }
   fl->break_pending = u->break_after_page;
@@ -289,7 +291,7 @@ place_unit (Flow *fl, Unit *u, const Unit *next)
       ok = t->rows->len == 0 || k[i] > 0;
     }
     if (!ok && !fl->at_top) {
-      new_page (fl);
+      new_page (fl, FALSE);
       continue;
     }
     if (!ok) {
@@ -313,7 +315,7 @@ place_unit (Flow *fl, Unit *u, const Unit *next)
       fl->prev_space_after = u->space_after;
       return;
     }
-    new_page (fl);
+    new_page (fl, FALSE);
   }
 }
 
@@ -322,7 +324,7 @@ paginate (Ctx *ctx, gboolean start_new_page)
 {
   Flow fl = { .ctx = ctx };
   if (start_new_page || ctx->out->pages->len == 0) {
-    new_page (&fl);
+    new_page (&fl, TRUE);
     fl.forced = TRUE;
   }
   for (guint i = 0; i < ctx->units->len && !page_limit_hit (&fl); i++)

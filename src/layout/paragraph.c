@@ -41,12 +41,6 @@ add_links (Ctx *ctx, Row *row, const ParaLine *pl, const TextRun *run, double x)
   }
 }
 
-gboolean
-layout_para_engine (void)
-{
-  return g_getenv ("DOSSIER_PARA_ENGINE") != NULL;
-}
-
 /* A GLYPHS fragment of line pl of res, its row's top at top. */
 static LayoutFrag *
 line_frag (const ParaResult *res, guint index, double x, double top, StyleColor color)
@@ -61,9 +55,13 @@ line_frag (const ParaResult *res, guint index, double x, double top, StyleColor 
   f->color = color;
   f->ratio = pl->ratio;
   f->break_kind = para_break_kind_name (pl->brk);
+  /* what tests and checks read: the paragraph, the line's place in it */
+  f->para = g_ref_string_acquire (res->text);
   f->line = (int) index;
   f->n_lines = (int) res->lines->len;
-  f->baseline_offset = para_line_baseline (res, pl);
+  f->ascent = para_line_baseline (res, pl);
+  f->hyphenated = pl->brk == PARA_BREAK_HYPHEN;
+  f->justified = pl->ratio != 0;
   return f;
 }
 
@@ -79,7 +77,7 @@ row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, d
 }
 
 double
-track_add_para (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st, double x,
+track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st, double x,
                 double width, gboolean missing, int line, int column)
 {
   g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);

@@ -207,6 +207,22 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
       unit_free (u);
       continue;
     }
+    /* an entry is never broken over a page: its lines, and its two
+     * languages where one column holds both, stay together */
+    for (guint ti = 0; ti < u->tracks->len; ti++) {
+      Track *t = g_ptr_array_index (u->tracks, ti);
+      for (guint r = 0; r + 1 < t->rows->len; r++)
+        ((Row *) g_ptr_array_index (t->rows, r))->keep_with_next = TRUE;
+    }
+    /* a group (an entry of level 1 and the entries under it) is never
+     * left as one line alone on a page: the group's title stays with its
+     * first entry, its last entry with the one before */
+    const TocEntry *next = e + 1 < entries->len ? g_ptr_array_index (entries, e + 1) : NULL;
+    const TocEntry *after = e + 2 < entries->len ? g_ptr_array_index (entries, e + 2) : NULL;
+    if (next && next->level > entry->level)
+      u->keep_with_next = TRUE;
+    if (next && next->level > 1 && (!after || after->level < next->level))
+      u->keep_with_next = TRUE;
     u->space_before = e == 0 ? MAX (u->space_before, tp.styles[0]->margin[STYLE_TOP]) : u->space_before;
     if (e + 1 == entries->len) {
       u->space_after = MAX (u->space_after, tp.styles[0]->margin[STYLE_BOTTOM]);

@@ -156,8 +156,22 @@ keeps_together (const Para *p, ParaBreakKind kind, const ParaCluster *c)
 static void
 add_break (Para *p, int at, ParaBreakKind kind, double penalty, gboolean flagged, double pre)
 {
-  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0 };
+  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0, FALSE };
   g_array_append_val (p->breaks, b);
+}
+
+/* Where no rule allows a break, a word wider than its column may still
+ * break between two clusters (as PANGO_WRAP_WORD_CHAR does) rather than run
+ * past the column: in the last pass only, dearer than anything else. */
+static void
+last_resort_break (Para *p, int k)
+{
+  if (p->breaks->len > 0 && g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).at == k)
+    return;
+  add_break (p, k, PARA_BREAK_OTHER, 0, FALSE, 0);
+  ParaBreak *b = &g_array_index (p->breaks, ParaBreak, p->breaks->len - 1);
+  b->last_resort = TRUE;
+  b->extra_demerits = para_tune.last_resort_demerits;
 }
 
 static gboolean
@@ -210,14 +224,22 @@ para_find_breaks (Para *p)
     if (c->kind == PARA_CL_NEWLINE || is_space (c->kind))
       continue;     /* break after the spaces, before what follows them */
     guint8 mark = p->marks[c->start];
-    if (mark & PARA_MARK_NOBREAK)
-      continue;
-    if (mark & PARA_MARK_SHY) {
-      hyphen_break (p, (int) k, prev, c);
+    gboolean inside = !is_space (prev->kind);
+    if (mark & PARA_MARK_NOBREAK) {
+      if (inside)
+        last_resort_break (p, (int) k);
       continue;
     }
-    if (!la[ci].is_line_break)
+    if (mark & PARA_MARK_SHY) {
+      hyphen_break (p, (int) k, prev, c);
+      last_resort_break (p, (int) k);
       continue;
+    }
+    if (!la[ci].is_line_break) {
+      if (inside)
+        last_resort_break (p, (int) k);
+      continue;
+    }
     ParaBreakKind kind = is_space (prev->kind) ? PARA_BREAK_SPACE
                          : ends_in_hyphen (p, prev) ? PARA_BREAK_EXPLICIT : PARA_BREAK_CJK;
     /* Chinese figures never break; German numbers with their units and
@@ -247,6 +269,8 @@ para_find_breaks (Para *p)
   /* the last word of a paragraph is broken only where nothing else fits */
   for (int i = (int) p->breaks->len - 1; i >= 0; i--) {
     ParaBreak *b = &g_array_index (p->breaks, ParaBreak, i);
+    if (b->last_resort)
+      continue;
     if (b->kind != PARA_BREAK_HYPHEN)
       break;
     b->extra_demerits += para_tune.last_word_demerits;

@@ -17,6 +17,8 @@
 
 #define INF_BAD 10000.0
 #define AWFUL 1e30
+#define MAX_COST 1e5       /* the badness of the loosest line (then demerits 1e10) */
+#define OVERFULL_COST 1e7  /* an overfull line: dearer than anything */
 
 static gboolean
 is_space_kind (ParaClusterKind k)
@@ -34,6 +36,23 @@ para_line_span (const Para *p, int from, const ParaBreak *brk, int *s, int *e)
     b--;
   *s = a;
   *e = b;
+}
+
+double
+para_split_ratio (double slack, double y, double l, double *rl)
+{
+  *rl = 0;
+  if (y <= 0)
+    return slack > 0 ? INFINITY : 0;
+  if (l <= 0 || slack <= 0)
+    return slack / y;
+  double r = slack / (y + l);
+  if (r <= 1) {
+    *rl = r;
+    return r;
+  }
+  *rl = 1;
+  return (slack - l) / y;
 }
 
 void
@@ -106,11 +125,12 @@ line_badness (const Pass *ps, int i, const ParaBreak *b, double *r, gboolean *la
   para_line_measure (p, s, e, b, &w, &y, &z);
   double avail = p->width - (i == 0 ? p->indent : 0);
   *last = b->kind == PARA_BREAK_END || b->kind == PARA_BREAK_FORCED;
+  double letters = 0;
   if (!p->justify) {
     y = para_tune.ragged_stretch_em * p->st->font_size;
     z = 0;
   } else if (ps->tracking) {
-    y += para_tune.tracking * (p->sum_l[e] - p->sum_l[s]);
+    letters = para_tune.tracking * (p->sum_l[e] - p->sum_l[s]);
   }
   if (w > avail) {
     *r = z > 0 ? (avail - w) / z : -INFINITY;
@@ -122,10 +142,11 @@ line_badness (const Pass *ps, int i, const ParaBreak *b, double *r, gboolean *la
     *r = 0;
     return 0;
   }
-  double real = y > 0 ? (avail - w) / y : 100;
+  double rl;
+  double real = MIN (para_split_ratio (avail - w, y, letters, &rl), 100);
   *real_r = p->justify ? real : 0;
-  *cost = 100 * pow (MIN (real, 100), 3);
-  y += ps->emergency;
+  *cost = MIN (100 * pow (real, 3), MAX_COST);
+  y += letters + ps->emergency;
   if (y <= 0) {
     *r = INFINITY;
     return INF_BAD;
@@ -208,7 +229,7 @@ run_pass (Pass *ps)
       if (bad >= AWFUL) {
         if (ps->final && !found && i == j - 1) {
           /* nothing fits: an overfull line, dearly */
-          try_line (ps, i, j, INF_BAD * 100, -1, 0);
+          try_line (ps, i, j, OVERFULL_COST, -1, 0);
         }
         break;
       }
@@ -252,7 +273,7 @@ para_break_lines (const Para *p, gboolean *tracked)
     Pass ps = { .p = p, .cand = cand, .tolerance = tol[pass], .final = pass == 2, .nodes = nodes };
     for (guint k = 0; k < nb; k++) {
       const ParaBreak *b = &g_array_index (p->breaks, ParaBreak, k);
-      if (pass == 0 && b->kind == PARA_BREAK_HYPHEN)
+      if ((pass == 0 && b->kind == PARA_BREAK_HYPHEN) || (pass < 2 && b->last_resort))
         continue;
       cand[ps.m++] = (int) k;
     }

@@ -136,7 +136,6 @@ set_line (const Para *p, int from, const ParaBreak *b, gboolean first, double *o
   double w, y, z;
   para_line_measure (p, s, e, b, &w, &y, &z);
   double letters = p->tracked ? para_tune.tracking * (p->sum_l[e] - p->sum_l[s]) : 0;
-  y += letters;
   double avail = p->width - (first ? p->indent : 0);
   gboolean last = b->kind == PARA_BREAK_END || b->kind == PARA_BREAK_FORCED;
   line->natural = w;
@@ -147,11 +146,11 @@ set_line (const Para *p, int from, const ParaBreak *b, gboolean first, double *o
     w -= hang;
     z -= b->hang;
   }
-  double r = 0;
+  double r = 0, rl = 0;
   if (p->justify && w > avail)
     r = z > 0 ? MAX (-1, (avail - w) / z) : 0;
   else if (p->justify && !last && y > 0)
-    r = (avail - w) / y;
+    r = para_split_ratio (avail - w, y, letters, &rl);
   else if (p->justify && p->chinese && b->kind == PARA_BREAK_END && y > 0 &&
            avail - w < 1.25 * p->st->font_size && (avail - w) / y < 1)
     r = (avail - w) / y;    /* a Chinese last line short by less than an em: set flush */
@@ -165,8 +164,9 @@ set_line (const Para *p, int from, const ParaBreak *b, gboolean first, double *o
     if (k > s)
       st.pen += r > 0 ? r * (p->pair_y[k + 1] - p->pair_y[k]) : r * (p->pair_z[k + 1] - p->pair_z[k]);
     xs[k - s] = st.pen;
-    double stretch = c->stretch + (letters > 0 && c->kind == PARA_CL_TEXT ? para_tune.tracking * c->adv : 0);
-    double adj = r > 0 ? r * stretch : r * c->shrink;
+    double adj = r > 0 ? r * c->stretch : r * c->shrink;
+    if (rl > 0 && c->kind == PARA_CL_TEXT)
+      adj += rl * para_tune.tracking * c->adv;
     double cw = c->adv + adj;
     double shift = c->trim_left + (c->kind == PARA_CL_CJK_OPEN ? -adj : 0);
     if (k == e - 1 && hang > 0)
@@ -212,5 +212,6 @@ para_set_lines (const Para *p, const GArray *chosen)
     from = b->at;
   }
   res->missing = g_array_copy (p->missing);
+  res->text = g_ref_string_new_len (p->text, p->len);
   return res;
 }

@@ -52,6 +52,7 @@ typedef struct {
   double pre_width;           /* added to the line that ends here (the hyphen) */
   double hang;                /* extra shrink of the line ending here: a half-width stop */
   double extra_demerits;      /* compound joints cheaper, tight places dearer */
+  gboolean last_resort;       /* between two letters: only in the last pass, dearly */
 } ParaBreak;
 
 /* Tunables of the breaker (one table, para.c). */
@@ -65,6 +66,7 @@ typedef struct {
   double space_stretch, space_shrink; /* of a word space, times its width */
   double name_demerits;             /* a break inside a name */
   double last_word_demerits;        /* a break inside a paragraph's last word */
+  double last_resort_demerits;      /* a break where no rule allows one */
   double tracking;                  /* the most letters are spaced in the last pass, × width */
   double loose_gap;                 /* a word space wider than this × its width gapes (~0.7 em) */
 } ParaTune;
@@ -123,3 +125,8 @@ ParaResult *para_set_lines (const Para *p, const GArray *chosen);
 void para_line_span (const Para *p, int from, const ParaBreak *brk, int *s, int *e);
 void para_line_measure (const Para *p, int s, int e, const ParaBreak *brk, double *w,
                         double *y, double *z);
+/* The ratio of a line's word spaces for slack over their stretch y when
+ * its letters may take l of tracking: the letters take their share up to
+ * all of l (*rl, 0..1 of it), the spaces the rest; no tracking without
+ * spaces (a lone word is set ragged, never letter-spaced). */
+double para_split_ratio (double slack, double y, double l, double *rl);

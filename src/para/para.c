@@ -22,9 +22,12 @@ ParaTune para_tune = {
   .tracking = 0.03,
   .name_demerits = 3e8,
   .last_word_demerits = 5e8,
+  .last_resort_demerits = 1e12,
   .space_stretch = 0.5,
   .space_shrink = 1.0 / 3,
 };
+
+#define PARA_MAX_PT 500.0     /* a line that still fits on a page */
 
 static GMutex cache_lock;
 static const char cache_key[] = "dossier-para-cache";
@@ -64,6 +67,16 @@ para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, d
   if (g_getenv ("PT_SHRINK")) para_tune.space_shrink = g_ascii_strtod (g_getenv ("PT_SHRINK"), NULL);
   if (g_getenv ("PT_HYPH")) para_tune.hyphen_penalty = g_ascii_strtod (g_getenv ("PT_HYPH"), NULL);
   if (g_getenv ("PT_STRETCH")) para_tune.space_stretch = g_ascii_strtod (g_getenv ("PT_STRETCH"), NULL);
+  /* sizes past any page (a hostile style's 1e30pt) are set as the largest
+   * a line that still fits on a page: Pango's sizes are ints of 1/1024 pt,
+   * and a line below the page would not be drawn */
+  StyleComputed own = *st;
+  own.font_size = CLAMP (own.font_size, 0, PARA_MAX_PT);
+  own.line_height = CLAMP (own.line_height, 0, PARA_MAX_PT);
+  own.letter_spacing = CLAMP (own.letter_spacing, -PARA_MAX_PT, PARA_MAX_PT);
+  own.text_indent = CLAMP (own.text_indent, -PARA_MAX_PT, PARA_MAX_PT);
+  st = &own;
+  width = CLAMP (width, 1, 100 * PARA_MAX_PT);
   p.st = st;
   p.width = width;
   p.indent = st->text_indent;
@@ -150,6 +163,7 @@ para_result_unref (ParaResult *res)
     return;
   g_ptr_array_unref (res->lines);
   g_array_unref (res->missing);
+  g_ref_string_release (res->text);
   g_free (res);
 }
 

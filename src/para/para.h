@@ -56,6 +56,7 @@ typedef struct {
   double line_height;         /* the style's: distance between baselines */
   double overfull;            /* the most any line is wider than the column, pt; 0 none */
   GArray *missing;            /* of gunichar: characters no font has, each once */
+  GRefString *text;           /* the paragraph's copy text (no soft hyphens, no joiners) */
   int refs;
 } ParaResult;
 

@@ -60,6 +60,11 @@ text_font_map_new (const char *const *extra_dirs, GError **error)
     FcConfigAppFontAddDir (config, (const FcChar8 *) *d);
   }
   FcConfigBuildFonts (config);
+  /* Made the process's current configuration before Pango sees it: Pango's
+   * font map runs FcInit() in a thread, which otherwise loads the system's
+   * whole configuration (/etc/fonts, every folder of /usr/share/fonts) that
+   * nothing here uses; cairo's font options then come from ours too. */
+  FcConfigSetCurrent (config);
   PangoFontMap *map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
   pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
   FcConfigDestroy (config);   /* the font map holds its own reference */

@@ -218,10 +218,10 @@ static void
 append_value_number (GString *out, double v, gboolean count, Lang lang,
                      const Scale **scale_out)
 {
+  /* Chinese writes ten thousand and more in 万 and 亿, counts too ("逾4.7万",
+   * typography.md), as a reader of Chinese counts them. */
   double threshold = lang == LANG_ZH ? 1e4 : 1e6;
-  /* Exact counts read better as digits in Chinese up to 10万 ("12345个"). */
-  if (count && lang == LANG_ZH && v == floor (v))
-    threshold = 1e5;
+  gboolean exact = count && lang == LANG_ZH && v == floor (v) && fabs (v) < 1e8;
 
   *scale_out = NULL;
   if (fabs (v) < threshold)
@@ -229,6 +229,12 @@ append_value_number (GString *out, double v, gboolean count, Lang lang,
       append_number (out, v, 2, lang);
       return;
     }
+  if (exact) {
+    /* an exact count below 1亿 stays exact in 万: 12345 "1.2345万" */
+    append_number (out, v / 1e4, 4, lang);
+    *scale_out = scale_for (1e4, lang);
+    return;
+  }
   double r = round_significant (v, 3);
   const Scale *s = scale_for (r, lang);
   g_assert (s != NULL);

@@ -4,8 +4,9 @@
  * language's marks (nested quotes the inner pair), and the language is set
  * on the whole run so that Pango picks the right glyph forms (SC, not JP).
  * The typography of each language is applied as the text is put together:
- * German words get soft hyphens from the dictionary (not in names, links
- * or the last word); Chinese gets a quarter-em space between Han and Latin
+ * German words get soft hyphens from the dictionary (not in names or
+ * links; the paragraph engine breaks a last word only where nothing else
+ * fits); Chinese gets a quarter-em space between Han and Latin
  * letters or digits, and spaces that do not stretch. */
 #include <string.h>
 #include "text/text.h"
@@ -159,6 +160,74 @@ put_text (RunBuilder *rb, const char *s)
     g_string_append (rb->text, s);
 }
 
+/* Whether text so far ends where a sentence begins: nothing yet, or a
+ * full stop, question or exclamation mark (a closing quote after it
+ * allowed) and a space, not after an ordinal ("17. "), an abbreviation set
+ * with a narrow space ("z. B. ") or a common one ("ca. "). */
+static gboolean
+at_sentence_start (const GString *text)
+{
+  static const char *const abbrevs[] = { "ca.", "Nr.", "bzw.", "vgl.", "Dr.", "Prof.", "St.",
+                                         "rd.", "inkl.", "zzgl.", "Mio.", "Mrd.", "Bio.", NULL };
+  const char *begin = text->str, *p = text->str + text->len;
+  gboolean spaced = FALSE;
+  while (p > begin) {
+    const char *prev = g_utf8_find_prev_char (begin, p);
+    gunichar c = g_utf8_get_char (prev);
+    if (c != ' ' && c != 0xa0 && c != '\n')
+      break;
+    spaced = TRUE;
+    p = prev;
+  }
+  if (p == begin)
+    return TRUE;
+  if (!spaced)
+    return FALSE;
+  const char *prev = g_utf8_find_prev_char (begin, p);
+  gunichar c = g_utf8_get_char (prev);
+  if (c == 0x201c || c == 0x201d || c == 0x2019 || c == 0xbb || c == '"' || c == ')') {
+    p = prev;
+    prev = p > begin ? g_utf8_find_prev_char (begin, p) : NULL;
+    c = prev ? g_utf8_get_char (prev) : 0;
+  }
+  if (c == '!' || c == '?')
+    return TRUE;
+  if (c != '.')
+    return FALSE;
+  /* the word the full stop ends */
+  const char *w = prev;
+  while (w > begin) {
+    const char *q = g_utf8_find_prev_char (begin, w);
+    gunichar d = g_utf8_get_char (q);
+    if (d == ' ' || d == 0xa0 || d == '\n')
+      break;
+    if (d == 0x202f)
+      return FALSE;   /* "z. B." */
+    w = q;
+  }
+  if (g_ascii_isdigit (*w))
+    return FALSE;     /* "17. September" */
+  gsize len = (gsize) (prev + 1 - w);
+  for (const char *const *a = abbrevs; *a; a++)
+    if (strlen (*a) == len && strncmp (w, *a, len) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The first letter of *s in capitals. */
+static void
+capitalize_first (char **s)
+{
+  gunichar c = g_utf8_get_char (*s);
+  if (!g_unichar_islower (c))
+    return;
+  char buf[8];
+  int n = g_unichar_to_utf8 (g_unichar_totitle (c), buf);
+  char *up = g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (*s));
+  g_free (*s);
+  *s = up;
+}
+
 /* A formatted figure or date: never hyphenated, never broken; in Chinese
  * spaced where Han meets digits when spaced (running text), else only at
  * its ends (labels, made text). */
@@ -231,6 +300,8 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
     return;
   case MODEL_INLINE_FIG: {
     g_autofree char *s = inl->figure ? text_format_figure (inl->figure, rb->lang) : NULL;
+    if (s && !rb->chinese && at_sentence_start (rb->text))
+      capitalize_first (&s);   /* "Mehr als 860 Teilnehmende kamen." */
     put_atom_spaced (rb, s ? s : "", TRUE);
     return;
   }
@@ -289,95 +360,14 @@ link_clear (gpointer p)
   g_free (((TextLink *) p)->href);
 }
 
-/* Removes the soft hyphens of the word that ends at byte end of text,
- * moving attributes and links; TRUE when any were removed. */
-static gboolean
-unhyphenate_word_before (GString *text, PangoAttrList *attrs, GArray *links, gsize end)
-{
-  gboolean removed = FALSE;
-  char *str = text->str;
-  char *p = str + end;
-  while (p > str) {
-    char *prev = g_utf8_find_prev_char (str, p);
-    gunichar c = g_utf8_get_char (prev);
-    if (!g_unichar_isalpha (c) && c != 0xad)
-      break;
-    if (c == 0xad) {
-      gsize pos = (gsize) (prev - str);
-      g_string_erase (text, (gssize) pos, 2);
-      str = text->str;
-      pango_attr_list_update (attrs, (int) pos, 2, 0);
-      for (guint i = 0; links && i < links->len; i++) {
-        TextLink *l = &g_array_index (links, TextLink, i);
-        if (l->start > (int) pos)
-          l->start -= 2;
-        if (l->end > (int) pos)
-          l->end -= 2;
-      }
-      removed = TRUE;
-    }
-    p = str + (prev - str);
-  }
-  return removed;
-}
-
-gboolean
-text_run_unhyphenate_at (TextRun *run, int index)
-{
-  GString *s = g_string_new (run->text);
-  /* to the end of the word around index */
-  gsize end = (gsize) CLAMP (index, 0, (int) s->len);
-  while (end < s->len) {
-    gunichar c = g_utf8_get_char (s->str + end);
-    if (!g_unichar_isalpha (c) && c != 0xad)
-      break;
-    end = (gsize) (g_utf8_next_char (s->str + end) - s->str);
-  }
-  gboolean removed = unhyphenate_word_before (s, run->attrs, run->links, end);
-  g_free (run->text);
-  run->text = g_string_free (s, FALSE);
-  return removed;
-}
-
-TextRun *
-text_run_copy (const TextRun *run)
-{
-  TextRun *c = g_new0 (TextRun, 1);
-  c->text = g_strdup (run->text);
-  c->attrs = pango_attr_list_copy (run->attrs);
-  c->links = g_array_new (FALSE, FALSE, sizeof (TextLink));
-  g_array_set_clear_func (c->links, link_clear);
-  for (guint i = 0; i < run->links->len; i++) {
-    TextLink l = g_array_index (run->links, TextLink, i);
-    l.href = g_strdup (l.href);
-    g_array_append_val (c->links, l);
-  }
-  return c;
-}
-
-/* The last word of a paragraph is never hyphenated: a broken word on the
- * last line reads badly and saves nothing. */
-static void
-unhyphenate_last_word (RunBuilder *rb)
-{
-  char *str = rb->text->str;
-  char *p = str + rb->text->len;
-  /* back over what follows the word (punctuation, quotes, space) */
-  while (p > str) {
-    char *prev = g_utf8_find_prev_char (str, p);
-    gunichar c = g_utf8_get_char (prev);
-    if (g_unichar_isalpha (c) || c == 0xad)
-      break;
-    p = prev;
-  }
-  unhyphenate_word_before (rb->text, rb->attrs, rb->links, (gsize) (p - str));
-}
-
-
 TextRun *
 text_run_from_variant (const ModelVariant *variant, const char *lang,
                        const StyleComputed *style)
 {
+  /* a variant shown in another language's place (a missing translation)
+   * keeps its own language: its figures, quotes and hyphens are its own */
+  if (variant && variant->lang)
+    lang = variant->lang;
   TextRun *run = g_new0 (TextRun, 1);
   RunBuilder rb = {
     .text = g_string_new (NULL),
@@ -392,9 +382,6 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
   g_array_set_clear_func (rb.links, link_clear);
   if (variant)
     append_inlines (&rb, variant->inlines);
-  /* the paragraph engine breaks a last word only where nothing else fits */
-  if (rb.hyphenator && !g_getenv ("DOSSIER_PARA_ENGINE"))
-    unhyphenate_last_word (&rb);
   PangoAttribute *la = pango_attr_language_new (pango_language_from_string (lang));
   la->start_index = 0;
   la->end_index = G_MAXUINT;
@@ -408,6 +395,8 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
 char *
 text_variant_plain (const ModelVariant *variant, const char *lang)
 {
+  if (variant && variant->lang)
+    lang = variant->lang;   /* as text_run_from_variant */
   /* no soft hyphens in titles, bookmarks, metadata */
   RunBuilder rb = { .text = g_string_new (NULL), .lang = lang, .hyphens = STYLE_HYPHENS_NONE };
   if (variant)

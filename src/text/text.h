@@ -96,11 +96,6 @@ char *text_variant_plain (const ModelVariant *variant, const char *lang);
 
 TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
                                 const StyleComputed *style);
-/* A copy that can be changed (text_run_unhyphenate_at). */
-TextRun *text_run_copy (const TextRun *run);
-/* Removes the soft hyphens of the word around byte index (moving the
- * attributes and links behind them); FALSE when there were none. */
-gboolean text_run_unhyphenate_at (TextRun *run, int index);
 /* A run of plain text in lang, no other attributes. */
 TextRun *text_run_new_plain (const char *text, const char *lang);
 void text_run_free (TextRun *run);

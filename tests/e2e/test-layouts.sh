@@ -47,4 +47,20 @@ import json, sys
 o = json.load(sys.stdin)["outlines"]
 assert len(o) == 2 and all(e["kids"] for e in o), [e["title"] for e in o]
 ' && pass || fail "sequential: one outline subtree per language"
+# each part's cover takes @page :first: no running head, and never the
+# German part's last section title on the Chinese cover
+python3 - "$TMP/nanjing-day-2026-sequential.pdf" <<'PY' && pass || fail "sequential: a part's cover carries a running head"
+import subprocess, sys
+pdf = sys.argv[1]
+n = int([l.split()[-1] for l in subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout.splitlines() if l.startswith("Pages:")][0])
+pages = [subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True, text=True).stdout for p in range(1, n + 1)]
+covers = [i for i, t in enumerate(pages) if "斯图加特经贸促进会" in t]
+assert covers, "no Chinese cover"
+cover = pages[covers[0]]
+titles = ["Veranstalter und Ziel", "Die Konferenz", "Wirtschaft und Investitionen"]
+assert not any(t in cover for t in titles), cover[:300]
+assert "2026“南京日”" in cover
+# the head's title is there once, as the cover's title, not twice
+assert cover.count("2026“南京日”") == 1, cover[:300]
+PY
 finish

@@ -58,7 +58,6 @@ test_golden (gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("DOSSIER_PARA_ENGINE", "1", TRUE);
   g_autoptr (GError) error = NULL;
   font_map = text_font_map_new (NULL, &error);
   g_assert_no_error (error);

@@ -93,51 +93,21 @@ typedef struct {
   int line, n_lines;
 } Line;
 
-/* The text of a line of glyph runs. */
-static char *
-glyphs_text (const LayoutFrag *f)
-{
-  GString *s = g_string_new (NULL);
-  for (guint r = 0; r < f->runs->len; r++)
-    g_string_append (s, ((const TextGlyphRun *) g_ptr_array_index (f->runs, r))->text);
-  return g_string_free (s, FALSE);
-}
-
 /* Every placed line of a paragraph that starts with prefix, in order. */
 static GArray *
 lines_of (const LayoutDoc *ldoc, const char *prefix)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Line));
-  int next = -1;    /* glyph lines: the index of the paragraph's next line */
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
     for (guint i = 0; i < page->frags->len; i++) {
       const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-      if (f->kind == LAYOUT_FRAG_GLYPHS) {
-        g_autofree char *text = glyphs_text (f);
-        if (f->line == 0)
-          next = g_str_has_prefix (text, prefix) ? 0 : -1;
-        if (next < 0 || f->line != next)
-          continue;
-        Line l = { page->number, f->y - f->baseline_offset, prefix, f->line, f->n_lines };
-        g_array_append_val (out, l);
-        next = f->line + 1 < f->n_lines ? f->line + 1 : -1;
+      if (f->kind != LAYOUT_FRAG_GLYPHS || !f->para)
         continue;
-      }
-      if (f->kind != LAYOUT_FRAG_TEXT)
-        continue;
-      const char *text = pango_layout_get_text (f->layout);
+      const char *text = f->para;
       if (!g_str_has_prefix (text, prefix))
         continue;
-      PangoLayoutIter *it = pango_layout_get_iter (f->layout);
-      for (int k = 0; k < f->line; k++)
-        pango_layout_iter_next_line (it);
-      int y0, y1;
-      pango_layout_iter_get_line_yrange (it, &y0, &y1);
-      int baseline = pango_layout_iter_get_baseline (it);
-      pango_layout_iter_free (it);
-      Line l = { page->number, f->y - (baseline - y0) / (double) PANGO_SCALE, text, f->line,
-                 pango_layout_get_line_count (f->layout) };
+      Line l = { page->number, f->y - f->ascent, text, f->line, f->n_lines };
       g_array_append_val (out, l);
     }
   }
@@ -153,7 +123,7 @@ test_inside_text_area (Fixture *f, gconstpointer data)
     double top = 15 * 72 / 25.4, bottom = page->height - 15 * 72 / 25.4;
     for (guint i = 0; i < page->frags->len; i++) {
       const LayoutFrag *fr = g_ptr_array_index (page->frags, i);
-      if (fr->kind != LAYOUT_FRAG_TEXT && fr->kind != LAYOUT_FRAG_GLYPHS)
+      if (fr->kind != LAYOUT_FRAG_GLYPHS)
         continue;
       g_assert_cmpfloat (fr->y, >, top);
       g_assert_cmpfloat (fr->y, <=, bottom + 0.01);
