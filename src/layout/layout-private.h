@@ -115,6 +115,11 @@ double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComput
  * returns their height. */
 double row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st,
                      double x, double y, double width, StyleColor color);
+/* The first line of run set at width as a GLYPHS fragment, x from the
+ * box's left, y its baseline below the line's top (a list marker); NULL
+ * for no text. */
+LayoutFrag *para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st,
+                                  double width, StyleColor color);
 /* A line of text: a TEXT or a GLYPHS fragment. */
 gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);

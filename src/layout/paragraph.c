@@ -65,6 +65,15 @@ line_frag (const ParaResult *res, guint index, double x, double top, StyleColor 
   return f;
 }
 
+LayoutFrag *
+para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width,
+                      StyleColor color)
+{
+  g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
+  report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
+  return res->lines->len > 0 ? line_frag (res, 0, 0, 0, color) : NULL;
+}
+
 double
 row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
               double y, double width, StyleColor color)

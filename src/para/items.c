@@ -7,6 +7,7 @@
  * Noto CJK has no contextual `chws` feature, so the half a full-width mark
  * leaves blank is taken off by hand. */
 #include <string.h>
+#include <hb-ot.h>
 #include <pango/pangofc-font.h>
 #include "para/para-private.h"
 
@@ -120,20 +121,100 @@ font_face (PangoFont *font)
   return text_face_get ((const char *) file, index, embolden, slant);
 }
 
+/* What the engine needs of a font, found once per font (Pango's metrics
+ * would shape a sample text each time: more than half the engine's time);
+ * ascent, descent and underline from HarfBuzz, the values Pango gives. */
+typedef struct {
+  PangoFont *font;            /* a reference */
+  const TextFace *face;
+  double size, ascent, descent, underline_position, underline_thickness;
+  guint32 hyphen_glyph;
+  double hyphen_adv;
+} FontInfo;
+
 static void
-item_describe (ParaItem *it, const char *text)
+font_info_free (gpointer data)
 {
-  PangoFont *font = it->item->analysis.font;
+  FontInfo *fi = data;
+  g_object_unref (fi->font);
+  g_free (fi);
+}
+
+static GMutex fonts_lock;
+
+static const FontInfo *
+font_info (PangoFont *font, const PangoAnalysis *analysis)
+{
+  g_mutex_lock (&fonts_lock);
+  PangoFontMap *map = pango_font_get_font_map (font);
+  GHashTable *cache = map ? g_object_get_data (G_OBJECT (map), "dossier-para-fonts") : NULL;
+  if (map && !cache) {
+    cache = g_hash_table_new_full (NULL, NULL, NULL, font_info_free);
+    g_object_set_data_full (G_OBJECT (map), "dossier-para-fonts", cache,
+                            (GDestroyNotify) g_hash_table_unref);
+  }
+  FontInfo *fi = cache ? g_hash_table_lookup (cache, font) : NULL;
+  g_mutex_unlock (&fonts_lock);
+  if (fi)
+    return fi;
+  fi = g_new0 (FontInfo, 1);
+  fi->font = g_object_ref (font);
   PangoFontDescription *fd = pango_font_describe_with_absolute_size (font);
-  it->size = pango_font_description_get_size (fd) / (double) PANGO_SCALE;
+  fi->size = pango_font_description_get_size (fd) / (double) PANGO_SCALE;
   pango_font_description_free (fd);
-  it->face = font_face (font);
-  PangoFontMetrics *m = pango_font_get_metrics (font, it->item->analysis.language);
-  it->ascent = pango_font_metrics_get_ascent (m) / (double) PANGO_SCALE;
-  it->descent = pango_font_metrics_get_descent (m) / (double) PANGO_SCALE;
-  it->underline_position = -pango_font_metrics_get_underline_position (m) / (double) PANGO_SCALE;
-  it->underline_thickness = pango_font_metrics_get_underline_thickness (m) / (double) PANGO_SCALE;
-  pango_font_metrics_unref (m);
+  fi->face = font_face (font);
+  /* from HarfBuzz, as Pango's metrics take them (without the sample text
+   * Pango shapes for its approximate widths); the font's scale is in Pango
+   * units */
+  hb_font_t *hb = pango_font_get_hb_font (font);
+  int xs, ys;
+  hb_font_get_scale (hb, &xs, &ys);
+  double unit = ys > 0 ? fi->size / ys : 0;
+  hb_font_extents_t ext = { 0 };
+  hb_font_get_h_extents (hb, &ext);
+  fi->ascent = ext.ascender * unit;
+  fi->descent = -ext.descender * unit;
+  hb_position_t pos = 0, thick = 0;
+  if (!hb_ot_metrics_get_position (hb, HB_OT_METRICS_TAG_UNDERLINE_OFFSET, &pos))
+    pos = (hb_position_t) (-0.1 * ys);
+  if (!hb_ot_metrics_get_position (hb, HB_OT_METRICS_TAG_UNDERLINE_SIZE, &thick))
+    thick = (hb_position_t) (0.05 * ys);
+  fi->underline_position = -pos * unit;
+  fi->underline_thickness = thick * unit;
+  /* the hyphen a broken word ends in, in the same font */
+  PangoGlyphString *h = pango_glyph_string_new ();
+  pango_shape_with_flags ("-", 1, "-", 1, analysis, h, PANGO_SHAPE_NONE);
+  if (h->num_glyphs == 1) {
+    fi->hyphen_glyph = h->glyphs[0].glyph;
+    fi->hyphen_adv = h->glyphs[0].geometry.width / (double) PANGO_SCALE;
+  }
+  pango_glyph_string_free (h);
+  if (!cache)
+    return fi;    /* never expected: a font without a map (leaks one FontInfo) */
+  g_mutex_lock (&fonts_lock);
+  FontInfo *had = g_hash_table_lookup (cache, font);
+  if (had) {
+    font_info_free (fi);
+    fi = had;
+  } else {
+    g_hash_table_insert (cache, font, fi);
+  }
+  g_mutex_unlock (&fonts_lock);
+  return fi;
+}
+
+static void
+item_describe (ParaItem *it)
+{
+  const FontInfo *fi = font_info (it->item->analysis.font, &it->item->analysis);
+  it->size = fi->size;
+  it->face = fi->face;
+  it->ascent = fi->ascent;
+  it->descent = fi->descent;
+  it->underline_position = fi->underline_position;
+  it->underline_thickness = fi->underline_thickness;
+  it->hyphen_glyph = fi->hyphen_glyph;
+  it->hyphen_adv = fi->hyphen_adv;
   for (GSList *l = it->item->analysis.extra_attrs; l; l = l->next) {
     PangoAttribute *a = l->data;
     if (a->klass->type == PANGO_ATTR_UNDERLINE &&
@@ -145,15 +226,6 @@ item_describe (ParaItem *it, const char *text)
       it->color = (StyleColor) { c->red / 65535.0, c->green / 65535.0, c->blue / 65535.0, 1 };
     }
   }
-  /* the hyphen a broken word ends in, in the same font */
-  PangoGlyphString *h = pango_glyph_string_new ();
-  pango_shape_with_flags ("-", 1, "-", 1, &it->item->analysis, h, PANGO_SHAPE_NONE);
-  if (h->num_glyphs == 1) {
-    it->hyphen_glyph = h->glyphs[0].glyph;
-    it->hyphen_adv = h->glyphs[0].geometry.width / (double) PANGO_SCALE;
-  }
-  pango_glyph_string_free (h);
-  (void) text;
 }
 
 static void
@@ -269,7 +341,7 @@ para_shape (Para *p, PangoContext *pctx, const TextRun *run)
     ParaItem it = { .item = l->data, .glyphs = pango_glyph_string_new () };
     pango_shape_with_flags (p->text + it.item->offset, it.item->length, p->text, p->len,
                             &it.item->analysis, it.glyphs, PANGO_SHAPE_NONE);
-    item_describe (&it, p->text);
+    item_describe (&it);
     g_array_append_val (p->items, it);
   }
   g_list_free (items);
