@@ -156,7 +156,7 @@ keeps_together (const Para *p, ParaBreakKind kind, const ParaCluster *c)
 static void
 add_break (Para *p, int at, ParaBreakKind kind, double penalty, gboolean flagged, double pre)
 {
-  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0, FALSE };
+  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0, FALSE, FALSE };
   g_array_append_val (p->breaks, b);
 }
 
@@ -181,6 +181,73 @@ ends_in_hyphen (const Para *p, const ParaCluster *c)
   return last == '-' || last == 0x2010;
 }
 
+/* ---- the joints of compounds -------------------------------------------- */
+
+/* Whether s (lowercase, n bytes) is a word of the list, or one as it
+ * stands in a compound: with a linking element (Produktion-s-, Städte-,
+ * Handel-s-) or without its ending (zuliefer- of zuliefern). */
+static gboolean
+is_part (const char *s, int n)
+{
+  static const char *const links[] = { "s", "es", "n", "en", "er", "e" };
+  static const char *const endings[] = { "n", "en", "e" };
+  if (n < 3)
+    return FALSE;
+  if (text_word_known ("de", s, n))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++) {
+    int k = (int) strlen (links[i]);
+    if (n - k >= 3 && strncmp (s + n - k, links[i], (size_t) k) == 0 &&
+        text_word_known ("de", s, n - k))
+      return TRUE;
+  }
+  char buf[128];
+  for (guint i = 0; i < G_N_ELEMENTS (endings) && n + 3 < (int) sizeof buf; i++) {
+    memcpy (buf, s, (size_t) n);
+    strcpy (buf + n, endings[i]);
+    if (text_word_known ("de", buf, -1))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether s splits into parts of the list (at most three deep); last: s
+ * ends the word (its last part must be a word as it stands). */
+static gboolean
+splits (const char *s, int n, gboolean last, int depth)
+{
+  if (last ? (n >= 3 && text_word_known ("de", s, n)) : is_part (s, n))
+    return TRUE;
+  if (depth >= 3)
+    return FALSE;
+  for (int j = 3; j + 3 <= n; j++) {
+    if (((guchar) s[j] & 0xc0) == 0x80)
+      continue;     /* inside a character */
+    if (is_part (s, j) && splits (s + j, n - j, last, depth + 1))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* Whether the soft hyphen at byte pos stands at a joint of a compound:
+ * what comes before and after it are words of the list (Produktions|
+ * steuerung, Zuliefer|unternehmen, Fahrzeug|industrie). */
+static gboolean
+compound_joint (const Para *p, int pos)
+{
+  const char *t = p->text, *a = t + pos, *b = t + pos;
+  while (a > t && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (a))))
+    a = g_utf8_prev_char (a);
+  while (b < t + p->len && g_unichar_isalpha (g_utf8_get_char (b)))
+    b = g_utf8_next_char (b);
+  if (b - a > 100)
+    return FALSE;
+  g_autofree char *left = g_utf8_strdown (a, t + pos - a);
+  g_autofree char *right = g_utf8_strdown (t + pos, b - (t + pos));
+  return splits (left, (int) strlen (left), FALSE, 0) &&
+         splits (right, (int) strlen (right), TRUE, 0);
+}
+
 /* A soft hyphen's break, if the rules allow it. */
 static void
 hyphen_break (Para *p, int k, const ParaCluster *prev, const ParaCluster *c)
@@ -194,7 +261,12 @@ hyphen_break (Para *p, int k, const ParaCluster *prev, const ParaCluster *c)
       before + after < p->limit_word)
     return;
   const ParaItem *it = &g_array_index (p->items, ParaItem, prev->item);
-  add_break (p, k, PARA_BREAK_HYPHEN, para_tune.hyphen_penalty, TRUE, it->hyphen_adv);
+  /* a break at a compound's joint costs less than one inside a part */
+  gboolean joint = !p->chinese && compound_joint (p, c->start);
+  add_break (p, k, PARA_BREAK_HYPHEN,
+             para_tune.hyphen_penalty * (joint ? para_tune.joint_factor : 1), TRUE,
+             it->hyphen_adv);
+  g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).joint = joint;
 }
 
 void

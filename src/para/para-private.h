@@ -53,12 +53,14 @@ typedef struct {
   double hang;                /* extra shrink of the line ending here: a half-width stop */
   double extra_demerits;      /* compound joints cheaper, tight places dearer */
   gboolean last_resort;       /* between two letters: only in the last pass, dearly */
+  gboolean joint;             /* a hyphen at a compound's joint */
 } ParaBreak;
 
 /* Tunables of the breaker (one table, para.c). */
 typedef struct {
   double line_penalty;        /* TeX's \linepenalty */
   double hyphen_penalty, ex_hyphen_penalty;
+  double joint_factor;        /* the hyphen penalty at a compound's joint, × */
   double double_hyphen_demerits, final_hyphen_demerits, adj_demerits;
   double pretolerance, tolerance;   /* badness allowed in the first two passes */
   double emergency_stretch_em;      /* third pass, per line */

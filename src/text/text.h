@@ -144,6 +144,14 @@ void text_hyphenate_append (const TextHyphenator *h, const char *text, gssize le
  * acronyms) applies here: for tests. GArray of int, g_array_unref. */
 GArray *text_hyphenate_word (const TextHyphenator *h, const char *word);
 
+/* ---- words (words.c) ------------------------------------------------------ */
+
+/* Whether lower (UTF-8, lowercased, len bytes or -1) is a word of lang's
+ * word list (German: wngerman, compiled in); FALSE for other languages.
+ * By hash: a word not in the list passes about once in 14,000 times. */
+gboolean text_word_known (const char *lang, const char *lower, gssize len);
+guint32 text_word_hash (const char *s, gssize len);
+
 /* ---- glyph runs (glyphs.c) --------------------------------------------------- */
 
 /* Text as it is set: what the paragraph engine and the layout stage hand to
