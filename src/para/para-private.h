@@ -73,7 +73,7 @@ typedef struct {
   double loose_gap;                 /* a word space wider than this × its width gapes (~0.7 em) */
 } ParaTune;
 
-extern ParaTune para_tune;
+extern const ParaTune para_tune;
 
 typedef struct {
   /* input */

@@ -7,7 +7,7 @@
 
 /* TeX's plain values, but for a dearer hyphen: narrow columns hyphenate
  * less when a break inside a word costs as much as a loose line. */
-ParaTune para_tune = {
+const ParaTune para_tune = {
   .line_penalty = 10,
   .hyphen_penalty = 1500,
   .ex_hyphen_penalty = 50,
@@ -65,10 +65,6 @@ static ParaResult *
 para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, double width)
 {
   Para p = { 0 };
-  if (g_getenv ("PT_SHRINK")) para_tune.space_shrink = g_ascii_strtod (g_getenv ("PT_SHRINK"), NULL);
-  if (g_getenv ("PT_HYPH")) para_tune.hyphen_penalty = g_ascii_strtod (g_getenv ("PT_HYPH"), NULL);
-  if (g_getenv ("PT_JOINT")) para_tune.joint_factor = g_ascii_strtod (g_getenv ("PT_JOINT"), NULL);
-  if (g_getenv ("PT_STRETCH")) para_tune.space_stretch = g_ascii_strtod (g_getenv ("PT_STRETCH"), NULL);
   /* sizes past any page (a hostile style's 1e30pt) are set as the largest
    * a line that still fits on a page: Pango's sizes are ints of 1/1024 pt,
    * and a line below the page would not be drawn */
@@ -117,13 +113,6 @@ para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, d
   }
   g_autoptr (GArray) chosen = para_break_lines (&p, &p.tracked);
   ParaResult *res = para_set_lines (&p, chosen);
-  if (g_getenv ("DOSSIER_PARA_JOINTS"))
-    for (guint i = 0; i < chosen->len; i++) {
-      const ParaBreak *b = &g_array_index (p.breaks, ParaBreak, g_array_index (chosen, int, i));
-      if (b->kind == PARA_BREAK_HYPHEN)
-        fprintf (stderr, "hyphen %s %s\n", b->joint ? "joint" : "inside",
-                 ((ParaLine *) g_ptr_array_index (res->lines, i))->text);
-    }
   g_ptr_array_set_free_func (res->lines, line_free);
   para_free_shaped (&p);
   return res;

@@ -10,7 +10,10 @@
  * this shapes the text again.
  *
  * Results are cached by (text, attributes, style, width) per font map, so
- * the same paragraph at the same width costs nothing twice. */
+ * the same paragraph at the same width costs nothing twice.
+ * DOSSIER_PARA_DEBUG=1 prints each paragraph's break places (_ space,
+ * - hyphen, = written hyphen, | Chinese, o other, ! forced), the pass that
+ * set it and the demerits along the chosen path. */
 #pragma once
 
 #include <glib.h>
