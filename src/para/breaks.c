@@ -333,7 +333,8 @@ para_find_breaks (Para *p)
     } else if (is_cjk (prev->kind) || is_cjk (c->kind)) {
       add_break (p, (int) k, PARA_BREAK_CJK, 0, FALSE, 0);
       if (prev->kind == PARA_CL_CJK_CLOSE && prev->trim_right == 0 && prev->adv > prev->em * 0.9)
-        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).hang = prev->em / 2;
+        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).hang =
+          para_tune.stop_hang * prev->em;
     } else {
       add_break (p, (int) k, PARA_BREAK_OTHER, 0, FALSE, 0);
     }

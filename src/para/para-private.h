@@ -69,6 +69,7 @@ typedef struct {
   double name_demerits;             /* a break inside a name */
   double last_word_demerits;        /* a break inside a paragraph's last word */
   double last_resort_demerits;      /* a break where no rule allows one */
+  double stop_hang;                 /* em a line-end full stop may give up (0: off) */
   double tracking;                  /* the most letters are spaced in the last pass, × width */
   double loose_gap;                 /* a word space wider than this × its width gapes (~0.7 em) */
 } ParaTune;

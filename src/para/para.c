@@ -21,6 +21,10 @@ const ParaTune para_tune = {
   .ragged_stretch_em = 3,
   .loose_gap = 2.5,
   .tracking = 0.03,
+  /* off: a stop set half-width keeps its full-width box in the PDF's font
+   * widths, so text extraction (and pdf-lint) sees the line stick out and
+   * every other line of the column short */
+  .stop_hang = 0,
   .name_demerits = 3e8,
   .last_word_demerits = 5e8,
   .last_resort_demerits = 1e12,
