@@ -113,14 +113,21 @@ void frag_free (gpointer frag);
 PangoFontDescription *style_font (const StyleComputed *st);
 /* A Pango layout of run at width with st's font, colour aside. */
 PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
-/* Appends one row per line of layout to t, placed at x; colour for the text;
- * links of run become LINK fragments. Reports lines wider than width. */
-void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run,
-                       double x, double width, StyleColor color, const StyleComputed *st,
-                       int line, int column);
-/* A paragraph of text: layout + rows; returns the layout's height. */
+/* A paragraph of text set by the paragraph engine (paragraph.c): a row a
+ * line; returns their height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
+/* The lines of run as GLYPHS fragments of row, the first row's top at y;
+ * returns their height. */
+double row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st,
+                     double x, double y, double width, StyleColor color);
+/* The first line of run set at width as a GLYPHS fragment, x from the
+ * box's left, y its baseline below the line's top (a list marker); NULL
+ * for no text. */
+LayoutFrag *para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st,
+                                  double width, StyleColor color);
+/* A line of text: a TEXT or a GLYPHS fragment. */
+gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);
 /* Reports each character of layout that no font has, at its place in the
  * input (searched from line:column, the element that holds it); make_layout

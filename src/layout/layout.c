@@ -342,7 +342,11 @@ layout_page_dump (const LayoutPage *page)
     if (f->kind != LAYOUT_FRAG_GLYPHS)
       continue;
     g_autofree char *text = layout_frag_text (f);
-    g_string_append_printf (s, "%.1f %.1f %s\n", f->x, f->y, text);
+    g_string_append_printf (s, "%.1f %.1f %s", f->x, f->y, text);
+    /* a line of the paragraph engine: its width, ratio and how it ends */
+    if (f->break_kind)
+      g_string_append_printf (s, " | %.1f | %.3f | %s", f->w, f->ratio, f->break_kind);
+    g_string_append_c (s, '\n');
   }
   return g_string_free (s, FALSE);
 }

@@ -56,10 +56,7 @@ static double
 row_add_text (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
               double y, double w, gboolean missing)
 {
-  PangoLayout *layout = make_layout (ctx, run, st, w);
-  double h = row_add_layout (row, layout, x, y, missing ? st->missing_color : st->color);
-  g_object_unref (layout);
-  return h;
+  return row_add_para (ctx, row, run, st, x, y, w, missing ? st->missing_color : st->color);
 }
 
 static void

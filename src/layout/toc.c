@@ -85,7 +85,7 @@ content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, do
   LayoutFrag *text = NULL;
   for (guint i = 0; i < row->frags->len; i++) {
     LayoutFrag *f = g_ptr_array_index (row->frags, i);
-    if (f->kind == LAYOUT_FRAG_TEXT)
+    if (frag_is_line (f))
       text = f;
   }
   g_return_if_fail (text != NULL);

@@ -542,6 +542,7 @@ normalized_values (const StyleComputed *p, StyleComputed *out)
   out->text_indent = p->text_indent;
   out->letter_spacing = p->letter_spacing;
   out->hyphens = p->hyphens;
+  memcpy (out->hyphenate_limit, p->hyphenate_limit, sizeof out->hyphenate_limit);
   out->widows = p->widows;
   out->orphans = p->orphans;
   out->missing_color = p->missing_color;

@@ -142,6 +142,32 @@ parse_border_width (StyleValueCursor *c, StyleSpecValue *v)
   return parse_nonneg_length (c, FALSE, v);
 }
 
+/* hyphenate-limit-chars (CSS Text 4): word, before, after; a missing
+ * after is the before, auto is 0 (the default, resolved when computed).
+ * Packed into ival a byte each. */
+static gboolean
+parse_hyphenate_limit (StyleValueCursor *c, StyleSpecValue *v)
+{
+  int vals[3] = { 0, 0, 0 }, n = 0;
+  while (c->i < c->n && n < 3) {
+    const StyleToken *t = cur (c);
+    if (t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0)
+      vals[n++] = 0;
+    else if (t->type == STYLE_TOK_NUMBER && t->is_integer && t->number >= 1 && t->number <= 100)
+      vals[n++] = (int) t->number;
+    else
+      return FALSE;
+    c->i++;
+  }
+  if (n == 0 || c->i < c->n)
+    return FALSE;
+  if (n == 2)
+    vals[2] = vals[1];
+  v->kind = SV_INT;
+  v->ival = vals[0] | vals[1] << 8 | vals[2] << 16;
+  return TRUE;
+}
+
 static gboolean
 parse_integer (StyleValueCursor *c, int min, int max, StyleSpecValue *v)
 {
@@ -561,6 +587,7 @@ parse_longhand (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArra
     }
     return style_length_parse (c, FALSE, FALSE, v);
   case P_HYPHENS: return parse_keyword_value (c, kw_hyphens, v);
+  case P_HYPHENATE_LIMIT_CHARS: return parse_hyphenate_limit (c, v);
   case P_WIDOWS: case P_ORPHANS: return parse_integer (c, 1, 1000, v);
   case P_DISPLAY: return parse_keyword_value (c, kw_display, v);
   case P_PADDING_TOP: case P_PADDING_RIGHT: case P_PADDING_BOTTOM: case P_PADDING_LEFT:

@@ -53,6 +53,7 @@ typedef struct {
   double text_indent;
   double letter_spacing;
   StyleHyphens hyphens;
+  int hyphenate_limit[3];      /* hyphenate-limit-chars: word, before, after (letters) */
   int widows, orphans;
   StyleColor missing_color;   /* colour of a variant shown in place of a missing one */
 
