@@ -193,11 +193,12 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
   if (!ok)
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "%s: %s", path,
                  cairo_status_to_string (status));
-  g_autoptr (GError) qerror = NULL;
-  timing_phase ("render: tags, dates (qpdf)");
-  if (ok && !render_pdf_finish_tags (bytes->data, bytes->len, ldoc->lang, ts.elems,
-                                     render_output_fd (out), &qerror)) {
-    g_set_error (error, RENDER_ERROR, qerror->code, "%s: %s", path, qerror->message);
+  g_autoptr (GError) ferror = NULL;
+  timing_phase ("render: tags, dates, boxes (update)");
+  RenderFinish finish = { ldoc->lang, ts.elems, 0, 0 };
+  if (ok && !render_pdf_finish (bytes->data, bytes->len, &finish, render_output_fd (out),
+                                &ferror)) {
+    g_set_error (error, RENDER_ERROR, ferror->code, "%s: %s", path, ferror->message);
     ok = FALSE;
   }
   tag_state_clear (&ts);
