@@ -204,8 +204,17 @@ append_box (GString *out, const char *key, double x0, double y0, double x1, doub
 {
   char v[4][G_ASCII_DTOSTR_BUF_SIZE];
   double xs[4] = { x0, y0, x1, y1 };
-  for (int k = 0; k < 4; k++)
+  for (int k = 0; k < 4; k++) {
+    /* to a thousandth of a point, without trailing zeros */
     g_ascii_formatd (v[k], sizeof v[k], "%.3f", xs[k]);
+    char *end = v[k] + strlen (v[k]);
+    while (end[-1] == '0')
+      *--end = 0;
+    if (end[-1] == '.')
+      end[-1] = 0;
+    if (strcmp (v[k], "-0") == 0)
+      strcpy (v[k], "0");
+  }
   g_string_append_printf (out, "   /%s [ %s %s %s %s ]\n", key, v[0], v[1], v[2], v[3]);
 }
 
