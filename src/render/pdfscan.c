@@ -114,9 +114,11 @@ parse_number (const guint8 *b, gsize len, gsize *pos, PdfVal *v)
     j++;
   while (j < len && (g_ascii_isdigit (b[j]) || b[j] == '.'))
     j++;
-  if (j == i || (j < len && !is_delim (b[j])))
+  if (j == i || (j < len && !is_delim (b[j])) || j - i > 40)
     return FALSE;
-  g_autofree char *text = g_strndup ((const char *) b + i, j - i);
+  char text[48];
+  memcpy (text, b + i, j - i);
+  text[j - i] = 0;
   v->kind = PV_NUM;
   v->num = g_ascii_strtod (text, NULL);
   v->start = i;
