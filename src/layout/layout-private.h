@@ -178,3 +178,6 @@ void paginate (Ctx *ctx, gboolean new_page);
 
 /* ---- furniture.c ---------------------------------------------------------- */
 void furniture_add (Ctx *ctx);
+/* bleed.c: the pages' backgrounds; with a bleed or marks, pages set in a
+ * larger sheet (LayoutDoc.trim_inset). Last: it moves every fragment. */
+void bleed_apply (Ctx *ctx);

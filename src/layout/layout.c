@@ -212,6 +212,7 @@ ctx_finish (Ctx *ctx)
 {
   toc_resolve (ctx);
   furniture_add (ctx);
+  bleed_apply (ctx);
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);

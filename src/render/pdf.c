@@ -163,6 +163,8 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
       draw_frag (ldoc, fonts, cr, f);
     }
     tag_leaf_end (ts, cr);   /* a leaf ends with its page; groups go on */
+    render_marks_draw (cr, page->width, page->height, ldoc->trim_inset, ldoc->bleed,
+                       ldoc->marks);
     cairo_show_page (cr);
   }
   tag_document_end (ts, cr);
@@ -195,7 +197,7 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
                  cairo_status_to_string (status));
   g_autoptr (GError) ferror = NULL;
   timing_phase ("render: tags, dates, boxes (update)");
-  RenderFinish finish = { ldoc->lang, ts.elems, 0, 0 };
+  RenderFinish finish = { ldoc->lang, ts.elems, ldoc->trim_inset, ldoc->bleed };
   if (ok && !render_pdf_finish (bytes->data, bytes->len, &finish, render_output_fd (out),
                                 &ferror)) {
     g_set_error (error, RENDER_ERROR, ferror->code, "%s: %s", path, ferror->message);

@@ -44,6 +44,11 @@ void tag_switch (TagState *ts, cairo_t *cr, int tag);
 void tag_leaf_end (TagState *ts, cairo_t *cr);
 void tag_link_begun (TagState *ts);
 
+/* ---- marks.c: printer's marks ------------------------------------------ */
+/* Crop marks and registration crosses (marks: StylePageMarks) on a w × h
+ * sheet whose trim is in pt inside its edges, outside the bleed. */
+void render_marks_draw (cairo_t *cr, double w, double h, double in, double bleed, guint marks);
+
 /* ---- finish.c: what cairo cannot write, as an incremental update ------- */
 typedef struct {
   const char *primary;        /* the document's language: /Lang of the catalog */
