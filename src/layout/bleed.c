@@ -47,7 +47,8 @@ bleed_apply (Ctx *ctx)
   out->marks = first->marks;
   for (guint p = 0; p < out->pages->len; p++) {
     LayoutPage *page = g_ptr_array_index (out->pages, p);
-    g_autoptr (StylePage) sp = style_page_compute (ctx->sheet, page->number, page->first);
+    StylePageSelect sel = { page->number, page->first, page->blank, page->name };
+    g_autoptr (StylePage) sp = style_page_compute_for (ctx->sheet, &sel);
     if (sp->background.a > 0) {
       LayoutFrag *bg = frag_new (LAYOUT_FRAG_RECT);
       bg->w = page->width;

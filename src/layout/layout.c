@@ -17,6 +17,7 @@ page_free (gpointer p)
 {
   LayoutPage *page = p;
   g_ptr_array_unref (page->frags);
+  g_free (page->name);
   g_free (page);
 }
 
@@ -98,6 +99,22 @@ part_init (Ctx *ctx, const char *const *langs, int n_langs, StyleLayout arrangem
     for (int i = 0; i < n_langs; i++)
       p->track_lang[0][i] = i;
     p->track_n_langs[0] = n_langs;
+  }
+}
+
+void
+part_set_width (Ctx *ctx, double text_width)
+{
+  Part *p = &ctx->part;
+  ctx->text_width = text_width;
+  if (p->n_tracks == 2) {
+    double w = (text_width - ctx->column_gap) / 2;
+    for (int i = 0; i < 2; i++) {
+      p->track_x[i] = i * (w + ctx->column_gap);
+      p->track_w[i] = w;
+    }
+  } else {
+    p->track_w[0] = text_width;
   }
 }
 
@@ -212,7 +229,8 @@ ctx_finish (Ctx *ctx)
 {
   toc_resolve (ctx);
   furniture_add (ctx);
-  bleed_apply (ctx);
+  layout_make_glyphs (ctx->out);
+  bleed_apply (ctx);          /* last: it moves every fragment */
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);
@@ -308,17 +326,27 @@ layout_run_pack (const ModelPack *pack, const StyleSheet *sheet, PangoFontMap *f
 }
 
 char *
+layout_frag_text (const LayoutFrag *f)
+{
+  GString *s = g_string_new (NULL);
+  for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++)
+    g_string_append (s, ((const TextGlyphRun *) g_ptr_array_index (f->runs, r))->text);
+  return g_string_free (s, FALSE);
+}
+
+char *
 layout_page_dump (const LayoutPage *page)
 {
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < page->frags->len; i++) {
     const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-    if (f->kind != LAYOUT_FRAG_TEXT)
+    if (f->kind != LAYOUT_FRAG_GLYPHS)
       continue;
-    PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
-    const char *text = pango_layout_get_text (f->layout);
-    g_string_append_printf (s, "%.1f %.1f ", f->x, f->y);
-    g_string_append_len (s, text + line->start_index, line->length);
+    g_autofree char *text = layout_frag_text (f);
+    g_string_append_printf (s, "%.1f %.1f %s", f->x, f->y, text);
+    /* a line of the paragraph engine: its width, ratio and how it ends */
+    if (f->break_kind)
+      g_string_append_printf (s, " | %.1f | %.3f | %s", f->w, f->ratio, f->break_kind);
     g_string_append_c (s, '\n');
   }
   return g_string_free (s, FALSE);

@@ -5,35 +5,39 @@
 #include <pango/pango.h>
 #include "render/render.h"
 
+typedef struct _TagState TagState;
+
 /* ---- subset.c: the faces the pages use, subset by HarfBuzz ------------- */
 typedef struct _RenderFonts RenderFonts;
 typedef struct hb_map_t hb_map_t;
-/* Collects the glyphs every page of ldoc draws and subsets each face once. */
-RenderFonts *render_fonts_new (const LayoutDoc *ldoc);
+/* Collects the glyphs every page of ldoc draws and subsets each face once
+ * (subset: for a PDF; else each face is opened whole, for images). */
+RenderFonts *render_fonts_new (const LayoutDoc *ldoc, gboolean subset);
 void render_fonts_free (RenderFonts *fonts);
-/* The subset of font's face at sf's size and options, *map its glyph ids
- * (old to new); NULL when font is to be drawn as is. */
-cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, PangoFont *font,
-                                          cairo_scaled_font_t *sf, const hb_map_t **map);
+/* The font to draw run with, and *map its glyph ids (old to new; NULL: as
+ * they are); NULL when its face cannot be opened. */
+cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run,
+                                          const hb_map_t **map);
+/* Adds each font file the pages draw from to out (of g_free'd char*), once,
+ * in the order first used. */
+void render_fonts_files (RenderFonts *fonts, GPtrArray *out);
 
-/* Draws line index of layout with its baseline starting at (x, y), the
- * text behind it fit for copying and searching (line.c), with the subset
- * faces of fonts (NULL: Pango's faces). */
-/* squeeze: pt taken out of the line's spaces, evenly. */
-void render_layout_line (cairo_t *cr, RenderFonts *fonts, PangoLayout *layout, int index,
-                         double x, double y, double squeeze);
-/* Draws a whole layout at the current point, as pango_cairo_show_layout
- * does (colours of the text included): a chart's labels. data: RenderFonts. */
-void render_layout_show (cairo_t *cr, PangoLayout *layout, gpointer fonts);
+/* ---- line.c: a GLYPHS fragment drawn, its text fit for copying ------------ */
+void render_glyph_line (cairo_t *cr, RenderFonts *fonts, const LayoutFrag *f);
+
+/* ---- play.c: a page's display list drawn on any cairo surface ------------- */
+/* Draws page onto cr (PDF, image or SVG surface); with ts (PDF only), each
+ * fragment in its structure element. */
+void render_page_play (cairo_t *cr, RenderFonts *fonts, const LayoutPage *page, TagState *ts);
 
 /* ---- tags.c: the structure tree, drawn along with the pages ------------- */
-typedef struct {
+struct _TagState {
   const LayoutDoc *ldoc;
   GArray *open;               /* of int: groups open, outermost first */
   int leaf;                   /* the leaf element open, -1 none */
   GPtrArray *elems;           /* every element begun, in order: its LayoutTag* or NULL */
   int n_begun;
-} TagState;
+};
 
 void tag_state_init (TagState *ts, const LayoutDoc *ldoc);
 void tag_state_clear (TagState *ts);
