@@ -205,3 +205,7 @@ GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, dou
 /* Every TEXT fragment of out made GLYPHS, each chart's labels GLYPHS
  * fragments after it: the pages become plain data. */
 void layout_make_glyphs (LayoutDoc *out);
+
+/* bleed.c: the pages' backgrounds; with a bleed or marks, pages set in a
+ * larger sheet (LayoutDoc.trim_inset). Last: it moves every fragment. */
+void bleed_apply (Ctx *ctx);

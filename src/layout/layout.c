@@ -230,6 +230,7 @@ ctx_finish (Ctx *ctx)
   toc_resolve (ctx);
   furniture_add (ctx);
   layout_make_glyphs (ctx->out);
+  bleed_apply (ctx);          /* last: it moves every fragment */
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);

@@ -129,7 +129,7 @@ style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp prop)
   case P_LEGEND: dst->legend = src->legend; break;
   case P_STRING_SET: dst->string_set = src->string_set; break;
   case P_PAGE: dst->page = src->page; break;
-  case P_CONTENT: case P_SIZE: break;     /* not in StyleComputed */
+  case P_CONTENT: case P_SIZE: case P_BLEED: case P_MARKS: break;     /* not in StyleComputed */
   default: g_assert_not_reached ();
   }
 }
@@ -263,7 +263,7 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
   case P_LEGEND: cs->legend = v->ival; break;
   case P_STRING_SET: cs->string_set = v->kind == SV_STRING ? v->str : NULL; break;
   case P_PAGE: cs->page = v->kind == SV_STRING ? v->str : NULL; break;
-  case P_CONTENT: case P_SIZE: break;
+  case P_CONTENT: case P_SIZE: case P_BLEED: case P_MARKS: break;
   default: g_assert_not_reached ();
   }
 }

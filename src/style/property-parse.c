@@ -628,6 +628,8 @@ parse_longhand (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArra
   case P_PAGE: return parse_page_name (c, v);
   case P_CONTENT: return parse_content (c, v);
   case P_SIZE: return parse_page_size (c, v);
+  case P_BLEED: return style_page_parse_bleed (c, v);
+  case P_MARKS: return style_page_parse_marks (c, v);
   default:
     g_assert_not_reached ();
   }

@@ -37,6 +37,7 @@ typedef enum {
   P_CHART_LABELS, P_LEGEND, P_STRING_SET, P_PAGE,
   P_CONTENT,                  /* margin boxes only */
   P_SIZE,                     /* @page only */
+  P_BLEED, P_MARKS,           /* @page only: print production (page.c) */
   P_N_LONGHANDS,
   /* shorthands */
   P_FONT = P_N_LONGHANDS, P_MARGIN, P_PADDING, P_BORDER,
@@ -140,6 +141,10 @@ void style_longhand_value_array_free (GArray *values);
 /* ---- values ------------------------------------------------------------------ */
 
 gboolean style_color_parse (StyleValueCursor *c, StyleColor *out, gboolean *current);
+/* @page's bleed (auto: SV_INITIAL, or a length) and marks (SV_INT: a set
+ * of StylePageMarks) (page.c). */
+gboolean style_page_parse_bleed (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_page_parse_marks (StyleValueCursor *c, StyleSpecValue *v);
 gboolean style_color_from_name (const char *name, StyleColor *out);
 /* Length in the usual units; pt/em/% kept apart (U_PT for absolute units). */
 /* Frees a StyleFamilyUse (parser.c): for arrays of them. */

@@ -126,9 +126,18 @@ typedef struct {
   StyleComputed *style;       /* font, colour, alignment of the box */
 } StyleMarginBoxStyle;
 
+/* @page's marks: crop marks, registration crosses (a set). */
+typedef enum {
+  STYLE_MARKS_CROP = 1 << 0,
+  STYLE_MARKS_CROSS = 1 << 1,
+} StylePageMarks;
+
 typedef struct {
-  double width, height;       /* pt */
+  double width, height;       /* pt: the trim size */
   double margin[4];           /* pt */
+  double bleed;               /* pt the page's background runs past the trim */
+  guint marks;                /* StylePageMarks */
+  StyleColor background;      /* the page's background-color (a cover colour) */
   StyleMarginBoxStyle boxes[STYLE_N_MARGIN_BOXES];
 } StylePage;
 
