@@ -27,6 +27,19 @@ cache_entry_free (gpointer p)
   g_free (e);
 }
 
+/* Replaces the string fields (compute STR) with copies of their own. */
+static void
+style_computed_own_strings (StyleComputed *cs)
+{
+  for (int k = 0; k < P_N_LONGHANDS; k++) {
+    const StylePropInfo *info = style_prop_info (k);
+    if (info->compute == STYLE_COMPUTE_STR) {
+      char **f = (char **) ((char *) cs + info->offset);
+      *f = g_strdup (*f);
+    }
+  }
+}
+
 static guint cache_key_hash (gconstpointer k);
 static gboolean cache_key_equal (gconstpointer a, gconstpointer b);
 
@@ -386,8 +399,7 @@ style_compute_from_slots (const StyleSpecValue *const *slots, const StyleCompute
   style_computed_finish (cs);
 
   /* own the strings (they pointed into the parent, the sheet or temps) */
-  cs->font_family = g_strdup (cs->font_family);
-  cs->string_set = g_strdup (cs->string_set);
+  style_computed_own_strings (cs);
   cs->custom = vars ? g_hash_table_ref (vars) : NULL;
   return cs;
 }
@@ -527,48 +539,30 @@ kb_str (KeyBuilder *kb, const char *s)
   kb_add (kb, "\x1f", 1);
 }
 
-/* The fields of p with the padding zeroed and no pointers. */
+/* The fields of p that the table names (property-table.h), with the padding
+ * zeroed and no pointers: a field no property names is not passed on. */
 static void
 normalized_values (const StyleComputed *p, StyleComputed *out)
 {
   memset (out, 0, sizeof *out);
-  out->font_size = p->font_size;
-  out->font_weight = p->font_weight;
-  out->font_italic = p->font_italic;
-  out->line_height = p->line_height;
-  out->color = p->color;
-  out->text_align = p->text_align;
-  out->text_indent = p->text_indent;
-  out->letter_spacing = p->letter_spacing;
-  out->hyphens = p->hyphens;
-  out->widows = p->widows;
-  out->orphans = p->orphans;
-  out->missing_color = p->missing_color;
-  out->display_none = p->display_none;
-  memcpy (out->margin, p->margin, sizeof out->margin);
-  memcpy (out->padding, p->padding, sizeof out->padding);
-  memcpy (out->border_width, p->border_width, sizeof out->border_width);
-  memcpy (out->border_color, p->border_color, sizeof out->border_color);
-  out->background_color = p->background_color;
-  out->break_before = p->break_before;
-  out->break_after = p->break_after;
-  out->break_inside = p->break_inside;
-  out->layout = p->layout;
-  out->column_gap = p->column_gap;
-  out->tile_columns = p->tile_columns;
-  out->n_palette = CLAMP (p->n_palette, 0, STYLE_MAX_PALETTE);
-  memcpy (out->palette, p->palette, sizeof (StyleColor) * out->n_palette);
-  out->height = p->height;
-  out->aspect_ratio = p->aspect_ratio;
-  out->axis_color = p->axis_color;
-  out->grid_color = p->grid_color;
-  out->axis_width = p->axis_width;
-  out->grid_width = p->grid_width;
-  out->label_font_size = p->label_font_size;
-  out->chart_labels = p->chart_labels;
-  out->legend = p->legend;
-  memcpy (out->border_style, p->border_style, sizeof out->border_style);
-  out->line_height_number = p->line_height_number;
+  for (int k = 0; k < P_N_LONGHANDS; k++) {
+    const StylePropInfo *info = style_prop_info (k);
+    if (info->compute == STYLE_COMPUTE_STR)
+      continue;                 /* added as text */
+    if (info->compute == STYLE_COMPUTE_PALETTE) {
+      out->n_palette = CLAMP (p->n_palette, 0, STYLE_MAX_PALETTE);
+      memcpy (out->palette, p->palette, sizeof (StyleColor) * out->n_palette);
+      continue;
+    }
+    style_copy_field (out, p, k);
+  }
+}
+
+/* The string fields of a computed style (compute STR). */
+static inline char **
+string_field (const StyleComputed *cs, const StylePropInfo *info)
+{
+  return (char **) ((char *) cs + info->offset);
 }
 
 /* Returns how many leading bytes of the key to hash: the chain and the
@@ -592,8 +586,9 @@ build_key (KeyBuilder *kb, const StyleNode *node, const StyleComputed *p)
     StyleComputed norm;
     normalized_values (p, &norm);
     kb_add (kb, &norm, sizeof norm);
-    kb_str (kb, p->font_family);
-    kb_str (kb, p->string_set);
+    for (int k = 0; k < P_N_LONGHANDS; k++)
+      if (style_prop_info (k)->compute == STYLE_COMPUTE_STR)
+        kb_str (kb, *string_field (p, style_prop_info (k)));
     kb_add (kb, &p->custom, sizeof p->custom);
   } else {
     kb_add (kb, "\x1droot", 5);
@@ -670,8 +665,7 @@ style_computed_copy (const StyleComputed *style)
   g_return_val_if_fail (style != NULL, NULL);
   StyleComputed *copy = g_new (StyleComputed, 1);
   *copy = *style;
-  copy->font_family = g_strdup (style->font_family);
-  copy->string_set = g_strdup (style->string_set);
+  style_computed_own_strings (copy);
   if (copy->custom)
     g_hash_table_ref (copy->custom);
   return copy;
@@ -682,8 +676,9 @@ style_computed_free (StyleComputed *style)
 {
   if (!style)
     return;
-  g_free (style->font_family);
-  g_free (style->string_set);
+  for (int k = 0; k < P_N_LONGHANDS; k++)
+    if (style_prop_info (k)->compute == STYLE_COMPUTE_STR)
+      g_free (*string_field (style, style_prop_info (k)));
   if (style->custom)
     g_hash_table_unref (style->custom);
   g_free (style);
