@@ -213,10 +213,16 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   add_file (r, conf);
   g_autoptr (GPtrArray) families = style_sheet_families (sheet);
   text_check_families (map, families, r->diags);
+  if (job->before_layout)
+    job->before_layout (sheet, job->layout_data);
   timing_phase ("layout");
   g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, r->diags)
                                    : layout_run_pack (pack, sheet, map, r->diags);
   g_object_unref (map);
+  if (job->after_layout) {
+    job->after_layout (sheet, job->layout_data);
+    return r->status = log_diags (r, job->strict, logged);
+  }
   /* the pages are plain data: nothing after layout reads the model or the
    * style sheet (freed here, so a page that did would fail under ASan) */
   g_clear_pointer (&pack_owned, model_pack_free);

@@ -434,8 +434,8 @@ collect (GArray *matches, GPtrArray *list, const StyleNode *node)
   }
 }
 
-static StyleComputed *
-compute (const StyleSheet *sheet, const StyleNode *node, const StyleComputed *parent)
+GPtrArray *
+style_matched_decls (const StyleSheet *sheet, const StyleNode *node, GPtrArray *selectors)
 {
   GArray *matches = g_array_sized_new (FALSE, FALSE, sizeof (Match), 32);
 
@@ -465,11 +465,21 @@ compute (const StyleSheet *sheet, const StyleNode *node, const StyleComputed *pa
       const StyleRule *rule = g_array_index (matches, Match, m).sel->rule;
       for (guint k = 0; k < rule->decls->len; k++) {
         StyleDecl *d = rule->decls->pdata[k];
-        if (d->important == (pass == 1))
+        if (d->important == (pass == 1)) {
           g_ptr_array_add (decls, d);
+          if (selectors)
+            g_ptr_array_add (selectors, (gpointer) g_array_index (matches, Match, m).sel);
+        }
       }
     }
   g_array_unref (matches);
+  return decls;
+}
+
+static StyleComputed *
+compute (const StyleSheet *sheet, const StyleNode *node, const StyleComputed *parent)
+{
+  GPtrArray *decls = style_matched_decls (sheet, node, NULL);
 
   GHashTable *vars = compute_custom (decls, parent ? parent->custom : NULL);
   const StyleSpecValue *slots[P_N_LONGHANDS] = { 0 };
@@ -634,6 +644,8 @@ style_compute (const StyleSheet *sheet, const StyleNode *node, const StyleComput
   key->len = kb.len - sizeof (CacheKey);
   key->hash = key_hash (key->data, hashed);
 
+  if (sheet->observer)
+    sheet->observer (node, sheet->observer_data);
   g_mutex_lock (&mut->cache_lock);
   CacheEntry *hit = g_hash_table_lookup (sheet->cache, key);
   StyleComputed *result = hit ? style_computed_copy (hit->style) : NULL;

@@ -236,6 +236,7 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
     StyleDecl *d = g_new0 (StyleDecl, 1);
     d->custom_name = g_strdup (name->value);
     d->raw = vfirst < vlast ? style_tokens_text (p->src, vfirst, vlast - 1) : g_strdup ("");
+    d->text = g_strdup (d->raw);
     d->important = important;
     d->has_var = range_uses_var (p, vfirst, vlast);
     d->file = p->file;
@@ -286,6 +287,7 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
 
   StyleDecl *d = g_new0 (StyleDecl, 1);
   d->prop = info->prop;
+  d->text = style_tokens_text (p->src, vfirst, vlast - 1);
   d->important = important;
   d->file = p->file;
   d->line = vtok->line;
@@ -308,8 +310,14 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
   if (!style_prop_parse_with_uses (info->prop, &c, d->values, &expected, uses)) {
     const StyleToken *bad = c.n ? c.toks[MIN (c.i, c.n - 1)] : vtok;
     g_autofree char *text = style_tokens_text (p->src, vfirst, vlast - 1);
-    error_at (p, bad, "invalid value for '%s': '%s' (expected %s)", name->value, text,
-              expected);
+    const char *near = bad->type == STYLE_TOK_IDENT && c.n == 1
+                       ? style_prop_keyword_suggest (info, bad->value) : NULL;
+    if (near)
+      error_at (p, bad, "invalid value for '%s': '%s' (did you mean '%s'? expected %s)",
+                name->value, text, near, expected);
+    else
+      error_at (p, bad, "invalid value for '%s': '%s' (expected %s)", name->value, text,
+                expected);
     style_value_cursor_clear (&c);
     style_decl_free (d);
     return;
@@ -765,6 +773,7 @@ style_decl_free (StyleDecl *d)
     return;
   g_free (d->custom_name);
   g_free (d->raw);
+  g_free (d->text);
   style_longhand_value_array_free (d->values);
   g_free (d);
 }

@@ -175,6 +175,7 @@ typedef struct {
   gboolean important;
   gboolean has_var;
   char *raw;                  /* value text (custom properties, values with var()) */
+  char *text;                 /* the value as written (for --explain) */
   GArray *values;             /* of StyleLonghandValue (when !has_var and !custom) */
   const char *file;           /* interned in the sheet */
   int line, column;           /* of the value's first token */
@@ -201,6 +202,7 @@ typedef struct {
   GArray *compounds;          /* of StyleCompound, [0] = rightmost */
   guint specificity;          /* a << 20 | b << 10 | c */
   StyleRule *rule;
+  char *text;                 /* as written (whitespace runs as one space), for --explain */
 } StyleSelector;
 
 struct _StyleRule {
@@ -256,6 +258,10 @@ struct _StyleSheet {
   /* while loading: where @imports may reach (NULL: anywhere) */
   const StyleLoadRules *load_rules;
 
+  /* --explain: told of every node styled (style_sheet_observe) */
+  StyleObserveFunc observer;
+  gpointer observer_data;
+
   /* style_compute() results, keyed by node chain + inherited parent values */
   GMutex cache_lock;
   GHashTable *cache;
@@ -305,6 +311,11 @@ void style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp p
  * style_longhand_value_array_free). */
 void style_collect_specified (GPtrArray *ordered_decls, GHashTable *vars,
                               const StyleSpecValue **slots, GPtrArray *temps);
+/* The declarations that apply to node, in cascade order (normal ones by
+ * specificity and order, then !important ones); selectors (may be NULL)
+ * gets the selector through which each matched, in step. */
+GPtrArray *style_matched_decls (const StyleSheet *sheet, const StyleNode *node,
+                                GPtrArray *selectors);
 /* Computes a style from specified values; parent gives inherited values
  * (NULL: initial ones). The result holds its own copies and a ref on vars. */
 StyleComputed *style_compute_from_slots (const StyleSpecValue *const *slots,
