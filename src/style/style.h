@@ -224,6 +224,9 @@ typedef struct {
 GPtrArray *style_explain (const StyleSheet *sheet, const StyleNode *node);
 /* The same for the page context of a page (first: the document's first). */
 GPtrArray *style_explain_page (const StyleSheet *sheet, gboolean first, gboolean left);
+/* The one of candidates (NULL-terminated) nearest to word by edit distance,
+ * if it is near enough to be a typo of it, else NULL: for "did you mean". */
+const char *style_suggest_name (const char *word, const char *const *candidates);
 /* "dossier:lang(de) > section#economy > p", for messages. */
 char *style_node_describe (const StyleNode *node);
 /* "(0,1,1)" */

@@ -117,7 +117,8 @@ PangoFontMap *text_font_map_new (const char *const *extra_dirs, GError **error);
 /* The family names the map has, sorted; g_strfreev. */
 char **text_font_families (PangoFontMap *map);
 /* Reports each family of uses (StyleFamilyUse*, from style_sheet_families)
- * that map does not have, as a warning at the place that names it. */
+ * that map does not have, as an error at the place that names it, with the
+ * nearest family map has ("did you mean"). */
 void text_check_families (PangoFontMap *map, const GPtrArray *uses, DiagList *diags);
 
 /* ---- hyphenation (hyphen.c) ---------------------------------------------- */
