@@ -105,6 +105,19 @@ gboolean text_run_unhyphenate_at (TextRun *run, int index);
 TextRun *text_run_new_plain (const char *text, const char *lang);
 void text_run_free (TextRun *run);
 
+/* ---- coverage (coverage.c) ------------------------------------------------ */
+
+/* Told of a character of a run that none of the families named for it has,
+ * with the face fontconfig's fallback sets it from ("Noto Sans Symbols2
+ * Regular"), and how many other characters of the run are missing too (one
+ * message a run). Characters no font has at all are not reported here. */
+typedef void (*TextCoverageReport) (gunichar c, const char *face, guint n_more,
+                                    gpointer data);
+/* Checks every character of run against the character sets (fontconfig's)
+ * of the faces of families (a Pango family list), each character once. */
+void text_run_check_coverage (PangoFontMap *map, const TextRun *run, const char *families,
+                              TextCoverageReport report, gpointer data);
+
 /* ---- fonts (fonts.c) ---------------------------------------------------- */
 
 /* The project's font folder: $DOSSIER_FONTS_DIR, else fonts/ of the source. */
