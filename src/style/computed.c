@@ -11,6 +11,9 @@
 
 #define CURRENT_COLOR_MARK -1.0   /* border colour "currentcolor", resolved at the end */
 
+/* hyphenate-limit-chars: auto: a word of 6 letters or more, 3 on each side */
+static const int hyphenate_limit_auto[3] = { 6, 3, 3 };
+
 static StyleColor
 rgb (guint32 v)
 {
@@ -34,6 +37,7 @@ style_computed_initial (void)
     s->color = rgb (0x000000);
     s->text_align = STYLE_ALIGN_LEFT;
     s->hyphens = STYLE_HYPHENS_MANUAL;
+    memcpy (s->hyphenate_limit, hyphenate_limit_auto, sizeof hyphenate_limit_auto);
     s->widows = s->orphans = 2;
     s->missing_color = rgb (0xc00000);
     for (int k = 0; k < 4; k++) {
@@ -167,6 +171,12 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
     } else {
       cs->line_height_number = 0;
       cs->line_height = resolve_length (v, fs, fs);
+    }
+    break;
+  case STYLE_COMPUTE_HYPHENATE_LIMIT:
+    for (int k = 0; k < 3; k++) {
+      int n = (v->ival >> (8 * k)) & 0xff;
+      cs->hyphenate_limit[k] = n ? n : hyphenate_limit_auto[k];
     }
     break;
   case STYLE_COMPUTE_PALETTE:

@@ -200,6 +200,10 @@ value_text (const StyleComputed *cs, const StylePropInfo *info)
     }
     return g_string_free (s, FALSE);
   }
+  case STYLE_COMPUTE_HYPHENATE_LIMIT: {
+    const int *n = &FIELD_AT (cs, info, int);
+    return g_strdup_printf ("%d %d %d", n[0], n[1], n[2]);
+  }
   case STYLE_COMPUTE_NONE:
     break;
   }

@@ -27,8 +27,8 @@ static const StyleKeyword kw_border_style[] = {
   { "dashed", STYLE_BORDER_DASHED }, { "dotted", STYLE_BORDER_DOTTED }, { NULL, 0 } };
 static const StyleKeyword kw_break[] = {
   { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
-  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_PAGE },
-  { "right", STYLE_BREAK_PAGE }, { "recto", STYLE_BREAK_PAGE }, { "verso", STYLE_BREAK_PAGE },
+  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_LEFT },
+  { "right", STYLE_BREAK_RIGHT }, { "recto", STYLE_BREAK_RIGHT }, { "verso", STYLE_BREAK_LEFT },
   { NULL, 0 } };
 static const StyleKeyword kw_break_inside[] = {
   { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },

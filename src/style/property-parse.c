@@ -103,6 +103,49 @@ parse_border_width (StyleValueCursor *c, StyleSpecValue *v)
   return parse_nonneg_length (c, FALSE, v);
 }
 
+/* hyphenate-limit-chars (CSS Text 4): word, before, after; a missing
+ * after is the before, auto is 0 (the default, resolved when computed).
+ * Packed into ival a byte each. */
+static gboolean
+parse_hyphenate_limit (StyleValueCursor *c, StyleSpecValue *v)
+{
+  int vals[3] = { 0, 0, 0 }, n = 0;
+  while (c->i < c->n && n < 3) {
+    const StyleToken *t = cur (c);
+    if (t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0)
+      vals[n++] = 0;
+    else if (t->type == STYLE_TOK_NUMBER && t->is_integer && t->number >= 1 && t->number <= 100)
+      vals[n++] = (int) t->number;
+    else
+      return FALSE;
+    c->i++;
+  }
+  if (n == 0 || c->i < c->n)
+    return FALSE;
+  if (n == 2)
+    vals[2] = vals[1];
+  v->kind = SV_INT;
+  v->ival = vals[0] | vals[1] << 8 | vals[2] << 16;
+  return TRUE;
+}
+
+/* page: auto | NAME */
+static gboolean
+parse_page_name (StyleValueCursor *c, StyleSpecValue *v)
+{
+  const StyleToken *t = cur (c);
+  if (!t || t->type != STYLE_TOK_IDENT || c->n != 1)
+    return FALSE;
+  c->i++;
+  if (g_ascii_strcasecmp (t->value, "auto") == 0) {
+    v->kind = SV_NONE;
+    return TRUE;
+  }
+  v->kind = SV_STRING;
+  v->str = g_strdup (t->value);
+  return TRUE;
+}
+
 static gboolean
 parse_integer (StyleValueCursor *c, int min, int max, StyleSpecValue *v)
 {
@@ -500,6 +543,8 @@ LH (aspect_ratio) { UNUSED; return parse_aspect_ratio (c, v); }
 LH (string_set) { UNUSED; return parse_string_set (c, v); }
 LH (content) { UNUSED; return parse_content (c, v); }
 LH (page_size) { UNUSED; return parse_page_size (c, v); }
+LH (hyphenate_limit) { UNUSED; return parse_hyphenate_limit (c, v); }
+LH (page_name) { UNUSED; return parse_page_name (c, v); }
 
 /* normal: 0 */
 LH (letter_spacing)

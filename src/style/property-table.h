@@ -65,6 +65,9 @@ LONGHAND (LETTER_SPACING, "letter-spacing", TRUE, TEXT_CTX, letter_spacing, LENG
           FIELD (letter_spacing), NULL, "normal or " EXP_LENGTH)
 LONGHAND (HYPHENS, "hyphens", TRUE, RULE_CTX, keyword, IVAL, FIELD (hyphens), kw_hyphens,
           "none, manual or auto")
+LONGHAND (HYPHENATE_LIMIT_CHARS, "hyphenate-limit-chars", TRUE, RULE_CTX, hyphenate_limit,
+          HYPHENATE_LIMIT, FIELD (hyphenate_limit), NULL,
+          "one to three of auto or an integer of 1 or more (word, before, after)")
 LONGHAND (WIDOWS, "widows", TRUE, RULE_CTX, int_1_1000, IVAL, FIELD (widows), NULL,
           "an integer of 1 or more")
 LONGHAND (ORPHANS, "orphans", TRUE, RULE_CTX, int_1_1000, IVAL, FIELD (orphans), NULL,
@@ -155,6 +158,9 @@ LONGHAND (LEGEND, "legend", TRUE, RULE_CTX, keyword, IVAL, FIELD (legend), kw_le
           "top, bottom, right or none")
 LONGHAND (STRING_SET, "string-set", FALSE, RULE_CTX, string_set, STR, FIELD (string_set), NULL,
           "none, or a name followed by content(), e.g. section-title content()")
+/* inherited: CSS's `auto` is the parent's page, which is what inheriting gives */
+LONGHAND (PAGE, "page", TRUE, RULE_CTX, page_name, STR, FIELD (page), NULL,
+          "auto, or a page name given by @page NAME")
 LONGHAND (CONTENT, "content", FALSE, STYLE_CTX_MBOX, content, NONE, NO_FIELD, NULL,
           "none, or strings, counter(page), counter(pages) and string(name) in a row")
 LONGHAND (SIZE, "size", FALSE, STYLE_CTX_PAGE, page_size, NONE, NO_FIELD, NULL,

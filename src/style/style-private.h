@@ -58,6 +58,7 @@ typedef enum {
   STYLE_COMPUTE_FONT_WEIGHT,  /* bolder, lighter of the parent's weight */
   STYLE_COMPUTE_LINE_HEIGHT,  /* a number (kept apart, inherited as such) or a length */
   STYLE_COMPUTE_PALETTE,      /* palette + n_palette */
+  STYLE_COMPUTE_HYPHENATE_LIMIT,  /* int[3] from a byte each of ival; 0: auto */
 } StyleComputeKind;
 
 typedef struct {
@@ -227,8 +228,9 @@ gboolean style_selector_matches (const StyleSelector *sel, const StyleNode *node
 /* ---- @page ----------------------------------------------------------------- */
 
 typedef struct {
-  gboolean first, left, right;
-  guint specificity;          /* :first > :left/:right > plain */
+  gboolean first, left, right, blank;
+  char *name;                 /* @page NAME; NULL: any page */
+  guint specificity;          /* a name > :first, :blank > :left/:right > plain */
   guint order;
   GPtrArray *decls;           /* of StyleDecl*: size, margin, text properties */
   GPtrArray *box_decls[STYLE_N_MARGIN_BOXES];  /* of StyleDecl*, or NULL */

@@ -8,17 +8,18 @@
 IN="$SRCDIR/input/nanjing-day-2026.xml"
 status () { s=0; "$@" >"$TMP/out" 2>"$TMP/err" || s=$?; echo "$s"; }
 
-# 1. a Thai letter in a German paragraph set in Noto Serif
-sed 's|einen Absatz.|einen Absatz ก.|' "$SRCDIR/tests/inputs/minimal.xml" >"$TMP/thai.xml"
-L=$(grep -n 'ก' "$TMP/thai.xml" | cut -d: -f1)
-C=$(python3 -c "import sys; l=open(sys.argv[1], encoding='utf-8').read().split('\n')[int(sys.argv[2]) - 1]; print(l.index('ก') + 1)" "$TMP/thai.xml" "$L")
-[ "$(status "$DOSSIER" -o "$TMP/thai.pdf" "$TMP/thai.xml")" -eq 0 ] && pass || { cat "$TMP/err"; fail "a fallback character is not an error without --strict"; }
-expect_contains "$TMP/err" "thai.xml:$L:$C: warning: the character 'ก' (U+0E01) is in none of the families named for it (Noto Serif" "the warning with the character and its place"
-expect_contains "$TMP/err" "it is set from Noto Sans Thai" "the face it is set from"
-pdffonts "$TMP/thai.pdf" | grep -q "NotoSansThai" && pass || fail "the PDF does not use the face the warning names"
-[ "$(status "$DOSSIER" --strict -o "$TMP/thai2.pdf" "$TMP/thai.xml")" -eq 65 ] && pass || fail "--strict: not 65"
-expect_contains "$TMP/err" "thai.xml:$L:$C: error (strict): the character 'ก' (U+0E01)" "the error under --strict"
-[ ! -e "$TMP/thai2.pdf" ] && pass || fail "--strict wrote the PDF"
+# 1. a chess king (U+2654, in Noto Sans Symbols2 only) in a German paragraph
+#    set in Noto Serif
+sed 's|einen Absatz.|einen Absatz ♔.|' "$SRCDIR/tests/inputs/minimal.xml" >"$TMP/king.xml"
+L=$(grep -n '♔' "$TMP/king.xml" | cut -d: -f1)
+C=$(python3 -c "import sys; l=open(sys.argv[1], encoding='utf-8').read().split('\n')[int(sys.argv[2]) - 1]; print(l.index('♔') + 1)" "$TMP/king.xml" "$L")
+[ "$(status "$DOSSIER" -o "$TMP/king.pdf" "$TMP/king.xml")" -eq 0 ] && pass || { cat "$TMP/err"; fail "a fallback character is not an error without --strict"; }
+expect_contains "$TMP/err" "king.xml:$L:$C: warning: the character '♔' (U+2654) is in none of the families named for it (Noto Serif" "the warning with the character and its place"
+expect_contains "$TMP/err" "it is set from Noto Sans Symbols2" "the face it is set from"
+pdffonts "$TMP/king.pdf" | grep -q "NotoSansSymbols2" && pass || fail "the PDF does not use the face the warning names"
+[ "$(status "$DOSSIER" --strict -o "$TMP/king2.pdf" "$TMP/king.xml")" -eq 65 ] && pass || fail "--strict: not 65"
+expect_contains "$TMP/err" "king.xml:$L:$C: error (strict): the character '♔' (U+2654)" "the error under --strict"
+[ ! -e "$TMP/king2.pdf" ] && pass || fail "--strict wrote the PDF"
 
 # 2. no false alarm: the example names a family for every character it has
 [ "$(status "$DOSSIER" -o "$TMP/ex.pdf" "$IN")" -eq 0 ] && pass || fail "the example"
