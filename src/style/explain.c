@@ -431,6 +431,8 @@ style_explain_page (const StyleSheet *sheet, gboolean first, gboolean left)
   g_autoptr (GPtrArray) rules = g_ptr_array_new ();
   for (guint r = 0; r < sheet->page_rules->len; r++) {
     StylePageRule *rule = sheet->page_rules->pdata[r];
+    if (rule->name || rule->blank)
+      continue;                 /* named and blank pages: not asked for here */
     if (!((rule->first && !first) || (rule->left && !left) || (rule->right && left)))
       g_ptr_array_add (rules, rule);
   }

@@ -151,6 +151,11 @@ gboolean style_prop_parse (StyleProp prop, StyleValueCursor *c, GArray *out,
  * StyleFamilyUse*, without file) into uses. */
 gboolean style_prop_parse_with_uses (StyleProp prop, StyleValueCursor *c, GArray *out,
                                      const char **expected, GPtrArray *uses);
+/* The values of page properties (property-page.c), for the parsers' table. */
+gboolean style_parse_page_name (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_parse_string_set (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_parse_content (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_parse_page_size (StyleValueCursor *c, StyleSpecValue *v);
 void style_spec_value_clear (StyleSpecValue *v);
 void style_longhand_value_array_free (GArray *values);
 
@@ -269,6 +274,11 @@ struct _StyleSheet {
   GHashTable *cache;
 };
 
+/* Parses css (from file; import_stack: the files being read, for cycles)
+ * into sheet (parser.c). */
+gboolean style_sheet_parse_text (StyleSheet *sheet, const char *css, gsize len,
+                                 const char *file, DiagList *diags, GPtrArray *import_stack);
+void style_rule_free (StyleRule *rule);
 /* Interned file name (lives as long as the sheet). */
 const char *style_sheet_intern_file (StyleSheet *sheet, const char *file);
 /* Builds the index; called once the rules are complete. */
@@ -318,6 +328,15 @@ void style_collect_specified (GPtrArray *ordered_decls, GHashTable *vars,
  * gets the selector through which each matched, in step. */
 GPtrArray *style_matched_decls (const StyleSheet *sheet, const StyleNode *node,
                                 GPtrArray *selectors);
+/* The computed style of node, not remembered (style_compute remembers it). */
+StyleComputed *style_cascade_compute (const StyleSheet *sheet, const StyleNode *node,
+                                      const StyleComputed *parent);
+/* The custom properties of an element: parent's, overridden by decls' (vars.c). */
+GHashTable *style_custom_compute (GPtrArray *decls, GHashTable *parent);
+/* The cache of style_compute() results (cache.c). */
+GHashTable *style_cache_new (void);
+/* Replaces the string fields of cs (compute STR) with copies of their own. */
+void style_computed_own_strings (StyleComputed *cs);
 /* Computes a style from specified values; parent gives inherited values
  * (NULL: initial ones). The result holds its own copies and a ref on vars. */
 StyleComputed *style_compute_from_slots (const StyleSpecValue *const *slots,
