@@ -247,35 +247,34 @@ label_to_frags (PangoLayout *label, double x, double y, gpointer data)
 }
 
 void
+layout_page_make_glyphs (LayoutPage *page, gboolean all)
+{
+  GHashTable *paras = g_hash_table_new_full (NULL, NULL, NULL,
+                                             (GDestroyNotify) g_ref_string_release);
+  GPtrArray *old = page->frags;
+  g_ptr_array_set_free_func (old, NULL);   /* each fragment moves to the new list */
+  GPtrArray *frags = g_ptr_array_new_full (old->len, frag_free);
+  for (guint i = 0; i < old->len; i++) {
+    LayoutFrag *f = g_ptr_array_index (old, i);
+    if (f->kind == LAYOUT_FRAG_TEXT && (all || !f->dest))
+      frag_to_glyphs (f, paras);
+    g_ptr_array_add (frags, f);
+    if (f->kind == LAYOUT_FRAG_CHART && f->chart_layout) {
+      /* a chart stands on one page: its labels are needed nowhere else,
+       * and once dropped a second pass finds none */
+      LabelCtx lc = { frags, f };
+      chart_layout_foreach_label (f->chart_layout, label_to_frags, &lc);
+      chart_layout_drop_labels ((ChartLayout *) f->chart_layout);
+    }
+  }
+  g_ptr_array_unref (old);
+  page->frags = frags;
+  g_hash_table_unref (paras);
+}
+
+void
 layout_make_glyphs (LayoutDoc *out)
 {
-  GHashTable *charts = g_hash_table_new (NULL, NULL);   /* labels dropped after the pass */
-  for (guint p = 0; p < out->pages->len; p++) {
-    LayoutPage *page = g_ptr_array_index (out->pages, p);
-    GHashTable *paras = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify) g_ref_string_release);
-    GPtrArray *old = page->frags;
-    g_ptr_array_set_free_func (old, NULL);   /* each fragment moves to the new list */
-    GPtrArray *frags = g_ptr_array_new_full (old->len, frag_free);
-    for (guint i = 0; i < old->len; i++) {
-      LayoutFrag *f = g_ptr_array_index (old, i);
-      if (f->kind == LAYOUT_FRAG_TEXT)
-        frag_to_glyphs (f, paras);
-      g_ptr_array_add (frags, f);
-      if (f->kind == LAYOUT_FRAG_CHART && f->chart_layout) {
-        LabelCtx lc = { frags, f };
-        chart_layout_foreach_label (f->chart_layout, label_to_frags, &lc);
-        g_hash_table_add (charts, (gpointer) f->chart_layout);
-      }
-    }
-    g_ptr_array_unref (old);
-    page->frags = frags;
-    g_hash_table_unref (paras);
-  }
-  GHashTableIter it;
-  gpointer chart;
-  g_hash_table_iter_init (&it, charts);
-  while (g_hash_table_iter_next (&it, &chart, NULL))
-    chart_layout_drop_labels (chart);
-  g_hash_table_unref (charts);
+  for (guint p = 0; p < out->pages->len; p++)
+    layout_page_make_glyphs (g_ptr_array_index (out->pages, p), TRUE);
 }

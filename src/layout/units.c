@@ -548,8 +548,10 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
       u->break_before_page |= sp.styles[0]->break_before == STYLE_BREAK_PAGE;
     }
   }
-  for (guint i = 0; i < section->blocks->len && !layout_pages_over_limit (ctx); i++)
+  for (guint i = 0; i < section->blocks->len && !layout_pages_over_limit (ctx); i++) {
     units_block (ctx, g_ptr_array_index (section->blocks, i), &sp);
+    paginate_flush (ctx, FALSE);   /* placed units are freed as the part goes on */
+  }
   ctx->group = outer;
   ctx->section_level = outer_level;
 }
