@@ -134,7 +134,7 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
       if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG))
         continue;
       out->glyphs[out->n_glyphs++] = (TextGlyph) {
-        glyph, gx[g], gs->glyphs[g].geometry.y_offset / (double) PANGO_SCALE };
+        glyph, (float) gx[g], (float) (gs->glyphs[g].geometry.y_offset / (double) PANGO_SCALE) };
       cluster_glyphs++;
     }
     gsize before = utf8->len;
@@ -155,7 +155,11 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
     out->clusters[out->n_clusters++] = (TextCluster) { bytes, cluster_glyphs };
   }
   g_free (gx);
-  out->text = g_string_free (utf8, FALSE);
+  /* held to the end with every page: no slack */
+  out->glyphs = g_renew (TextGlyph, out->glyphs, MAX (out->n_glyphs, 1));
+  out->clusters = g_renew (TextCluster, out->clusters, MAX (out->n_clusters, 1));
+  out->text = g_strndup (utf8->str, utf8->len);
+  g_string_free (utf8, TRUE);
   run_style (run, out, label);
   return out;
 }

@@ -171,10 +171,12 @@ typedef struct {
 const TextFace *text_face_get (const char *file, int index, gboolean embolden, double slant);
 
 /* One glyph: its id in the face and its origin, in pt from the run's origin
- * (x to the right, y downwards; y is 0 but for marks and raised text). */
+ * (x to the right, y downwards; y is 0 but for marks and raised text).
+ * Floats: a run is a line wide at most, where a float is exact to 1/30000
+ * pt, and the display lists of a whole document are held at once. */
 typedef struct {
   guint32 id;
-  double x, y;
+  float x, y;
 } TextGlyph;
 
 /* cairo's clusters: n_bytes of the run's text stand for n_glyphs glyphs, in
