@@ -161,6 +161,7 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
   out->text = g_strndup (utf8->str, utf8->len);
   g_string_free (utf8, TRUE);
   run_style (run, out, label);
+  text_glyph_run_compact (out);
   return out;
 }
 

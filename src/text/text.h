@@ -196,6 +196,8 @@ typedef struct {
   TextGlyph *glyphs;
   int n_glyphs;
   char *text;                 /* UTF-8 */
+  /* NULL when each of the n_clusters clusters is one character and one
+   * glyph, in order (most runs): text_glyph_run_cluster() reads either */
   TextCluster *clusters;
   int n_clusters;
   gboolean backward;          /* clusters in the order of right-to-left text */
@@ -206,6 +208,10 @@ typedef struct {
 } TextGlyphRun;
 
 void text_glyph_run_free (TextGlyphRun *run);
+/* The clusters of run, n_clusters of them, into out. */
+void text_glyph_run_clusters (const TextGlyphRun *run, TextCluster *out);
+/* Drops run's clusters if each is one character and one glyph, in order. */
+void text_glyph_run_compact (TextGlyphRun *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextGlyphRun, text_glyph_run_free)
