@@ -83,6 +83,8 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
     render_page_play (cr, fonts, page, ts);
     tag_leaf_end (ts, cr);   /* a leaf ends with its page; groups go on */
     cairo_show_page (cr);
+    if (options && options->drop_pages)
+      g_ptr_array_set_size (page->frags, 0);
   }
   tag_document_end (ts, cr);
   add_outline (surface, ldoc);
