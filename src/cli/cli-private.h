@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 #include "common/diag.h"
 #include "model/model.h"
+#include "render/render.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,9 @@ typedef struct {
   gboolean strict;
   PangoFontMap *map;                /* loaded once by the caller (not consumed); NULL: */
   const char *const *font_dirs;     /* the job loads one with these extra folders */
+  RenderFormat format;              /* PDF (0), or page images */
+  const GArray *pages;              /* images: the pages (of int, 1-based); NULL: all */
+  double ppi;                       /* PNG: pixels per inch (0: 144) */
 } CliJob;
 
 /* What came of it. A job prints nothing. */
@@ -46,6 +50,18 @@ typedef struct {
 CliJobResult *cli_job_run (const CliJob *job);
 void cli_job_result_free (CliJobResult *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliJobResult, cli_job_result_free)
+
+/* ---- images.c: the options of page images ------------------------------- */
+/* The format to write: --format's value (NULL: not given), else the one the
+ * output's name says (.pdf, .png, .svg), else PDF. FALSE with error for an
+ * unknown format or one the name contradicts. */
+gboolean cli_output_format (const char *option, const char *output, RenderFormat *format,
+                            GError **error);
+/* "pdf", "png", "svg". */
+const char *cli_format_extension (RenderFormat format);
+/* "1,3-5" as page numbers in the order given, once each (of int); NULL
+ * with error for anything else. */
+GArray *cli_parse_pages (const char *spec, GError **error);
 
 /* The built-in default style's path (handout.css). */
 const char *cli_default_style (void);

@@ -18,6 +18,10 @@ typedef struct {
   char **font_dirs;
   char **inputs;
   int max_input_mb, max_pages, max_word;   /* -1: the default */
+  char *format, *pages;
+  double ppi;
+  RenderFormat render_format;
+  GArray *page_list;
 } Options;
 
 static void
@@ -27,6 +31,10 @@ options_clear (Options *o)
   g_free (o->style);
   g_strfreev (o->font_dirs);
   g_strfreev (o->inputs);
+  g_free (o->format);
+  g_free (o->pages);
+  if (o->page_list)
+    g_array_unref (o->page_list);
 }
 
 static int
@@ -51,10 +59,36 @@ static int
 render_one (const Options *o, const char *input)
 {
   CliJob job = { .input = input, .output = o->output, .style = o->style, .strict = o->strict,
-                 .font_dirs = (const char *const *) o->font_dirs };
+                 .font_dirs = (const char *const *) o->font_dirs,
+                 .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
   g_autoptr (CliJobResult) r = cli_job_run (&job);
   fputs (r->log->str, stderr);
   return r->status;
+}
+
+/* --format, --pages, --ppi: checked before anything is read. */
+static gboolean
+image_options (Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  if (!cli_output_format (o->format, o->output, &o->render_format, &error)) {
+    fprintf (stderr, "dossier: %s\nTry 'dossier --help'.\n", error->message);
+    return FALSE;
+  }
+  if (o->pages && o->render_format == RENDER_FORMAT_PDF) {
+    fprintf (stderr, "dossier: --pages %s: a PDF always has every page; --pages chooses the "
+             "pages of PNG or SVG images (--format png, or -o 'page-{p}.png')\n", o->pages);
+    return FALSE;
+  }
+  if (o->pages && !(o->page_list = cli_parse_pages (o->pages, &error))) {
+    fprintf (stderr, "dossier: %s\n", error->message);
+    return FALSE;
+  }
+  if (o->ppi != 0 && (o->ppi < 1 || o->ppi > 2400)) {
+    fprintf (stderr, "dossier: --ppi %g: give a number from 1 to 2400\n", o->ppi);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 /* The --max-* options over the defaults; FALSE (reported) for one that is
@@ -109,7 +143,13 @@ cli_main (int argc, char **argv)
   Options o = { .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF to FILE (default: the input's name with .pdf)", "FILE" },
+      "Write the PDF to FILE (default: the input's name with .pdf); for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
+      "Write pdf, png or svg (default: as the output's name says, else pdf)", "FORMAT" },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &o.pages,
+      "Images of these pages only, e.g. 1,3-5 (PNG and SVG)", "LIST" },
+    { "ppi", 0, 0, G_OPTION_ARG_DOUBLE, &o.ppi,
+      "Pixels per inch of PNG images (default 144)", "N" },
     { "style", 's', 0, G_OPTION_ARG_FILENAME, &o.style,
       "Use the style sheet FILE, or a built-in style by NAME (handout, briefing); default: the input's style=, else handout", "FILE|NAME" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
@@ -145,7 +185,7 @@ cli_main (int argc, char **argv)
     return CLI_EXIT_USAGE;
   }
   int status;
-  if (!apply_limits (&o)) {
+  if (!apply_limits (&o) || !image_options (&o)) {
     status = CLI_EXIT_USAGE;
   } else if (!resolve_style_name (&o)) {
     status = CLI_EXIT_NOINPUT;

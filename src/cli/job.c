@@ -226,6 +226,19 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   if (log_diags (r, job->strict, logged) != CLI_EXIT_OK)
     return r->status = CLI_EXIT_DATAERR;
 
+  if (job->format != RENDER_FORMAT_PDF) {
+    /* page images: the same display lists on cairo's image or SVG surface */
+    timing_phase ("render: images");
+    if (!render_images_write (ldoc, r->output, job->format, job->pages,
+                              job->ppi > 0 ? job->ppi : 144, &error))
+      return fail (r, error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
+                    : error->code == RENDER_ERROR_CAIRO    ? CLI_EXIT_SOFTWARE
+                    : error->code == RENDER_ERROR_PAGES    ? CLI_EXIT_USAGE
+                                                           : CLI_EXIT_CANTCREAT,
+                   "dossier", NULL, "%s", error->message);
+    r->pages = ldoc->pages->len;
+    return r->status = CLI_EXIT_OK;
+  }
   g_autofree char *date = source_date (r);
   g_autoptr (GPtrArray) fonts = g_ptr_array_new_with_free_func (g_free);
   RenderOptions ro = { .date = date, .font_files = fonts, .drop_pages = TRUE };
@@ -252,7 +265,15 @@ cli_job_run (const CliJob *job)
   r->diags = diag_list_new ();
   r->log = g_string_new (NULL);
   r->files = g_ptr_array_new_with_free_func (g_free);
-  r->output = job->output ? g_strdup (job->output) : cli_default_output (job->input);
+  if (job->output)
+    r->output = g_strdup (job->output);
+  else if (job->format != RENDER_FORMAT_PDF) {
+    /* page images beside the input: NAME-{0p}.png, one file a page */
+    g_autofree char *pdf = cli_default_output (job->input);
+    r->output = g_strdup_printf ("%.*s-{0p}.%s", (int) strlen (pdf) - 4, pdf,
+                                 cli_format_extension (job->format));
+  } else
+    r->output = cli_default_output (job->input);
   guint logged = 0;
   if (check_paths (job, r) == CLI_EXIT_OK)
     run_stages (job, r, &logged);

@@ -28,7 +28,9 @@ cluster_text (GString *out, const char *text, int start, int end, gboolean has_i
       i += 2;
       continue;
     }
-    if (strncmp (text + i, "\xe2\x81\xa0", 3) == 0 && i + 2 < end) {
+    /* U+2060 and U+FEFF only keep a figure or a name together */
+    if ((strncmp (text + i, "\xe2\x81\xa0", 3) == 0 || strncmp (text + i, "\xef\xbb\xbf", 3) == 0) &&
+        i + 2 < end) {
       i += 3;
       continue;
     }

@@ -27,12 +27,18 @@ typedef struct {
   GPtrArray *rows;            /* of Row* */
 } Track;
 
+/* A style's break value as a Unit's forced break: 0, or PAGE, LEFT, RIGHT. */
+#define FORCED_BREAK(b) (STYLE_BREAK_IS_PAGE (b) ? (int) (b) : 0)
+
 typedef struct {
   GPtrArray *tracks;          /* of Track* (NULL entries never) */
   gboolean neutral;           /* spans the whole text area */
   gboolean keep_with_next;    /* a heading: keep with the next unit */
-  gboolean break_before_page;
-  gboolean break_after_page;
+  int break_before_page;      /* 0, or the StyleBreak of a forced break (PAGE, LEFT, RIGHT) */
+  int break_after_page;
+  const char *page_name;      /* CSS `page` of its element (interned: styles are freed), NULL: none */
+  gboolean own_tracks;        /* laid out for a named page of another width: */
+  double track_x[2];          /* its tracks' offsets, not the part's */
   gboolean avoid_break_inside;
   double space_before, space_after;
   int outline_level;          /* 0: no outline entry */
@@ -109,14 +115,21 @@ void frag_free (gpointer frag);
 PangoFontDescription *style_font (const StyleComputed *st);
 /* A Pango layout of run at width with st's font, colour aside. */
 PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
-/* Appends one row per line of layout to t, placed at x; colour for the text;
- * links of run become LINK fragments. Reports lines wider than width. */
-void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run,
-                       double x, double width, StyleColor color, const StyleComputed *st,
-                       int line, int column);
-/* A paragraph of text: layout + rows; returns the layout's height. */
+/* A paragraph of text set by the paragraph engine (paragraph.c): a row a
+ * line; returns their height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
+/* The lines of run as GLYPHS fragments of row, the first row's top at y;
+ * returns their height. */
+double row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st,
+                     double x, double y, double width, StyleColor color);
+/* The first line of run set at width as a GLYPHS fragment, x from the
+ * box's left, y its baseline below the line's top (a list marker); NULL
+ * for no text. */
+LayoutFrag *para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st,
+                                  double width, StyleColor color);
+/* A line of text: a TEXT or a GLYPHS fragment. */
+gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);
 /* Reports each character of layout that no font has, at its place in the
  * input (searched from line:column, the element that holds it); make_layout
@@ -193,6 +206,10 @@ void paginate_end (Ctx *ctx);
 
 /* ---- furniture.c ---------------------------------------------------------- */
 void furniture_add (Ctx *ctx);
+
+/* The text area of the part's pages made text_width wide, its tracks with
+ * it (units of a named page of another width). */
+void part_set_width (Ctx *ctx, double text_width);
 
 /* ---- glyphline.c: the end of layout, lines as glyph runs ----------------- */
 /* A line of a Pango layout as glyph runs from its origin, each space

@@ -18,7 +18,7 @@ unit_wide (Ctx *ctx, const ModelBlock *b, const StyleComputed *st, Track **track
   u->role = b->kind == MODEL_BLOCK_CHART ? "Figure" : b->kind == MODEL_BLOCK_TABLE ? "Table" : "Div";
   u->space_before = st->margin[STYLE_TOP];
   u->space_after = st->margin[STYLE_BOTTOM];
-  u->break_before_page = st->break_before == STYLE_BREAK_PAGE;
+  u->break_before_page = FORCED_BREAK (st->break_before);
   u->keep_with_next = st->break_after == STYLE_BREAK_AVOID;
   *track = track_new ();
   g_ptr_array_add (u->tracks, *track);
@@ -56,10 +56,7 @@ static double
 row_add_text (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
               double y, double w, gboolean missing)
 {
-  PangoLayout *layout = make_layout (ctx, run, st, w);
-  double h = row_add_layout (row, layout, x, y, missing ? st->missing_color : st->color);
-  g_object_unref (layout);
-  return h;
+  return row_add_para (ctx, row, run, st, x, y, w, missing ? st->missing_color : st->color);
 }
 
 static void

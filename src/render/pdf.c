@@ -59,7 +59,7 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
 
   /* each face cut to the glyphs the pages use, before cairo sees it */
   timing_phase ("render: subset fonts");
-  RenderFonts *fonts = render_fonts_new (ldoc);
+  RenderFonts *fonts = render_fonts_new (ldoc, TRUE);
   if (options && options->font_files)
     render_fonts_files (fonts, options->font_files);
   timing_phase ("render: draw pages");

@@ -10,8 +10,9 @@ typedef struct _TagState TagState;
 /* ---- subset.c: the faces the pages use, subset by HarfBuzz ------------- */
 typedef struct _RenderFonts RenderFonts;
 typedef struct hb_map_t hb_map_t;
-/* Collects the glyphs every page of ldoc draws and subsets each face once. */
-RenderFonts *render_fonts_new (const LayoutDoc *ldoc);
+/* Collects the glyphs every page of ldoc draws and subsets each face once
+ * (subset: for a PDF; else each face is opened whole, for images). */
+RenderFonts *render_fonts_new (const LayoutDoc *ldoc, gboolean subset);
 void render_fonts_free (RenderFonts *fonts);
 /* The font to draw run with, and *map its glyph ids (old to new; NULL: as
  * they are); NULL when its face cannot be opened. */

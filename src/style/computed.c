@@ -10,6 +10,9 @@
 
 #define CURRENT_COLOR_MARK -1.0   /* border colour "currentcolor", resolved at the end */
 
+/* hyphenate-limit-chars: auto: a word of 6 letters or more, 3 on each side */
+static const int hyphenate_limit_auto[3] = { 6, 3, 3 };
+
 static StyleColor
 rgb (guint32 v)
 {
@@ -33,6 +36,7 @@ style_computed_initial (void)
     s->color = rgb (0x000000);
     s->text_align = STYLE_ALIGN_LEFT;
     s->hyphens = STYLE_HYPHENS_MANUAL;
+    memcpy (s->hyphenate_limit, hyphenate_limit_auto, sizeof hyphenate_limit_auto);
     s->widows = s->orphans = 2;
     s->missing_color = rgb (0xc00000);
     for (int k = 0; k < 4; k++) {
@@ -78,6 +82,9 @@ style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp prop)
   case P_TEXT_INDENT: dst->text_indent = src->text_indent; break;
   case P_LETTER_SPACING: dst->letter_spacing = src->letter_spacing; break;
   case P_HYPHENS: dst->hyphens = src->hyphens; break;
+  case P_HYPHENATE_LIMIT_CHARS:
+    memcpy (dst->hyphenate_limit, src->hyphenate_limit, sizeof dst->hyphenate_limit);
+    break;
   case P_WIDOWS: dst->widows = src->widows; break;
   case P_ORPHANS: dst->orphans = src->orphans; break;
   case P_MISSING_COLOR: dst->missing_color = src->missing_color; break;
@@ -121,6 +128,7 @@ style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp prop)
   case P_CHART_LABELS: dst->chart_labels = src->chart_labels; break;
   case P_LEGEND: dst->legend = src->legend; break;
   case P_STRING_SET: dst->string_set = src->string_set; break;
+  case P_PAGE: dst->page = src->page; break;
   case P_CONTENT: case P_SIZE: break;     /* not in StyleComputed */
   default: g_assert_not_reached ();
   }
@@ -204,6 +212,12 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
   case P_TEXT_INDENT: cs->text_indent = resolve_length (v, fs, 0); break;
   case P_LETTER_SPACING: cs->letter_spacing = resolve_length (v, fs, 0); break;
   case P_HYPHENS: cs->hyphens = v->ival; break;
+  case P_HYPHENATE_LIMIT_CHARS:
+    for (int k = 0; k < 3; k++) {
+      int n = (v->ival >> (8 * k)) & 0xff;
+      cs->hyphenate_limit[k] = n ? n : hyphenate_limit_auto[k];
+    }
+    break;
   case P_WIDOWS: cs->widows = v->ival; break;
   case P_ORPHANS: cs->orphans = v->ival; break;
   case P_MISSING_COLOR: cs->missing_color = resolve_color (cs, v); break;
@@ -248,6 +262,7 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
   case P_CHART_LABELS: cs->chart_labels = v->ival; break;
   case P_LEGEND: cs->legend = v->ival; break;
   case P_STRING_SET: cs->string_set = v->kind == SV_STRING ? v->str : NULL; break;
+  case P_PAGE: cs->page = v->kind == SV_STRING ? v->str : NULL; break;
   case P_CONTENT: case P_SIZE: break;
   default: g_assert_not_reached ();
   }

@@ -33,6 +33,8 @@ static const StylePropInfo props[] = {
   { "text-indent", P_TEXT_INDENT, TRUE, STYLE_CTX_RULE, EXP_LENGTH },
   { "letter-spacing", P_LETTER_SPACING, TRUE, TEXT_CTX, "normal or " EXP_LENGTH },
   { "hyphens", P_HYPHENS, TRUE, STYLE_CTX_RULE, "none, manual or auto" },
+  { "hyphenate-limit-chars", P_HYPHENATE_LIMIT_CHARS, TRUE, STYLE_CTX_RULE,
+    "one to three of auto or an integer of 1 or more (word, before, after)" },
   { "widows", P_WIDOWS, TRUE, STYLE_CTX_RULE, "an integer of 1 or more" },
   { "orphans", P_ORPHANS, TRUE, STYLE_CTX_RULE, "an integer of 1 or more" },
   { "missing-color", P_MISSING_COLOR, TRUE, STYLE_CTX_RULE, EXP_COLOR },
@@ -79,6 +81,8 @@ static const StylePropInfo props[] = {
   { "legend", P_LEGEND, TRUE, STYLE_CTX_RULE, "top, bottom, right or none" },
   { "string-set", P_STRING_SET, FALSE, STYLE_CTX_RULE,
     "none, or a name followed by content(), e.g. section-title content()" },
+  /* inherited: CSS's `auto` is the parent's page, which is what inheriting gives */
+  { "page", P_PAGE, TRUE, STYLE_CTX_RULE, "auto, or a page name given by @page NAME" },
   { "content", P_CONTENT, FALSE, STYLE_CTX_MBOX,
     "none, or strings, counter(page), counter(pages) and string(name) in a row" },
   { "size", P_SIZE, FALSE, STYLE_CTX_PAGE,

@@ -76,8 +76,8 @@ static const Keyword kw_border_style[] = {
   { "dashed", STYLE_BORDER_DASHED }, { "dotted", STYLE_BORDER_DOTTED }, { NULL, 0 } };
 static const Keyword kw_break[] = {
   { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
-  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_PAGE },
-  { "right", STYLE_BREAK_PAGE }, { "recto", STYLE_BREAK_PAGE }, { "verso", STYLE_BREAK_PAGE },
+  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_LEFT },
+  { "right", STYLE_BREAK_RIGHT }, { "recto", STYLE_BREAK_RIGHT }, { "verso", STYLE_BREAK_LEFT },
   { NULL, 0 } };
 static const Keyword kw_break_inside[] = {
   { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
@@ -140,6 +140,32 @@ parse_border_width (StyleValueCursor *c, StyleSpecValue *v)
     return TRUE;
   }
   return parse_nonneg_length (c, FALSE, v);
+}
+
+/* hyphenate-limit-chars (CSS Text 4): word, before, after; a missing
+ * after is the before, auto is 0 (the default, resolved when computed).
+ * Packed into ival a byte each. */
+static gboolean
+parse_hyphenate_limit (StyleValueCursor *c, StyleSpecValue *v)
+{
+  int vals[3] = { 0, 0, 0 }, n = 0;
+  while (c->i < c->n && n < 3) {
+    const StyleToken *t = cur (c);
+    if (t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0)
+      vals[n++] = 0;
+    else if (t->type == STYLE_TOK_NUMBER && t->is_integer && t->number >= 1 && t->number <= 100)
+      vals[n++] = (int) t->number;
+    else
+      return FALSE;
+    c->i++;
+  }
+  if (n == 0 || c->i < c->n)
+    return FALSE;
+  if (n == 2)
+    vals[2] = vals[1];
+  v->kind = SV_INT;
+  v->ival = vals[0] | vals[1] << 8 | vals[2] << 16;
+  return TRUE;
 }
 
 static gboolean
@@ -354,6 +380,23 @@ function_ident_arg (StyleValueCursor *c, const char *fname)
   return arg->value;
 }
 
+/* page: auto | NAME */
+static gboolean
+parse_page_name (StyleValueCursor *c, StyleSpecValue *v)
+{
+  const StyleToken *t = cur (c);
+  if (!t || t->type != STYLE_TOK_IDENT || c->n != 1)
+    return FALSE;
+  c->i++;
+  if (g_ascii_strcasecmp (t->value, "auto") == 0) {
+    v->kind = SV_NONE;
+    return TRUE;
+  }
+  v->kind = SV_STRING;
+  v->str = g_strdup (t->value);
+  return TRUE;
+}
+
 static gboolean
 parse_string_set (StyleValueCursor *c, StyleSpecValue *v)
 {
@@ -544,6 +587,7 @@ parse_longhand (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArra
     }
     return style_length_parse (c, FALSE, FALSE, v);
   case P_HYPHENS: return parse_keyword_value (c, kw_hyphens, v);
+  case P_HYPHENATE_LIMIT_CHARS: return parse_hyphenate_limit (c, v);
   case P_WIDOWS: case P_ORPHANS: return parse_integer (c, 1, 1000, v);
   case P_DISPLAY: return parse_keyword_value (c, kw_display, v);
   case P_PADDING_TOP: case P_PADDING_RIGHT: case P_PADDING_BOTTOM: case P_PADDING_LEFT:
@@ -581,6 +625,7 @@ parse_longhand (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArra
   case P_CHART_LABELS: return parse_keyword_value (c, kw_chart_labels, v);
   case P_LEGEND: return parse_keyword_value (c, kw_legend, v);
   case P_STRING_SET: return parse_string_set (c, v);
+  case P_PAGE: return parse_page_name (c, v);
   case P_CONTENT: return parse_content (c, v);
   case P_SIZE: return parse_page_size (c, v);
   default:

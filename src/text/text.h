@@ -96,11 +96,6 @@ char *text_variant_plain (const ModelVariant *variant, const char *lang);
 
 TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
                                 const StyleComputed *style);
-/* A copy that can be changed (text_run_unhyphenate_at). */
-TextRun *text_run_copy (const TextRun *run);
-/* Removes the soft hyphens of the word around byte index (moving the
- * attributes and links behind them); FALSE when there were none. */
-gboolean text_run_unhyphenate_at (TextRun *run, int index);
 /* A run of plain text in lang, no other attributes. */
 TextRun *text_run_new_plain (const char *text, const char *lang);
 void text_run_free (TextRun *run);
@@ -150,6 +145,14 @@ void text_hyphenate_append (const TextHyphenator *h, const char *text, gssize le
  * increasing order. None for a word outside ISO-8859-1. No policy (length,
  * acronyms) applies here: for tests. GArray of int, g_array_unref. */
 GArray *text_hyphenate_word (const TextHyphenator *h, const char *word);
+
+/* ---- words (words.c) ------------------------------------------------------ */
+
+/* Whether lower (UTF-8, lowercased, len bytes or -1) is a word of lang's
+ * word list (German: wngerman, compiled in); FALSE for other languages.
+ * By hash: a word not in the list passes about once in 14,000 times. */
+gboolean text_word_known (const char *lang, const char *lower, gssize len);
+guint32 text_word_hash (const char *s, gssize len);
 
 /* ---- glyph runs (glyphs.c) --------------------------------------------------- */
 
