@@ -34,6 +34,8 @@ const ParaTune para_tune = {
 
 #define PARA_MAX_PT 500.0     /* a line that still fits on a page */
 
+#define PARA_CACHE_MAX 4096
+
 static GMutex cache_lock;
 static const char cache_key[] = "dossier-para-cache";
 
@@ -145,6 +147,10 @@ para_set (PangoContext *pctx, const TextRun *run, const StyleComputed *st, doubl
   g_mutex_unlock (&cache_lock);
   res = para_compute (pctx, run, st, width);
   g_mutex_lock (&cache_lock);
+  /* a long-lived font map (watch, serve) sees every edit of every
+   * paragraph: past a few thousand, start afresh */
+  if (g_hash_table_size (cache) >= PARA_CACHE_MAX)
+    g_hash_table_remove_all (cache);
   if (!g_hash_table_contains (cache, key))
     g_hash_table_insert (cache, g_steal_pointer (&key), para_result_ref (res));
   g_mutex_unlock (&cache_lock);
