@@ -1,16 +1,10 @@
 /* cli.c — `dossier [options] INPUT.xml`: load, style, lay out, render. */
-#include <errno.h>
-#include <string.h>
 #include <locale.h>
 #include <stdio.h>
-#include <glib/gstdio.h>
 #include "cli/cli.h"
 #include "common/datadir.h"
 #include "cli/cli-private.h"
-#include "model/model.h"
-#include "style/style.h"
 #include "text/text.h"
-#include "layout/layout.h"
 #include "render/render.h"
 #include "common/limits.h"
 #include "common/timing.h"
@@ -24,6 +18,10 @@ typedef struct {
   char **font_dirs;
   char **inputs;
   int max_input_mb, max_pages, max_word;   /* -1: the default */
+  char *format, *pages;
+  double ppi;
+  RenderFormat render_format;
+  GArray *page_list;
 } Options;
 
 static void
@@ -33,51 +31,10 @@ options_clear (Options *o)
   g_free (o->style);
   g_strfreev (o->font_dirs);
   g_strfreev (o->inputs);
-}
-
-static const char *
-default_style (void)
-{
-  static char *path = NULL;
-  if (!path) {
-    path = g_build_filename (datadir_styles (), "handout.css", NULL);
-  }
-  return path;
-}
-
-static char *
-default_output (const char *input)
-{
-  if (g_str_has_suffix (input, ".xml"))
-    return g_strdup_printf ("%.*s.pdf", (int) strlen (input) - 4, input);
-  return g_strconcat (input, ".pdf", NULL);
-}
-
-/* SOURCE_DATE_EPOCH as cairo wants a date; NULL when unset or invalid (a
- * warning says so: a build that sets it wants its dates). */
-static char *
-source_date (void)
-{
-  const char *s = g_getenv ("SOURCE_DATE_EPOCH");
-  if (!s || !*s)
-    return NULL;
-  char *end;
-  errno = 0;
-  gint64 t = g_ascii_strtoll (s, &end, 10);
-  if (*end || t < 0 || errno || !g_ascii_isdigit (*s) || t > G_GINT64_CONSTANT (253402300799)) {
-    fprintf (stderr, "dossier: warning: SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds "
-             "since 1970 (a non-negative integer up to 9999-12-31): the PDF gets no date\n", s);
-    return NULL;
-  }
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
-  return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
-}
-
-static int
-print_diags (DiagList *diags, gboolean strict)
-{
-  diag_list_print (diags, stderr, strict);
-  return diag_list_count_errors (diags, strict) > 0 ? CLI_EXIT_DATAERR : CLI_EXIT_OK;
+  g_free (o->format);
+  g_free (o->pages);
+  if (o->page_list)
+    g_array_unref (o->page_list);
 }
 
 static int
@@ -97,130 +54,41 @@ list_fonts (const Options *o)
   return CLI_EXIT_OK;
 }
 
-/* TRUE when a and b name the same file (device and inode, links followed). */
-static gboolean
-same_file (const char *a, const char *b)
-{
-  GStatBuf sa, sb;
-  return a && b && g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-         sa.st_ino == sb.st_ino;
-}
-
+/* One input, as the job says: its messages on stderr, its status. */
 static int
 render_one (const Options *o, const char *input)
 {
-  GStatBuf st;
-  if (g_stat (input, &st) != 0) {
-    fprintf (stderr, "%s: no such file\n", input);
-    return CLI_EXIT_NOINPUT;
-  }
-  if (!S_ISREG (st.st_mode)) {
-    fprintf (stderr, "%s: is %s, not an input file\n", input,
-             S_ISDIR (st.st_mode) ? "a folder" : S_ISFIFO (st.st_mode) ? "a FIFO"
-             : "a device or socket");
-    return CLI_EXIT_NOINPUT;
-  }
-  if (o->output && !*o->output) {
-    fprintf (stderr, "dossier: -o names no file: give the output's path, or leave -o out "
-             "to write the PDF beside the input\n");
-    return CLI_EXIT_USAGE;
-  }
-  g_autofree char *output = o->output ? g_strdup (o->output) : default_output (input);
-  /* before anything is read or written: never write over an input */
-  const char *inputs[] = { input, o->style };
-  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++) {
-    if (same_file (output, inputs[i])) {
-      fprintf (stderr, "dossier: the output %s is the same file as the %s %s: "
-               "choose another output with -o\n", output, i ? "style" : "input", inputs[i]);
-      return CLI_EXIT_USAGE;
-    }
-  }
-  g_autoptr (DiagList) diags = diag_list_new ();
-  ModelPack *pack = NULL;
-  timing_phase ("xml, schema, model");
-  g_autoptr (ModelDoc) doc = model_load (input, o->strict, &pack, diags);
-  if (!(doc || pack) || diag_list_count_errors (diags, o->strict) > 0) {
-    print_diags (diags, o->strict);
-    model_pack_free (pack);
-    return CLI_EXIT_DATAERR;
-  }
+  CliJob job = { .input = input, .output = o->output, .style = o->style, .strict = o->strict,
+                 .font_dirs = (const char *const *) o->font_dirs,
+                 .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
+  g_autoptr (CliJobResult) r = cli_job_run (&job);
+  fputs (r->log->str, stderr);
+  return r->status;
+}
 
-  /* A pack is set in one style: the option's, else the default (the
-   * style= of the dossiers it includes is not used). */
-  g_autofree char *chosen = NULL;
-  g_auto (GStrv) folders = NULL;
-  if (!o->style && doc && doc->style) {
-    g_autofree char *styles_dir = g_path_get_dirname (default_style ());
-    chosen = cli_input_style (doc, styles_dir, &folders, diags);
-    if (!chosen) {
-      print_diags (diags, o->strict);
-      model_pack_free (pack);
-      return CLI_EXIT_DATAERR;
-    }
-  }
-  const char *style_path = o->style ? o->style : chosen ? chosen : default_style ();
-  if (!g_file_test (style_path, G_FILE_TEST_EXISTS) || g_file_test (style_path, G_FILE_TEST_IS_DIR)) {
-    print_diags (diags, o->strict);
-    fprintf (stderr, "%s: %s\n", style_path, g_file_test (style_path, G_FILE_TEST_IS_DIR)
-             ? "is a folder, not a style file" : "no such style file");
-    model_pack_free (pack);
-    return CLI_EXIT_NOINPUT;
-  }
-  if (same_file (output, style_path)) {
-    fprintf (stderr, "dossier: the output %s is the same file as the style %s: "
-             "choose another output with -o\n", output, style_path);
-    model_pack_free (pack);
-    return CLI_EXIT_USAGE;
-  }
-  if (!folders) {
-    /* the user's own style (-s, or the default): its imports may leave its
-     * folder and that of the built-in styles, with a warning */
-    char *list[] = { g_path_get_dirname (style_path), g_path_get_dirname (default_style ()), NULL };
-    folders = g_strdupv (list);
-    g_free (list[0]);
-    g_free (list[1]);
-  }
-  StyleLoadRules rules = { (const char *const *) folders, chosen != NULL };
-  timing_phase ("style");
-  g_autoptr (StyleSheet) sheet = style_sheet_load_with (style_path, &rules, diags);
-  if (!sheet || diag_list_count_errors (diags, o->strict) > 0) {
-    print_diags (diags, o->strict);
-    model_pack_free (pack);
-    return CLI_EXIT_DATAERR;
-  }
-
+/* --format, --pages, --ppi: checked before anything is read. */
+static gboolean
+image_options (Options *o)
+{
   g_autoptr (GError) error = NULL;
-  timing_phase ("fonts (fontconfig)");
-  PangoFontMap *map = text_font_map_new ((const char *const *) o->font_dirs, &error);
-  if (!map) {
-    print_diags (diags, o->strict);
-    fprintf (stderr, "dossier: %s\n", error->message);
-    model_pack_free (pack);
-    return CLI_EXIT_NOINPUT;
+  if (!cli_output_format (o->format, o->output, &o->render_format, &error)) {
+    fprintf (stderr, "dossier: %s\nTry 'dossier --help'.\n", error->message);
+    return FALSE;
   }
-  g_autoptr (GPtrArray) families = style_sheet_families (sheet);
-  text_check_families (map, families, diags);
-  timing_phase ("layout");
-  g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, diags)
-                                   : layout_run_pack (pack, sheet, map, diags);
-  g_object_unref (map);
-  /* the pages are plain data: nothing after layout reads the model or the
-   * style sheet (freed here, so a page that did would fail under ASan) */
-  g_clear_pointer (&pack, model_pack_free);
-  g_clear_pointer (&doc, model_doc_free);
-  g_clear_pointer (&sheet, style_sheet_free);
-  if (print_diags (diags, o->strict) != CLI_EXIT_OK)
-    return CLI_EXIT_DATAERR;
-
-  g_autofree char *date = source_date ();
-  RenderOptions ro = { .date = date };
-  if (!render_pdf_write (ldoc, output, &ro, &error)) {
-    fprintf (stderr, "dossier: %s\n", error->message);
-    return error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
-         : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
-                                                : CLI_EXIT_SOFTWARE;
+  if (o->pages && o->render_format == RENDER_FORMAT_PDF) {
+    fprintf (stderr, "dossier: --pages %s: a PDF always has every page; --pages chooses the "
+             "pages of PNG or SVG images (--format png, or -o 'page-{p}.png')\n", o->pages);
+    return FALSE;
   }
-  return CLI_EXIT_OK;
+  if (o->pages && !(o->page_list = cli_parse_pages (o->pages, &error))) {
+    fprintf (stderr, "dossier: %s\n", error->message);
+    return FALSE;
+  }
+  if (o->ppi != 0 && (o->ppi < 1 || o->ppi > 2400)) {
+    fprintf (stderr, "dossier: --ppi %g: give a number from 1 to 2400\n", o->ppi);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 /* The --max-* options over the defaults; FALSE (reported) for one that is
@@ -275,7 +143,13 @@ cli_main (int argc, char **argv)
   Options o = { .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF to FILE (default: the input's name with .pdf)", "FILE" },
+      "Write the PDF to FILE (default: the input's name with .pdf); for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
+      "Write pdf, png or svg (default: as the output's name says, else pdf)", "FORMAT" },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &o.pages,
+      "Images of these pages only, e.g. 1,3-5 (PNG and SVG)", "LIST" },
+    { "ppi", 0, 0, G_OPTION_ARG_DOUBLE, &o.ppi,
+      "Pixels per inch of PNG images (default 144)", "N" },
     { "style", 's', 0, G_OPTION_ARG_FILENAME, &o.style,
       "Use the style sheet FILE, or a built-in style by NAME (handout, briefing); default: the input's style=, else handout", "FILE|NAME" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
@@ -311,7 +185,7 @@ cli_main (int argc, char **argv)
     return CLI_EXIT_USAGE;
   }
   int status;
-  if (!apply_limits (&o)) {
+  if (!apply_limits (&o) || !image_options (&o)) {
     status = CLI_EXIT_USAGE;
   } else if (!resolve_style_name (&o)) {
     status = CLI_EXIT_NOINPUT;

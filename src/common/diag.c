@@ -90,21 +90,28 @@ diag_format (const Diag *d)
 }
 
 void
-diag_list_print (const DiagList *list, FILE *out, gboolean strict)
+diag_list_append_text (const DiagList *list, guint from, gboolean strict, GString *out)
 {
-  for (guint i = 0; i < list->items->len; i++) {
+  for (guint i = from; i < list->items->len; i++) {
     const Diag *d = g_ptr_array_index (list->items, i);
     const char *level = d->level == DIAG_ERROR ? "error"
                         : strict ? "error (strict)" : "warning";
-    g_autofree char *where = NULL;
     if (d->file) {
       if (d->line > 0 && d->column > 0)
-        where = g_strdup_printf ("%s:%d:%d: ", d->file, d->line, d->column);
+        g_string_append_printf (out, "%s:%d:%d: ", d->file, d->line, d->column);
       else if (d->line > 0)
-        where = g_strdup_printf ("%s:%d: ", d->file, d->line);
+        g_string_append_printf (out, "%s:%d: ", d->file, d->line);
       else
-        where = g_strdup_printf ("%s: ", d->file);
+        g_string_append_printf (out, "%s: ", d->file);
     }
-    fprintf (out, "%s%s: %s\n", where ? where : "", level, d->message);
+    g_string_append_printf (out, "%s: %s\n", level, d->message);
   }
+}
+
+void
+diag_list_print (const DiagList *list, FILE *out, gboolean strict)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  diag_list_append_text (list, 0, strict, text);
+  fputs (text->str, out);
 }

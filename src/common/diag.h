@@ -39,6 +39,8 @@ const Diag *diag_list_get (const DiagList *list, guint i);
 guint diag_list_count_errors (const DiagList *list, gboolean strict);
 /* Prints each as "file:line:column: error: message" (or warning). */
 void diag_list_print (const DiagList *list, FILE *out, gboolean strict);
+/* The same lines, from the from'th diagnostic on, appended to out. */
+void diag_list_append_text (const DiagList *list, guint from, gboolean strict, GString *out);
 /* One diagnostic as text, without level; caller frees. */
 char *diag_format (const Diag *d);
 

@@ -27,12 +27,18 @@ typedef struct {
   GPtrArray *rows;            /* of Row* */
 } Track;
 
+/* A style's break value as a Unit's forced break: 0, or PAGE, LEFT, RIGHT. */
+#define FORCED_BREAK(b) (STYLE_BREAK_IS_PAGE (b) ? (int) (b) : 0)
+
 typedef struct {
   GPtrArray *tracks;          /* of Track* (NULL entries never) */
   gboolean neutral;           /* spans the whole text area */
   gboolean keep_with_next;    /* a heading: keep with the next unit */
-  gboolean break_before_page;
-  gboolean break_after_page;
+  int break_before_page;      /* 0, or the StyleBreak of a forced break (PAGE, LEFT, RIGHT) */
+  int break_after_page;
+  const char *page_name;      /* CSS `page` of its element (the style's), NULL: none */
+  gboolean own_tracks;        /* laid out for a named page of another width: */
+  double track_x[2];          /* its tracks' offsets, not the part's */
   gboolean avoid_break_inside;
   double space_before, space_after;
   int outline_level;          /* 0: no outline entry */
@@ -185,6 +191,10 @@ void paginate (Ctx *ctx, gboolean new_page);
 
 /* ---- furniture.c ---------------------------------------------------------- */
 void furniture_add (Ctx *ctx);
+
+/* The text area of the part's pages made text_width wide, its tracks with
+ * it (units of a named page of another width). */
+void part_set_width (Ctx *ctx, double text_width);
 
 /* ---- glyphline.c: the end of layout, lines as glyph runs ----------------- */
 /* A line of a Pango layout as glyph runs from its origin, each space

@@ -17,6 +17,7 @@ page_free (gpointer p)
 {
   LayoutPage *page = p;
   g_ptr_array_unref (page->frags);
+  g_free (page->name);
   g_free (page);
 }
 
@@ -98,6 +99,22 @@ part_init (Ctx *ctx, const char *const *langs, int n_langs, StyleLayout arrangem
     for (int i = 0; i < n_langs; i++)
       p->track_lang[0][i] = i;
     p->track_n_langs[0] = n_langs;
+  }
+}
+
+void
+part_set_width (Ctx *ctx, double text_width)
+{
+  Part *p = &ctx->part;
+  ctx->text_width = text_width;
+  if (p->n_tracks == 2) {
+    double w = (text_width - ctx->column_gap) / 2;
+    for (int i = 0; i < 2; i++) {
+      p->track_x[i] = i * (w + ctx->column_gap);
+      p->track_w[i] = w;
+    }
+  } else {
+    p->track_w[0] = text_width;
   }
 }
 

@@ -87,6 +87,8 @@ typedef struct {
    * part in the sequential arrangement, of each dossier in a pack; it
    * takes @page :first */
   gboolean first;
+  gboolean blank;              /* left empty so that the next starts on its side: @page :blank */
+  char *name;                  /* its page name (CSS `page`), NULL: none; @page NAME */
   GPtrArray *frags;            /* of LayoutFrag* */
 } LayoutPage;
 

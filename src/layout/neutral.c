@@ -18,7 +18,7 @@ unit_wide (Ctx *ctx, const ModelBlock *b, const StyleComputed *st, Track **track
   u->role = b->kind == MODEL_BLOCK_CHART ? "Figure" : b->kind == MODEL_BLOCK_TABLE ? "Table" : "Div";
   u->space_before = st->margin[STYLE_TOP];
   u->space_after = st->margin[STYLE_BOTTOM];
-  u->break_before_page = st->break_before == STYLE_BREAK_PAGE;
+  u->break_before_page = FORCED_BREAK (st->break_before);
   u->keep_with_next = st->break_after == STYLE_BREAK_AVOID;
   *track = track_new ();
   g_ptr_array_add (u->tracks, *track);

@@ -7,6 +7,7 @@
  * what must follow it does not fit. A row taller than a whole page is
  * placed anyway and reported. */
 #include <math.h>
+#include <string.h>
 #include "common/limits.h"
 #include "layout/layout-private.h"
 
@@ -18,8 +19,9 @@ typedef struct {
   double y;
   double prev_space_after;
   gboolean at_top;             /* nothing placed on this page yet */
-  gboolean break_pending;      /* the last unit asked for a page break after it */
+  int break_pending;          /* the last unit asked for a page break after it (its StyleBreak) */
   gboolean forced;             /* this page began at a forced break (or the start) */
+  const char *name;            /* the page name (CSS `page`) of what is being placed */
 } Flow;
 
 static void
@@ -35,6 +37,25 @@ strings_for_new_page (Ctx *ctx)
   g_hash_table_remove_all (ctx->page_assigned);
 }
 
+/* The current page styled again, as a page of fl->name (a page at its top
+ * whose first unit names another page). */
+static void
+page_restyle (Flow *fl)
+{
+  LayoutPage *p = fl->page;
+  g_free (p->name);
+  p->name = g_strdup (fl->name);
+  StylePageSelect sel = { p->number, p->first, p->blank, p->name };
+  g_clear_pointer (&fl->page_style, style_page_free);
+  fl->page_style = style_page_compute_for (fl->ctx->sheet, &sel);
+  p->width = fl->page_style->width;
+  p->height = fl->page_style->height;
+  fl->top = fl->page_style->margin[STYLE_TOP];
+  fl->bottom = p->height - fl->page_style->margin[STYLE_BOTTOM];
+  fl->left = fl->page_style->margin[STYLE_LEFT];
+  fl->y = fl->top;
+}
+
 /* first: the page begins a part (a cover), styled by @page :first. */
 static void
 new_page (Flow *fl, gboolean first)
@@ -42,10 +63,12 @@ new_page (Flow *fl, gboolean first)
   Ctx *ctx = fl->ctx;
   int number = (int) ctx->out->pages->len + 1;
   g_clear_pointer (&fl->page_style, style_page_free);
-  fl->page_style = style_page_compute (ctx->sheet, number, first);
+  StylePageSelect sel = { number, first, FALSE, fl->name };
+  fl->page_style = style_page_compute_for (ctx->sheet, &sel);
   LayoutPage *p = g_new0 (LayoutPage, 1);
   p->number = number;
   p->first = first;
+  p->name = g_strdup (fl->name);
   p->width = fl->page_style->width;
   p->height = fl->page_style->height;
   p->frags = g_ptr_array_new_with_free_func (frag_free);
@@ -166,7 +189,7 @@ place_rows (Flow *fl, Unit *u, const guint *k)
   double used = 0;
   for (guint i = 0; i < u->tracks->len; i++) {
     Track *t = g_ptr_array_index (u->tracks, i);
-    double x = fl->left + (u->neutral ? 0 : ctx->part.track_x[i]);
+    double x = fl->left + (u->neutral ? 0 : u->own_tracks ? u->track_x[i] : ctx->part.track_x[i]);
     double y = fl->y;
     guint skip = 0;
     if (fl->at_top)   /* space at the top of a page is dropped */
@@ -254,13 +277,45 @@ layout_pages_over_limit (Ctx *ctx)
   return report_page_limit (ctx, ctx->out->pages->len + floor (ctx->units_height / area));
 }
 
+/* Whether two page names (NULL: none) differ. */
+static gboolean
+names_differ (const char *a, const char *b)
+{
+  return (a == NULL) != (b == NULL) || (a && strcmp (a, b) != 0);
+}
+
+/* A forced break to the side `side` asks for (STYLE_BREAK_LEFT, _RIGHT;
+ * anything else: either): a new page, and before it a blank one when it
+ * would fall on the other side (page 1 is a right page). */
+static void
+forced_break (Flow *fl, int side)
+{
+  if (!fl->at_top)
+    new_page (fl, FALSE);
+  gboolean left = fl->page->number % 2 == 0;
+  if ((side == STYLE_BREAK_LEFT && !left) || (side == STYLE_BREAK_RIGHT && left)) {
+    /* this page stays empty: a blank page, styled by @page :blank */
+    fl->page->blank = TRUE;
+    page_restyle (fl);
+    new_page (fl, FALSE);
+  }
+  fl->forced = TRUE;
+}
+
 static void
 place_unit (Flow *fl, Unit *u, const Unit *next)
 {
-  if ((u->break_before_page || fl->break_pending) && !fl->at_top) {
-    new_page (fl, FALSE);
-    fl->forced = TRUE;
-  }
+  /* CSS Paged Media: a unit of another page name than the page's starts a
+   * new page of its name */
+  gboolean renamed = names_differ (u->page_name, fl->name);
+  fl->name = u->page_name;
+  int side = u->break_before_page ? u->break_before_page : fl->break_pending;
+  if ((side || renamed) && !fl->at_top)
+    forced_break (fl, side);
+  else if (side == STYLE_BREAK_LEFT || side == STYLE_BREAK_RIGHT)
+    forced_break (fl, side);
+  if (fl->at_top && names_differ (fl->page->name, fl->name))
+    page_restyle (fl);
   fl->break_pending = u->break_after_page;
   for (;;) {
     if (page_limit_hit (fl))

@@ -59,7 +59,9 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
 
   /* each face cut to the glyphs the pages use, before cairo sees it */
   timing_phase ("render: subset fonts");
-  RenderFonts *fonts = render_fonts_new (ldoc);
+  RenderFonts *fonts = render_fonts_new (ldoc, TRUE);
+  if (options && options->font_files)
+    render_fonts_files (fonts, options->font_files);
   timing_phase ("render: draw pages");
   cairo_t *cr = cairo_create (surface);
   /* Links need a structure tag around them, or cairo's xref is damaged

@@ -10,13 +10,17 @@ typedef struct _TagState TagState;
 /* ---- subset.c: the faces the pages use, subset by HarfBuzz ------------- */
 typedef struct _RenderFonts RenderFonts;
 typedef struct hb_map_t hb_map_t;
-/* Collects the glyphs every page of ldoc draws and subsets each face once. */
-RenderFonts *render_fonts_new (const LayoutDoc *ldoc);
+/* Collects the glyphs every page of ldoc draws and subsets each face once
+ * (subset: for a PDF; else each face is opened whole, for images). */
+RenderFonts *render_fonts_new (const LayoutDoc *ldoc, gboolean subset);
 void render_fonts_free (RenderFonts *fonts);
 /* The font to draw run with, and *map its glyph ids (old to new; NULL: as
  * they are); NULL when its face cannot be opened. */
 cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run,
                                           const hb_map_t **map);
+/* Adds each font file the pages draw from to out (of g_free'd char*), once,
+ * in the order first used. */
+void render_fonts_files (RenderFonts *fonts, GPtrArray *out);
 
 /* ---- line.c: a GLYPHS fragment drawn, its text fit for copying ------------ */
 void render_glyph_line (cairo_t *cr, RenderFonts *fonts, const LayoutFrag *f);

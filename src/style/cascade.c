@@ -388,6 +388,7 @@ style_compute_from_slots (const StyleSpecValue *const *slots, const StyleCompute
   /* own the strings (they pointed into the parent, the sheet or temps) */
   cs->font_family = g_strdup (cs->font_family);
   cs->string_set = g_strdup (cs->string_set);
+  cs->page = g_strdup (cs->page);
   cs->custom = vars ? g_hash_table_ref (vars) : NULL;
   return cs;
 }
@@ -595,6 +596,7 @@ build_key (KeyBuilder *kb, const StyleNode *node, const StyleComputed *p)
     kb_add (kb, &norm, sizeof norm);
     kb_str (kb, p->font_family);
     kb_str (kb, p->string_set);
+    kb_str (kb, p->page);
     kb_add (kb, &p->custom, sizeof p->custom);
   } else {
     kb_add (kb, "\x1droot", 5);
@@ -673,6 +675,7 @@ style_computed_copy (const StyleComputed *style)
   *copy = *style;
   copy->font_family = g_strdup (style->font_family);
   copy->string_set = g_strdup (style->string_set);
+  copy->page = g_strdup (style->page);
   if (copy->custom)
     g_hash_table_ref (copy->custom);
   return copy;
@@ -685,6 +688,7 @@ style_computed_free (StyleComputed *style)
     return;
   g_free (style->font_family);
   g_free (style->string_set);
+  g_free (style->page);
   if (style->custom)
     g_hash_table_unref (style->custom);
   g_free (style);

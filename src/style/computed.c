@@ -128,6 +128,7 @@ style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp prop)
   case P_CHART_LABELS: dst->chart_labels = src->chart_labels; break;
   case P_LEGEND: dst->legend = src->legend; break;
   case P_STRING_SET: dst->string_set = src->string_set; break;
+  case P_PAGE: dst->page = src->page; break;
   case P_CONTENT: case P_SIZE: break;     /* not in StyleComputed */
   default: g_assert_not_reached ();
   }
@@ -261,6 +262,7 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
   case P_CHART_LABELS: cs->chart_labels = v->ival; break;
   case P_LEGEND: cs->legend = v->ival; break;
   case P_STRING_SET: cs->string_set = v->kind == SV_STRING ? v->str : NULL; break;
+  case P_PAGE: cs->page = v->kind == SV_STRING ? v->str : NULL; break;
   case P_CONTENT: case P_SIZE: break;
   default: g_assert_not_reached ();
   }

@@ -6,6 +6,7 @@
 #include "style/style-private.h"
 
 #include <math.h>
+#include <string.h>
 
 #define DEFAULT_PAGE_MARGIN (20 * 72 / 25.4)
 
@@ -61,19 +62,41 @@ content_copy (const GPtrArray *items)
   return copy;
 }
 
+/* Whether rule applies to the page sel says. */
+static gboolean
+rule_matches (const StylePageRule *rule, const StylePageSelect *sel)
+{
+  gboolean left = sel->number % 2 == 0;
+  if ((rule->first && !sel->first) || (rule->blank && !sel->blank) || (rule->left && !left)
+      || (rule->right && left))
+    return FALSE;
+  return !rule->name || (sel->name && strcmp (rule->name, sel->name) == 0);
+}
+
+/* The rules for the page sel says, in cascade order. */
+static GPtrArray *
+matching_rules (const StyleSheet *sheet, const StylePageSelect *sel)
+{
+  GPtrArray *rules = g_ptr_array_new ();
+  for (guint r = 0; r < sheet->page_rules->len; r++)
+    if (rule_matches (sheet->page_rules->pdata[r], sel))
+      g_ptr_array_add (rules, sheet->page_rules->pdata[r]);
+  g_ptr_array_sort (rules, page_rule_cmp);
+  return rules;
+}
+
 StylePage *
 style_page_compute (const StyleSheet *sheet, int page_number, gboolean first)
 {
-  g_return_val_if_fail (sheet != NULL, NULL);
-  gboolean left = page_number % 2 == 0;
-  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
-  for (guint r = 0; r < sheet->page_rules->len; r++) {
-    StylePageRule *rule = sheet->page_rules->pdata[r];
-    if ((rule->first && !first) || (rule->left && !left) || (rule->right && left))
-      continue;
-    g_ptr_array_add (rules, rule);
-  }
-  g_ptr_array_sort (rules, page_rule_cmp);
+  StylePageSelect sel = { page_number, first, FALSE, NULL };
+  return style_page_compute_for (sheet, &sel);
+}
+
+StylePage *
+style_page_compute_for (const StyleSheet *sheet, const StylePageSelect *sel)
+{
+  g_return_val_if_fail (sheet != NULL && sel != NULL, NULL);
+  g_autoptr (GPtrArray) rules = matching_rules (sheet, sel);
 
   StylePage *page = g_new0 (StylePage, 1);
   g_autoptr (GPtrArray) temps = g_ptr_array_new_with_free_func (
@@ -185,18 +208,10 @@ report_page (const StyleDecl *d, const char *file, DiagList *diags, const char *
 /* One kind of page (first, left, right): an error at the declaration that
  * makes it impossible to typeset, so that no valid sheet ends in exit 70. */
 static void
-check_page (StyleSheet *sheet, int number, gboolean first, const char *file,
-            DiagList *diags)
+check_page (StyleSheet *sheet, const StylePageSelect *sel, const char *file, DiagList *diags)
 {
-  g_autoptr (StylePage) pg = style_page_compute (sheet, number, first);
-  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
-  for (guint r = 0; r < sheet->page_rules->len; r++) {
-    StylePageRule *rule = sheet->page_rules->pdata[r];
-    gboolean left = number % 2 == 0;
-    if (!((rule->first && !first) || (rule->left && !left) || (rule->right && left)))
-      g_ptr_array_add (rules, rule);
-  }
-  g_ptr_array_sort (rules, page_rule_cmp);
+  g_autoptr (StylePage) pg = style_page_compute_for (sheet, sel);
+  g_autoptr (GPtrArray) rules = matching_rules (sheet, sel);
   g_autoptr (GPtrArray) decls = ordered_decls (rules, -1);
   const StyleDecl *size = deciding_decl (decls, P_SIZE, P_SIZE);
   const StyleDecl *margin = deciding_decl (decls, P_MARGIN_TOP, P_MARGIN_TOP + 3);
@@ -219,9 +234,17 @@ style_sheet_check_pages (StyleSheet *sheet, const char *file, DiagList *diags)
   /* page 1 is the first (a right page), 2 a left one, 3 a right one; one
    * message for a mistake all of them share */
   g_autoptr (DiagList) found = diag_list_new ();
-  check_page (sheet, 1, TRUE, file, found);
-  check_page (sheet, 2, FALSE, file, found);
-  check_page (sheet, 3, FALSE, file, found);
+  for (guint r = 0; r <= sheet->page_rules->len; r++) {
+    /* every kind of page, plain and of each name the rules give */
+    const char *name = NULL;
+    if (r < sheet->page_rules->len && !(name = ((StylePageRule *) sheet->page_rules->pdata[r])->name))
+      continue;
+    for (int number = 1; number <= 3; number++)
+      for (int blank = 0; blank <= 1; blank++) {
+        StylePageSelect sel = { number, number == 1, blank, name };
+        check_page (sheet, &sel, file, found);
+      }
+  }
   for (guint k = 0; k < diag_list_length (found); k++) {
     const Diag *d = diag_list_get (found, k);
     gboolean seen = FALSE;

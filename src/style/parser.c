@@ -482,6 +482,15 @@ parse_qualified_rule (Parser *p)
   g_ptr_array_add (p->sheet->rules, rule);
 }
 
+/* The first token after whitespace from i: where a page name may stand. */
+static guint
+first_of_prelude (const Parser *p, guint i)
+{
+  while (tok (p, i)->type == STYLE_TOK_WHITESPACE)
+    i++;
+  return i;
+}
+
 static void
 parse_page_rule (Parser *p, guint limit)
 {
@@ -506,30 +515,37 @@ parse_page_rule (Parser *p, guint limit)
         rule->left = TRUE;
       else if (g_ascii_strcasecmp (pc, "right") == 0)
         rule->right = TRUE;
+      else if (g_ascii_strcasecmp (pc, "blank") == 0)
+        rule->blank = TRUE;
       else if (ok) {
-        static const char *const known[] = { "first", "left", "right", NULL };
+        static const char *const known[] = { "first", "left", "right", "blank", NULL };
         const char *near = style_suggest (pc, known);
-        if (g_ascii_strcasecmp (pc, "blank") == 0)
-          error_at (p, t, "page selector ':blank' is valid CSS but not supported by dossier; "
-                    "rule ignored");
-        else if (near)
+        if (near)
           error_at (p, t, "unknown page selector ':%s' (did you mean ':%s'?); rule ignored",
                     pc, near);
         else
-          error_at (p, t, "unknown page selector ':%s' (dossier knows :first, :left, :right); "
-                    "rule ignored", pc);
+          error_at (p, t, "unknown page selector ':%s' (dossier knows :first, :left, :right, "
+                    ":blank); rule ignored", pc);
         ok = FALSE;
       }
       i += 2;
       continue;
     }
+    if (t->type == STYLE_TOK_IDENT && !rule->name && i == first_of_prelude (p, p->i + 1)) {
+      rule->name = g_strdup (t->value);   /* @page NAME: pages of elements with page: NAME */
+      i++;
+      continue;
+    }
     if (ok) {
-      if (t->type == STYLE_TOK_IDENT)
-        error_at (p, t, "named pages ('@page %s') are not supported by dossier; rule ignored",
-                  t->value);
+      if (t->type == STYLE_TOK_IDENT && rule->name)
+        error_at (p, t, "'%s' after '@page %s': a rule names one page (write a rule for "
+                  "each); rule ignored", t->value, rule->name);
+      else if (t->type == STYLE_TOK_IDENT)
+        error_at (p, t, "'%s' after a page selector: the page name comes first "
+                  "('@page %s:first'); rule ignored", t->value, t->value);
       else
-        error_at (p, t, "unexpected %s after @page (expected :first, :left or :right); "
-                  "rule ignored", style_token_type_name (t->type));
+        error_at (p, t, "unexpected %s after @page (expected a page name, :first, :left, "
+                  ":right or :blank); rule ignored", style_token_type_name (t->type));
       ok = FALSE;
     }
     i = skip_component (p, i, limit);
@@ -550,7 +566,10 @@ parse_page_rule (Parser *p, guint limit)
     style_page_rule_free (rule);
     return;
   }
-  rule->specificity = (rule->first ? 2 : 0) + (rule->left || rule->right ? 1 : 0);
+  /* CSS Paged Media: a page name counts as an id, :first and :blank as
+   * classes, :left and :right as elements */
+  rule->specificity = (rule->name ? 100 : 0) + (rule->first ? 10 : 0) + (rule->blank ? 10 : 0)
+                    + (rule->left || rule->right ? 1 : 0);
   rule->order = p->sheet->next_order++;
   g_ptr_array_add (p->sheet->page_rules, rule);
 }
@@ -745,6 +764,19 @@ style_sheet_intern_file (StyleSheet *sheet, const char *file)
   return copy;
 }
 
+char **
+style_sheet_files (const StyleSheet *sheet)
+{
+  guint n = g_hash_table_size (sheet->files);
+  char **files = g_new0 (char *, n + 1);
+  GHashTableIter it;
+  gpointer file, rank;
+  g_hash_table_iter_init (&it, sheet->files);
+  while (g_hash_table_iter_next (&it, &file, &rank))
+    files[GPOINTER_TO_UINT (rank) - 1] = g_strdup (file);
+  return files;
+}
+
 void
 style_decl_free (StyleDecl *d)
 {
@@ -769,6 +801,7 @@ style_page_rule_free (StylePageRule *rule)
 {
   if (!rule)
     return;
+  g_free (rule->name);
   g_ptr_array_unref (rule->decls);
   for (int k = 0; k < STYLE_N_MARGIN_BOXES; k++)
     if (rule->box_decls[k])

@@ -81,6 +81,8 @@ static const StylePropInfo props[] = {
   { "legend", P_LEGEND, TRUE, STYLE_CTX_RULE, "top, bottom, right or none" },
   { "string-set", P_STRING_SET, FALSE, STYLE_CTX_RULE,
     "none, or a name followed by content(), e.g. section-title content()" },
+  /* inherited: CSS's `auto` is the parent's page, which is what inheriting gives */
+  { "page", P_PAGE, TRUE, STYLE_CTX_RULE, "auto, or a page name given by @page NAME" },
   { "content", P_CONTENT, FALSE, STYLE_CTX_MBOX,
     "none, or strings, counter(page), counter(pages) and string(name) in a row" },
   { "size", P_SIZE, FALSE, STYLE_CTX_PAGE,

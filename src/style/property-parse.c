@@ -76,8 +76,8 @@ static const Keyword kw_border_style[] = {
   { "dashed", STYLE_BORDER_DASHED }, { "dotted", STYLE_BORDER_DOTTED }, { NULL, 0 } };
 static const Keyword kw_break[] = {
   { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
-  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_PAGE },
-  { "right", STYLE_BREAK_PAGE }, { "recto", STYLE_BREAK_PAGE }, { "verso", STYLE_BREAK_PAGE },
+  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_LEFT },
+  { "right", STYLE_BREAK_RIGHT }, { "recto", STYLE_BREAK_RIGHT }, { "verso", STYLE_BREAK_LEFT },
   { NULL, 0 } };
 static const Keyword kw_break_inside[] = {
   { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
@@ -380,6 +380,23 @@ function_ident_arg (StyleValueCursor *c, const char *fname)
   return arg->value;
 }
 
+/* page: auto | NAME */
+static gboolean
+parse_page_name (StyleValueCursor *c, StyleSpecValue *v)
+{
+  const StyleToken *t = cur (c);
+  if (!t || t->type != STYLE_TOK_IDENT || c->n != 1)
+    return FALSE;
+  c->i++;
+  if (g_ascii_strcasecmp (t->value, "auto") == 0) {
+    v->kind = SV_NONE;
+    return TRUE;
+  }
+  v->kind = SV_STRING;
+  v->str = g_strdup (t->value);
+  return TRUE;
+}
+
 static gboolean
 parse_string_set (StyleValueCursor *c, StyleSpecValue *v)
 {
@@ -608,6 +625,7 @@ parse_longhand (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArra
   case P_CHART_LABELS: return parse_keyword_value (c, kw_chart_labels, v);
   case P_LEGEND: return parse_keyword_value (c, kw_legend, v);
   case P_STRING_SET: return parse_string_set (c, v);
+  case P_PAGE: return parse_page_name (c, v);
   case P_CONTENT: return parse_content (c, v);
   case P_SIZE: return parse_page_size (c, v);
   default:

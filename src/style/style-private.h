@@ -34,7 +34,7 @@ typedef enum {
   P_BREAK_BEFORE, P_BREAK_AFTER, P_BREAK_INSIDE,
   P_LAYOUT, P_COLUMN_GAP, P_TILE_COLUMNS, P_PALETTE, P_HEIGHT, P_ASPECT_RATIO,
   P_AXIS_COLOR, P_AXIS_WIDTH, P_GRID_COLOR, P_GRID_WIDTH, P_LABEL_FONT_SIZE,
-  P_CHART_LABELS, P_LEGEND, P_STRING_SET,
+  P_CHART_LABELS, P_LEGEND, P_STRING_SET, P_PAGE,
   P_CONTENT,                  /* margin boxes only */
   P_SIZE,                     /* @page only */
   P_N_LONGHANDS,
@@ -209,8 +209,9 @@ gboolean style_selector_matches (const StyleSelector *sel, const StyleNode *node
 /* ---- @page ----------------------------------------------------------------- */
 
 typedef struct {
-  gboolean first, left, right;
-  guint specificity;          /* :first > :left/:right > plain */
+  gboolean first, left, right, blank;
+  char *name;                 /* @page NAME; NULL: any page */
+  guint specificity;          /* a name > :first, :blank > :left/:right > plain */
   guint order;
   GPtrArray *decls;           /* of StyleDecl*: size, margin, text properties */
   GPtrArray *box_decls[STYLE_N_MARGIN_BOXES];  /* of StyleDecl*, or NULL */

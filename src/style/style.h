@@ -22,7 +22,11 @@ typedef struct { double r, g, b, a; } StyleColor;     /* 0..1 each */
 typedef enum { STYLE_ALIGN_LEFT, STYLE_ALIGN_RIGHT, STYLE_ALIGN_CENTER,
                STYLE_ALIGN_JUSTIFY } StyleTextAlign;
 typedef enum { STYLE_HYPHENS_MANUAL, STYLE_HYPHENS_NONE, STYLE_HYPHENS_AUTO } StyleHyphens;
-typedef enum { STYLE_BREAK_AUTO, STYLE_BREAK_AVOID, STYLE_BREAK_PAGE } StyleBreak;
+/* LEFT and RIGHT are page breaks too, followed by a blank page when the
+ * next page would be on the other side (verso: left, recto: right) */
+typedef enum { STYLE_BREAK_AUTO, STYLE_BREAK_AVOID, STYLE_BREAK_PAGE, STYLE_BREAK_LEFT,
+               STYLE_BREAK_RIGHT } StyleBreak;
+#define STYLE_BREAK_IS_PAGE(b) ((b) >= STYLE_BREAK_PAGE)
 typedef enum { STYLE_LAYOUT_PARALLEL, STYLE_LAYOUT_SEQUENTIAL,
                STYLE_LAYOUT_INTERLEAVED } StyleLayout;
 typedef enum { STYLE_LABELS_STACKED, STYLE_LABELS_SIDE_BY_SIDE } StyleChartLabels;
@@ -76,6 +80,7 @@ typedef struct {
   StyleChartLabels chart_labels;           /* both languages: stacked | side-by-side */
   StyleLegend legend;
   char *string_set;           /* string-set: NAME content() → NAME, else NULL */
+  char *page;                 /* page: the page name, NULL for auto (none) */
 
   /* added by the style stage (after the fields above, which keep their places) */
   StyleBorderStyle border_style[4];        /* STYLE_BORDER_NONE ⇒ border_width 0 */
@@ -160,7 +165,18 @@ StyleComputed *style_computed_copy (const StyleComputed *style);
 void style_computed_free (StyleComputed *style);
 
 /* The page style for a page (page_number is 1-based; left = even pages). */
+/* Which page: its number (odd pages are right pages), whether it begins a
+ * part (:first), whether it is a blank page inserted to start the next on
+ * the right side (:blank), and its name (the `page` property of what it
+ * holds; NULL: none). */
+typedef struct {
+  int number;
+  gboolean first, blank;
+  const char *name;
+} StylePageSelect;
+
 StylePage *style_page_compute (const StyleSheet *sheet, int page_number, gboolean first);
+StylePage *style_page_compute_for (const StyleSheet *sheet, const StylePageSelect *sel);
 void style_page_free (StylePage *page);
 
 /* The list of families a sheet names in font-family (or font, or through
@@ -169,6 +185,9 @@ void style_page_free (StylePage *page);
  * sheet's array: g_ptr_array_unref() it, never change it. */
 typedef struct { char *family; char *file; int line, column; } StyleFamilyUse;
 GPtrArray *style_sheet_families (const StyleSheet *sheet);
+/* Every file the sheet was read from, the style itself first, then each
+ * @import in the order read (for depfiles): NULL-terminated, g_strfreev. */
+char **style_sheet_files (const StyleSheet *sheet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleSheet, style_sheet_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleComputed, style_computed_free)

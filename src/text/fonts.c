@@ -37,11 +37,17 @@ add_fallback_cache (FcConfig *config)
   FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) snippet, FcFalse);
 }
 
+char *
+text_fonts_conf_file (void)
+{
+  return g_build_filename (text_fonts_dir (), "fonts.conf", NULL);
+}
+
 PangoFontMap *
 text_font_map_new (const char *const *extra_dirs, GError **error)
 {
   const char *dir = text_fonts_dir ();
-  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+  g_autofree char *conf = text_fonts_conf_file ();
   FcConfig *config = FcConfigCreate ();
   if (!FcConfigParseAndLoad (config, (const FcChar8 *) conf, FcTrue)) {
     g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,

@@ -104,6 +104,8 @@ void text_run_free (TextRun *run);
 
 /* The project's font folder: $DOSSIER_FONTS_DIR, else fonts/ of the source. */
 const char *text_fonts_dir (void);
+/* The font configuration text_font_map_new() reads (for depfiles); g_free. */
+char *text_fonts_conf_file (void);
 /* A PangoCairo font map that sees only the folders fonts/fonts.conf names,
  * the project's fonts/ folder and extra_dirs (NULL-terminated, may be NULL). */
 PangoFontMap *text_font_map_new (const char *const *extra_dirs, GError **error);
