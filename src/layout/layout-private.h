@@ -113,6 +113,9 @@ void frag_free (gpointer frag);
 PangoFontDescription *style_font (const StyleComputed *st);
 /* A Pango layout of run at width with st's font, colour aside. */
 PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
+/* A warning for each run of characters none of st's families has (text_run_check_coverage),
+ * at its place in the input; once, however often the text is laid out. */
+void check_coverage (Ctx *ctx, const TextRun *run, const StyleComputed *st);
 /* A paragraph of text set by the paragraph engine (paragraph.c): a row a
  * line; returns their height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
