@@ -115,6 +115,9 @@ void frag_free (gpointer frag);
 PangoFontDescription *style_font (const StyleComputed *st);
 /* A Pango layout of run at width with st's font, colour aside. */
 PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
+/* A warning for each run of characters none of st's families has (text_run_check_coverage),
+ * at its place in the input; once, however often the text is laid out. */
+void check_coverage (Ctx *ctx, const TextRun *run, const StyleComputed *st);
 /* A paragraph of text set by the paragraph engine (paragraph.c): a row a
  * line; returns their height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
@@ -223,3 +226,7 @@ GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, dou
 void layout_page_make_glyphs (LayoutPage *page, gboolean all);
 /* layout_page_make_glyphs of every page, all: the pages become plain data. */
 void layout_make_glyphs (LayoutDoc *out);
+
+/* bleed.c: the pages' backgrounds; with a bleed or marks, pages set in a
+ * larger sheet (LayoutDoc.trim_inset). Last: it moves every fragment. */
+void bleed_apply (Ctx *ctx);

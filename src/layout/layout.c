@@ -237,6 +237,7 @@ ctx_finish (Ctx *ctx)
   toc_resolve (ctx);
   furniture_add (ctx);
   layout_make_glyphs (ctx->out);
+  bleed_apply (ctx);          /* last: it moves every fragment */
   ctx_styles_release (ctx, 0);
   g_ptr_array_unref (ctx->styles);
   g_hash_table_unref (ctx->anchors);

@@ -109,6 +109,12 @@ typedef struct {
   char *lang;                  /* the document's primary language */
   GArray *groups;              /* of LayoutGroup */
   GPtrArray *tags;             /* of LayoutTag* */
+  /* print production (bleed.c): every page is set trim_inset pt inside a
+   * larger sheet (page width and height are the sheet's; 0: none), its
+   * edge backgrounds run bleed pt past the trim, marks (StylePageMarks)
+   * are drawn outside the bleed */
+  double trim_inset, bleed;
+  guint marks;
   /* what fragments point into (styles, chart specs) */
   GPtrArray *keep;
 } LayoutDoc;

@@ -71,6 +71,7 @@ para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st, dou
 {
   g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
   report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
+  check_coverage (ctx, run, st);
   return res->lines->len > 0 ? line_frag (res, 0, 0, 0, color) : NULL;
 }
 
@@ -80,6 +81,7 @@ row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, d
 {
   g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
   report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
+  check_coverage (ctx, run, st);
   for (guint i = 0; i < res->lines->len; i++)
     g_ptr_array_add (row->frags, line_frag (res, i, x, y + i * res->line_height, color));
   return res->lines->len * res->line_height;
@@ -91,6 +93,7 @@ track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
 {
   g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
   report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
+  check_coverage (ctx, run, st);
   if (res->overfull > 0.5)
     diag_warning (ctx->diags, ctx->file, line, column,
                   "a line is %.1f pt wider than its column (%.1f pt)", res->overfull, width);

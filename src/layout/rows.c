@@ -136,9 +136,50 @@ style_font (const StyleComputed *st)
   return fd;
 }
 
+typedef struct {
+  Ctx *ctx;
+  const char *families;
+} CoverageCtx;
+
+/* A character set from a font the style did not name: a warning at its
+ * place in the input (an error under --strict), once. */
+static void
+report_coverage (gunichar c, const char *face, guint n_more, gpointer data)
+{
+  CoverageCtx *cc = data;
+  Ctx *ctx = cc->ctx;
+  char utf8[8] = { 0 };
+  g_unichar_to_utf8 (c, utf8);
+  int l = ctx->loc_line, col = ctx->loc_column;
+  model_find_char (ctx->file, ctx->loc_line, ctx->loc_column, c, &l, &col);
+  g_autofree char *others = n_more == 0 ? g_strdup ("")
+                            : n_more == 1 ? g_strdup (", nor is 1 other character of this text")
+                            : g_strdup_printf (", nor are %u other characters of this text",
+                                               n_more);
+  g_autofree char *msg = g_strdup_printf (
+      "the character '%s' (U+%04X) is in none of the families named for it (%s)%s: it is "
+      "set from %s (name a family that has it in the style, or add a font)",
+      g_unichar_isprint (c) ? utf8 : "", c, cc->families, others, face);
+  for (guint k = 0; k < diag_list_length (ctx->diags); k++) {
+    const Diag *d = diag_list_get (ctx->diags, k);
+    if (d->line == l && d->column == col && g_strcmp0 (d->message, msg) == 0)
+      return;                   /* laid out again: said once */
+  }
+  diag_warning (ctx->diags, ctx->file, l, col, "%s", msg);
+}
+
+void
+check_coverage (Ctx *ctx, const TextRun *run, const StyleComputed *st)
+{
+  CoverageCtx cc = { ctx, st->font_family ? st->font_family : "Noto Serif" };
+  text_run_check_coverage (pango_context_get_font_map (ctx->pctx), run, cc.families,
+                           report_coverage, &cc);
+}
+
 PangoLayout *
 make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width)
 {
+  check_coverage (ctx, run, st);
   PangoLayout *layout = pango_layout_new (ctx->pctx);
   g_autoptr (PangoFontDescription) fd = style_font (st);
   pango_layout_set_font_description (layout, fd);

@@ -100,6 +100,19 @@ TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
 TextRun *text_run_new_plain (const char *text, const char *lang);
 void text_run_free (TextRun *run);
 
+/* ---- coverage (coverage.c) ------------------------------------------------ */
+
+/* Told of a character of a run that none of the families named for it has,
+ * with the face fontconfig's fallback sets it from ("Noto Sans Symbols2
+ * Regular"), and how many other characters of the run are missing too (one
+ * message a run). Characters no font has at all are not reported here. */
+typedef void (*TextCoverageReport) (gunichar c, const char *face, guint n_more,
+                                    gpointer data);
+/* Checks every character of run against the character sets (fontconfig's)
+ * of the faces of families (a Pango family list), each character once. */
+void text_run_check_coverage (PangoFontMap *map, const TextRun *run, const char *families,
+                              TextCoverageReport report, gpointer data);
+
 /* ---- fonts (fonts.c) ---------------------------------------------------- */
 
 /* The project's font folder: $DOSSIER_FONTS_DIR, else fonts/ of the source. */
@@ -112,7 +125,8 @@ PangoFontMap *text_font_map_new (const char *const *extra_dirs, GError **error);
 /* The family names the map has, sorted; g_strfreev. */
 char **text_font_families (PangoFontMap *map);
 /* Reports each family of uses (StyleFamilyUse*, from style_sheet_families)
- * that map does not have, as a warning at the place that names it. */
+ * that map does not have, as an error at the place that names it, with the
+ * nearest family map has ("did you mean"). */
 void text_check_families (PangoFontMap *map, const GPtrArray *uses, DiagList *diags);
 
 /* ---- hyphenation (hyphen.c) ---------------------------------------------- */
