@@ -90,10 +90,13 @@ cli_manifest_read (const char *path, GError **error)
 
 /* ---- outputs ----------------------------------------------------------------- */
 
+/* -o DIR/ names a folder; so does an existing folder for several inputs
+ * (for one, -o FOLDER stays the mistake it always was: "is a folder"). */
 static gboolean
-names_folder (const char *output)
+names_folder (const char *output, guint n_inputs)
 {
-  return g_str_has_suffix (output, "/") || g_file_test (output, G_FILE_TEST_IS_DIR);
+  return g_str_has_suffix (output, "/") ||
+         (n_inputs > 1 && g_file_test (output, G_FILE_TEST_IS_DIR));
 }
 
 /* Each input's output; FALSE (reported) when they cannot be told apart. */
@@ -101,7 +104,7 @@ static gboolean
 plan_outputs (const CliBatch *b, GPtrArray *items)
 {
   guint n = g_strv_length (b->inputs);
-  gboolean folder = b->output && names_folder (b->output);
+  gboolean folder = b->output && names_folder (b->output, n);
   if (n > 1 && b->output && !folder) {
     fprintf (stderr, "dossier: -o %s names a file, but %u inputs are given: name a folder "
              "(-o DIR/) to write each PDF there, or leave -o out to write each beside its "
