@@ -132,7 +132,8 @@ Q="$TMP/retry"
 make_folder "$Q"
 mkdir -p "$Q/out"
 if mount -t tmpfs -o size=2m tmpfs "$Q/out" 2>/dev/null; then
-  trap 'umount "$Q/out" 2>/dev/null; rm -rf "$TMP"' EXIT
+  mounted=1
+  trap 'st=$?; [ -z "$mounted" ] || umount "$Q/out"; rm -rf "$TMP"; exit $st' EXIT
   cat /dev/zero >"$Q/out/ballast" 2>/dev/null || true   # until the file system is full
   printf 'x1.xml\ny1.xml\n' >"$Q/manifest.txt"
   rm "$TMP/bin/dossier"   # the link to the build's binary: never write through it
@@ -164,6 +165,7 @@ EOF
   cmp -s "$Q/out/x1.pdf" "$P/out/x1.pdf" && pass || fail "retry: x1.pdf differs from the first run's"
   ls -A "$Q/out" | grep -q '^\.' && fail "retry: a temporary file was left" || pass
   umount "$Q/out"
+  mounted=""
 else
   echo "skipped: the retried full disk (no tmpfs can be mounted here)"
 fi
