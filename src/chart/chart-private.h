@@ -56,18 +56,15 @@ typedef struct {
   gboolean over_marks;    /* axis and zero line: drawn after the marks */
 } ChartLine;
 
-typedef struct {
+struct _ChartLayout {
   ChartRect box;          /* (0, 0, width, height) */
   ChartRect plot;         /* the area inside the axes, empty if none */
   double lo, hi, step;    /* value axis */
   GPtrArray *labels;      /* of ChartLabel* */
   GArray *marks;          /* of ChartMark */
   GArray *lines;          /* of ChartLine */
-} ChartLayout;
+};
 
-/* Lays the chart out at width; NULL for a chart with no data. */
-ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
-void chart_layout_free (ChartLayout *layout);
 void chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show,
                         gpointer data);
 

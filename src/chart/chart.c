@@ -109,6 +109,24 @@ set_color (cairo_t *cr, StyleColor c)
   cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
 }
 
+/* Where a label's layout starts drawing: its logical box placed at rect. */
+static void
+label_origin (const ChartLabel *l, double *x, double *y)
+{
+  PangoRectangle logical;
+  pango_layout_get_extents (l->layout, NULL, &logical);
+  *x = l->rect.x - (double) logical.x / PANGO_SCALE;
+  *y = l->rect.y - (double) logical.y / PANGO_SCALE;
+}
+
+/* show for chart_layout_draw: the marks and lines only */
+static void
+shapes_only (cairo_t *cr, PangoLayout *layout, gpointer data)
+{
+  (void) cr, (void) layout, (void) data;
+}
+#define SHAPES_ONLY shapes_only
+
 void
 chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show, gpointer data)
 {
@@ -158,18 +176,61 @@ chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show, g
           cairo_stroke (cr);
         }
     }
-  for (guint i = 0; i < layout->labels->len; i++)
+  for (guint i = 0; show != SHAPES_ONLY && i < layout->labels->len; i++)
     {
       const ChartLabel *l = g_ptr_array_index (layout->labels, i);
-      PangoRectangle logical;
-      pango_layout_get_extents (l->layout, NULL, &logical);
-      cairo_move_to (cr, l->rect.x - (double) logical.x / PANGO_SCALE,
-                     l->rect.y - (double) logical.y / PANGO_SCALE);
+      double x, y;
+      label_origin (l, &x, &y);
+      cairo_move_to (cr, x, y);
       if (show)
         show (cr, l->layout, data);
       else
         pango_cairo_show_layout (cr, l->layout);
     }
+  cairo_restore (cr);
+}
+
+double
+chart_layout_height (const ChartLayout *layout)
+{
+  return layout->box.h;
+}
+
+void
+chart_layout_foreach_label (const ChartLayout *layout,
+                            void (*func) (PangoLayout *label, double x, double y, gpointer data),
+                            gpointer data)
+{
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const ChartLabel *l = g_ptr_array_index (layout->labels, i);
+      double x, y;
+      label_origin (l, &x, &y);
+      func (l->layout, x, y, data);
+    }
+}
+
+void
+chart_layout_drop_labels (ChartLayout *layout)
+{
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      ChartLabel *l = g_ptr_array_index (layout->labels, i);
+      g_object_unref (l->layout);
+      g_free (l);
+    }
+  g_ptr_array_set_size (layout->labels, 0);
+}
+
+void
+chart_layout_draw_shapes (const ChartLayout *layout, cairo_t *cr, double x, double y,
+                          double width, double height)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  chart_layout_draw (layout, cr, SHAPES_ONLY, NULL);
   cairo_restore (cr);
 }
 

@@ -46,6 +46,25 @@ void chart_labels_foreach (const ChartSpec *spec, PangoContext *context, double 
                            void (*func) (PangoLayout *layout, gpointer data),
                            gpointer data);
 
+/* A chart laid out at a width: its marks, lines and labels placed, plain
+ * data but for the labels' Pango layouts, which the layout stage turns into
+ * glyph runs and then drops (chart_layout_drop_labels). */
+typedef struct _ChartLayout ChartLayout;
+/* NULL for a chart with no data. */
+ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
+void chart_layout_free (ChartLayout *layout);
+double chart_layout_height (const ChartLayout *layout);
+/* Calls func with each label's layout and where its origin goes (the
+ * point pango_cairo_show_layout would start at), from the chart's top left. */
+void chart_layout_foreach_label (const ChartLayout *layout,
+                                 void (*func) (PangoLayout *label, double x, double y,
+                                               gpointer data),
+                                 gpointer data);
+void chart_layout_drop_labels (ChartLayout *layout);
+/* Draws the marks and lines (not the labels) into the rectangle. */
+void chart_layout_draw_shapes (const ChartLayout *layout, cairo_t *cr, double x, double y,
+                               double width, double height);
+
 /* The most ticks an axis ever has. */
 #define CHART_TICKS_MAX 64
 

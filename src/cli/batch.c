@@ -111,6 +111,15 @@ plan_outputs (const CliBatch *b, GPtrArray *items)
              "input\nTry 'dossier --help'.\n", b->output, n);
     return FALSE;
   }
+  if (b->format != RENDER_FORMAT_PDF && n > 1) {
+    fprintf (stderr, "dossier: page images are made of one input at a time, but %u are "
+             "given\nTry 'dossier --help'.\n", n);
+    return FALSE;
+  }
+  if (b->format != RENDER_FORMAT_PDF && (b->depfile || b->depfiles)) {
+    fprintf (stderr, "dossier: --depfile is for a PDF, not page images\nTry 'dossier --help'.\n");
+    return FALSE;
+  }
   if (b->depfile && n > 1) {
     fprintf (stderr, "dossier: --depfile %s is for one input, but %u are given: use "
              "--depfiles to write OUTPUT.d beside each PDF\nTry 'dossier --help'.\n",
@@ -436,8 +445,10 @@ cli_batch_run (const CliBatch *b)
   if (items->len == 1) {
     /* one input: in this process, as it always was */
     Item *it = g_ptr_array_index (items, 0);
-    CliJob job = { .input = it->input, .output = it->output, .style = b->style,
-                   .strict = b->strict, .font_dirs = b->font_dirs };
+    gboolean folder = b->output && names_folder (b->output, 1);
+    CliJob job = { .input = it->input, .output = folder ? it->output : b->output,
+                   .style = b->style, .strict = b->strict, .font_dirs = b->font_dirs,
+                   .format = b->format, .pages = b->pages, .ppi = b->ppi };
     it->result = cli_job_run (&job);
     finished (b, it, 1, 1, FALSE);
     status = it->result->status;

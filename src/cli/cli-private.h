@@ -5,6 +5,8 @@
 #include <pango/pango.h>
 #include "common/diag.h"
 #include "model/model.h"
+#include "render/render.h"
+#include "style/style.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +29,14 @@ typedef struct {
   gboolean strict;
   PangoFontMap *map;                /* loaded once by the caller (not consumed); NULL: */
   const char *const *font_dirs;     /* the job loads one with these extra folders */
+  RenderFormat format;              /* PDF (0), or page images */
+  const GArray *pages;              /* images: the pages (of int, 1-based); NULL: all */
+  double ppi;                       /* PNG: pixels per inch (0: 144) */
+  /* --explain (explain.c): told of the sheet before layout, and after it
+   * (the sheet still loaded); with after_layout set nothing is written */
+  void (*before_layout) (StyleSheet *sheet, gpointer data);
+  void (*after_layout) (StyleSheet *sheet, gpointer data);
+  gpointer layout_data;
 } CliJob;
 
 /* What came of it. A job prints nothing. */
@@ -69,6 +79,9 @@ typedef struct {
   const char *report;               /* JSON Lines, or NULL */
   const char *depfile;              /* one input only, or NULL */
   gboolean depfiles;                /* OUTPUT.d beside each PDF */
+  RenderFormat format;              /* page images: one input only */
+  const GArray *pages;
+  double ppi;
 } CliBatch;
 
 /* Renders each input, prints its messages and (for several) a line each;
@@ -79,6 +92,24 @@ int cli_status_worst (int a, int b);
 /* The inputs a manifest lists: one a line, blank lines and lines starting
  * with # skipped, relative paths taken from the manifest's folder. */
 char **cli_manifest_read (const char *path, GError **error);
+
+/* ---- images.c: the options of page images ------------------------------- */
+/* The format to write: --format's value (NULL: not given), else the one the
+ * output's name says (.pdf, .png, .svg), else PDF. FALSE with error for an
+ * unknown format or one the name contradicts. */
+gboolean cli_output_format (const char *option, const char *output, RenderFormat *format,
+                            GError **error);
+/* "pdf", "png", "svg". */
+const char *cli_format_extension (RenderFormat format);
+/* "1,3-5" as page numbers in the order given, once each (of int); NULL
+ * with error for anything else. */
+GArray *cli_parse_pages (const char *spec, GError **error);
+
+/* ---- explain.c: --explain SELECTOR ------------------------------------------- */
+/* Lays job's input out once, then prints for the elements selector matches
+ * (the first few, then a count) every property, its computed value and
+ * where it came from: text, or JSON when json. The exit status. */
+int cli_explain (const CliJob *job, const char *selector, gboolean json);
 
 /* The built-in default style's path (handout.css). */
 const char *cli_default_style (void);

@@ -24,6 +24,11 @@ typedef struct {
   gboolean depfiles;
   int jobs;                                /* -1: the default */
   int max_input_mb, max_pages, max_word;   /* -1: the default */
+  char *format, *pages;
+  char *explain;              /* --explain SELECTOR */
+  double ppi;
+  RenderFormat render_format;
+  GArray *page_list;
 } Options;
 
 static void
@@ -36,6 +41,11 @@ options_clear (Options *o)
   g_free (o->manifest);
   g_free (o->report);
   g_free (o->depfile);
+  g_free (o->format);
+  g_free (o->pages);
+  g_free (o->explain);
+  if (o->page_list)
+    g_array_unref (o->page_list);
 }
 
 static int
@@ -101,8 +111,44 @@ render_all (const Options *o)
   CliBatch b = { .inputs = inputs, .output = o->output, .style = o->style, .strict = o->strict,
                  .font_dirs = (const char *const *) o->font_dirs,
                  .jobs = o->jobs > 0 ? o->jobs : 0, .report = o->report,
-                 .depfile = o->depfile, .depfiles = o->depfiles };
+                 .depfile = o->depfile, .depfiles = o->depfiles,
+                 .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
   return cli_batch_run (&b);
+}
+
+/* --format, --pages, --ppi: checked before anything is read. */
+static gboolean
+image_options (Options *o)
+{
+  g_autoptr (GError) error = NULL;
+  /* --format is one option: json only with --explain, an image format without it */
+  gboolean json = o->format && g_ascii_strcasecmp (o->format, "json") == 0;
+  if (o->explain || json) {
+    if (o->explain && (!o->format || json))
+      return TRUE;
+    fprintf (stderr, o->explain ? "dossier: --format %s with --explain: give --format json, "
+             "or leave --format out for text\n" : "dossier: --format %s: json is the format "
+             "of --explain's answer; a document is written as pdf, png or svg\n", o->format);
+    return FALSE;
+  }
+  if (!cli_output_format (o->format, o->output, &o->render_format, &error)) {
+    fprintf (stderr, "dossier: %s\nTry 'dossier --help'.\n", error->message);
+    return FALSE;
+  }
+  if (o->pages && o->render_format == RENDER_FORMAT_PDF) {
+    fprintf (stderr, "dossier: --pages %s: a PDF always has every page; --pages chooses the "
+             "pages of PNG or SVG images (--format png, or -o 'page-{p}.png')\n", o->pages);
+    return FALSE;
+  }
+  if (o->pages && !(o->page_list = cli_parse_pages (o->pages, &error))) {
+    fprintf (stderr, "dossier: %s\n", error->message);
+    return FALSE;
+  }
+  if (o->ppi != 0 && (o->ppi < 1 || o->ppi > 2400)) {
+    fprintf (stderr, "dossier: --ppi %g: give a number from 1 to 2400\n", o->ppi);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 /* The --max-* options over the defaults; FALSE (reported) for one that is
@@ -157,7 +203,7 @@ cli_main (int argc, char **argv)
   Options o = { .jobs = -1, .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF to FILE (default: the input's name with .pdf), or each into the folder DIR/", "FILE|DIR/" },
+      "Write the PDF to FILE (default: the input's name with .pdf), or each input's into the folder DIR/; for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE|DIR/" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
       "Render N inputs at a time (default: the number of cores)", "N" },
     { "manifest", 0, 0, G_OPTION_ARG_FILENAME, &o.manifest,
@@ -168,6 +214,12 @@ cli_main (int argc, char **argv)
       "Write the PDF's dependencies to FILE as a Makefile rule (one input)", "FILE" },
     { "depfiles", 0, 0, G_OPTION_ARG_NONE, &o.depfiles,
       "Write each PDF's dependencies beside it, as OUTPUT.pdf.d", NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
+      "Write pdf, png or svg (default: as the output's name says, else pdf)", "FORMAT" },
+    { "pages", 0, 0, G_OPTION_ARG_STRING, &o.pages,
+      "Images of these pages only, e.g. 1,3-5 (PNG and SVG)", "LIST" },
+    { "ppi", 0, 0, G_OPTION_ARG_DOUBLE, &o.ppi,
+      "Pixels per inch of PNG images (default 144)", "N" },
     { "style", 's', 0, G_OPTION_ARG_FILENAME, &o.style,
       "Use the style sheet FILE, or a built-in style by NAME (handout, briefing); default: the input's style=, else handout", "FILE|NAME" },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &o.strict,
@@ -182,6 +234,8 @@ cli_main (int argc, char **argv)
       "Refuse to write more than N pages (default " G_STRINGIFY (LIMITS_DEFAULT_PAGES) ")", "N" },
     { "max-word", 0, 0, G_OPTION_ARG_INT, &o.max_word,
       "Refuse a word longer than N characters (default " G_STRINGIFY (LIMITS_DEFAULT_WORD) ")", "N" },
+    { "explain", 0, 0, G_OPTION_ARG_STRING, &o.explain,
+      "For the elements SELECTOR matches (as in a style: 'section#economy > p:lang(zh)', 'heading', '@page :first'), print every property, its value and where it came from; writes nothing (--format json for tools)", "SELECTOR" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
       "Print the version, the libraries' versions and the data folder, and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml…" },
@@ -206,7 +260,7 @@ cli_main (int argc, char **argv)
     return CLI_EXIT_USAGE;
   }
   int status;
-  if (!apply_limits (&o)) {
+  if (!apply_limits (&o) || !image_options (&o)) {
     status = CLI_EXIT_USAGE;
   } else if (!resolve_style_name (&o)) {
     status = CLI_EXIT_NOINPUT;
@@ -215,6 +269,13 @@ cli_main (int argc, char **argv)
     status = CLI_EXIT_OK;
   } else if (o.list_fonts) {
     status = list_fonts (&o);
+  } else if (o.explain && (!o.inputs || !o.inputs[0] || o.inputs[1] || o.manifest)) {
+    fprintf (stderr, "dossier: --explain: give exactly one INPUT.xml\nTry 'dossier --help'.\n");
+    status = CLI_EXIT_USAGE;
+  } else if (o.explain) {
+    CliJob job = { .input = o.inputs[0], .output = o.output, .style = o.style,
+                   .strict = o.strict, .font_dirs = (const char *const *) o.font_dirs };
+    status = cli_explain (&job, o.explain, o.format != NULL);
   } else {
     status = render_all (&o);
   }

@@ -130,7 +130,8 @@ check_paths (const CliJob *job, CliJobResult *r)
 
 /* The style: loaded, checked, its files listed; NULL with r->status set. */
 static StyleSheet *
-load_style (const CliJob *job, const ModelDoc *doc, CliJobResult *r, guint *logged)
+load_style (const CliJob *job, const ModelDoc *doc, PangoFontMap *map, CliJobResult *r,
+            guint *logged)
 {
   /* A pack is set in one style: the option's, else the default (the
    * style= of the dossiers it includes is not used). */
@@ -173,6 +174,10 @@ load_style (const CliJob *job, const ModelDoc *doc, CliJobResult *r, guint *logg
     g_auto (GStrv) files = style_sheet_files (sheet);
     for (char **f = files; *f; f++)
       add_file (r, *f);
+    /* a family the fonts do not have is a style error like any other:
+     * reported in the same run, at the place that names it */
+    g_autoptr (GPtrArray) families = style_sheet_families (sheet);
+    text_check_families (map, families, r->diags);
   }
   if (!sheet || diag_list_count_errors (r->diags, job->strict) > 0) {
     r->status = log_diags (r, job->strict, logged);
@@ -191,16 +196,14 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   add_file (r, job->input);
   for (guint i = 0; pack && i < pack->docs->len; i++)
     add_file (r, ((ModelDoc *) g_ptr_array_index (pack->docs, i))->file);
-  g_autoptr (ModelPack) pack_owned = pack;   /* freed after rendering: the pages point into it */
+  g_autoptr (ModelPack) pack_owned = pack;
   if (!(doc || pack) || diag_list_count_errors (r->diags, job->strict) > 0) {
     log_diags (r, job->strict, logged);
     return r->status = CLI_EXIT_DATAERR;
   }
 
-  g_autoptr (StyleSheet) sheet = load_style (job, doc, r, logged);
-  if (!sheet)
-    return r->status;
-
+  /* the fonts before the style: its families are checked with its other
+   * mistakes, in one run */
   g_autoptr (GError) error = NULL;
   timing_phase ("fonts (fontconfig)");
   PangoFontMap *map = job->map ? g_object_ref (job->map)
@@ -211,18 +214,46 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   }
   g_autofree char *conf = text_fonts_conf_file ();
   add_file (r, conf);
-  g_autoptr (GPtrArray) families = style_sheet_families (sheet);
-  text_check_families (map, families, r->diags);
+  g_autoptr (StyleSheet) sheet = load_style (job, doc, map, r, logged);
+  if (!sheet) {
+    g_object_unref (map);
+    return r->status;
+  }
+  if (job->before_layout)
+    job->before_layout (sheet, job->layout_data);
   timing_phase ("layout");
   g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, r->diags)
                                    : layout_run_pack (pack, sheet, map, r->diags);
   g_object_unref (map);
+  if (job->after_layout) {
+    job->after_layout (sheet, job->layout_data);
+    return r->status = log_diags (r, job->strict, logged);
+  }
+  /* the pages are plain data: nothing after layout reads the model or the
+   * style sheet (freed here, so a page that did would fail under ASan) */
+  g_clear_pointer (&pack_owned, model_pack_free);
+  pack = NULL;
+  g_clear_pointer (&doc, model_doc_free);
+  g_clear_pointer (&sheet, style_sheet_free);
   if (log_diags (r, job->strict, logged) != CLI_EXIT_OK)
     return r->status = CLI_EXIT_DATAERR;
 
+  if (job->format != RENDER_FORMAT_PDF) {
+    /* page images: the same display lists on cairo's image or SVG surface */
+    timing_phase ("render: images");
+    if (!render_images_write (ldoc, r->output, job->format, job->pages,
+                              job->ppi > 0 ? job->ppi : 144, &error))
+      return fail (r, error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
+                    : error->code == RENDER_ERROR_CAIRO    ? CLI_EXIT_SOFTWARE
+                    : error->code == RENDER_ERROR_PAGES    ? CLI_EXIT_USAGE
+                                                           : CLI_EXIT_CANTCREAT,
+                   "dossier", NULL, "%s", error->message);
+    r->pages = ldoc->pages->len;
+    return r->status = CLI_EXIT_OK;
+  }
   g_autofree char *date = source_date (r);
   g_autoptr (GPtrArray) fonts = g_ptr_array_new_with_free_func (g_free);
-  RenderOptions ro = { .date = date, .font_files = fonts };
+  RenderOptions ro = { .date = date, .font_files = fonts, .drop_pages = TRUE };
   if (!render_pdf_write (ldoc, r->output, &ro, &error))
     return fail (r, error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
                   : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
@@ -246,7 +277,15 @@ cli_job_run (const CliJob *job)
   r->diags = diag_list_new ();
   r->log = g_string_new (NULL);
   r->files = g_ptr_array_new_with_free_func (g_free);
-  r->output = job->output ? g_strdup (job->output) : cli_default_output (job->input);
+  if (job->output)
+    r->output = g_strdup (job->output);
+  else if (job->format != RENDER_FORMAT_PDF) {
+    /* page images beside the input: NAME-{0p}.png, one file a page */
+    g_autofree char *pdf = cli_default_output (job->input);
+    r->output = g_strdup_printf ("%.*s-{0p}.%s", (int) strlen (pdf) - 4, pdf,
+                                 cli_format_extension (job->format));
+  } else
+    r->output = cli_default_output (job->input);
   guint logged = 0;
   if (check_paths (job, r) == CLI_EXIT_OK)
     run_stages (job, r, &logged);

@@ -15,11 +15,13 @@
 #include "model/model.h"
 #include "style/style.h"
 #include "chart/chart.h"
+#include "text/text.h"
 
 G_BEGIN_DECLS
 
 typedef enum {
-  LAYOUT_FRAG_TEXT,     /* one line of a PangoLayout, its baseline starting at (x, y) */
+  LAYOUT_FRAG_GLYPHS,   /* a line of set text: glyph runs from (x, y) on the baseline */
+  LAYOUT_FRAG_TEXT,     /* while laying out only: a line of a PangoLayout (made GLYPHS at the end) */
   LAYOUT_FRAG_RECT,     /* a filled rectangle */
   LAYOUT_FRAG_RULE,     /* a stroked line from (x, y) to (x + w, y + h) */
   LAYOUT_FRAG_CHART,    /* a chart drawn into its box */
@@ -34,8 +36,22 @@ typedef struct {
   StyleColor color;            /* RECT fill, RULE stroke, TEXT default colour */
   double line_width;           /* RULE */
   PangoLayout *layout;         /* TEXT: a reference */
-  int line;                    /* TEXT: index of the line in layout */
-  const ChartSpec *chart;      /* CHART: owned by the LayoutDoc */
+  int line;                    /* TEXT, GLYPHS: index of the line in its paragraph */
+  /* GLYPHS: the runs (of TextGlyphRun*, shared by copies), and what the line
+   * is for tests and checks: its paragraph's text (shared by its lines),
+   * the paragraph's line count, the baseline below the line's top, whether
+   * a break added a hyphen at its end, whether it is spread to its column */
+  GPtrArray *runs;
+  GRefString *para;
+  int n_lines;
+  double ascent;
+  gboolean hyphenated, justified;
+  double ratio;                /* GLYPHS: its adjustment ratio (paragraph engine; dumps) */
+  const char *break_kind;      /* GLYPHS: how it ends (paragraph engine; dumps), NULL: Pango's */
+  const ChartSpec *chart;      /* CHART, while laying out: owned by the LayoutDoc */
+  /* CHART: its shapes as laid out (owned by the LayoutDoc); its labels are
+   * the GLYPHS fragments that follow it */
+  const ChartLayout *chart_layout;
   char *uri;                   /* LINK to outside */
   char *dest;                  /* LINK inside the document, DEST: its name */
   gboolean dotted;             /* RULE: a dotted line (leaders) */
@@ -71,6 +87,8 @@ typedef struct {
    * part in the sequential arrangement, of each dossier in a pack; it
    * takes @page :first */
   gboolean first;
+  gboolean blank;              /* left empty so that the next starts on its side: @page :blank */
+  char *name;                  /* its page name (CSS `page`), NULL: none; @page NAME */
   GPtrArray *frags;            /* of LayoutFrag* */
 } LayoutPage;
 
@@ -91,6 +109,12 @@ typedef struct {
   char *lang;                  /* the document's primary language */
   GArray *groups;              /* of LayoutGroup */
   GPtrArray *tags;             /* of LayoutTag* */
+  /* print production (bleed.c): every page is set trim_inset pt inside a
+   * larger sheet (page width and height are the sheet's; 0: none), its
+   * edge backgrounds run bleed pt past the trim, marks (StylePageMarks)
+   * are drawn outside the bleed */
+  double trim_inset, bleed;
+  guint marks;
   /* what fragments point into (styles, chart specs) */
   GPtrArray *keep;
 } LayoutDoc;
@@ -106,9 +130,11 @@ LayoutDoc *layout_run_pack (const ModelPack *pack, const StyleSheet *sheet,
                             PangoFontMap *font_map, DiagList *diags);
 void layout_doc_free (LayoutDoc *ldoc);
 
-/* Text of all TEXT fragments of a page, line by line, in the order placed:
- * for tests and debugging. */
+/* Text of all GLYPHS fragments of a page, line by line, in the order
+ * placed: for tests and debugging. */
 char *layout_page_dump (const LayoutPage *page);
+/* The text of a GLYPHS fragment as a reader copies it: its runs' text. */
+char *layout_frag_text (const LayoutFrag *f);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LayoutDoc, layout_doc_free)
 

@@ -12,82 +12,6 @@
 G_DEFINE_QUARK (render-error-quark, render_error)
 
 static void
-set_color (cairo_t *cr, StyleColor c)
-{
-  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
-}
-
-/* A value for cairo's tag attributes: quotes and backslashes escaped, and
- * anything outside printable ASCII percent-encoded, as cairo asks. */
-static char *
-uri_attr (const char *uri)
-{
-  g_autofree char *escaped = g_uri_escape_string (uri, "!#$&()*+,/:;=?@[]~%-._", FALSE);
-  GString *s = g_string_new (NULL);
-  for (const char *p = escaped; *p; p++) {
-    if (*p == '\'' || *p == '\\')
-      g_string_append_c (s, '\\');
-    g_string_append_c (s, *p);
-  }
-  return g_string_free (s, FALSE);
-}
-
-static void
-draw_frag (const LayoutDoc *ldoc, RenderFonts *fonts, cairo_t *cr, const LayoutFrag *f)
-{
-  switch (f->kind) {
-  case LAYOUT_FRAG_TEXT: {
-    set_color (cr, f->color);
-    render_layout_line (cr, fonts, f->layout, f->line, f->x, f->y, f->squeeze);
-    break;
-  }
-  case LAYOUT_FRAG_RECT:
-    set_color (cr, f->color);
-    cairo_rectangle (cr, f->x, f->y, f->w, f->h);
-    cairo_fill (cr);
-    break;
-  case LAYOUT_FRAG_RULE:
-    set_color (cr, f->color);
-    cairo_set_line_width (cr, f->line_width);
-    if (f->dotted) {
-      /* round dots, a dot's width apart: leaders in a table of contents */
-      double dash[2] = { 0, f->line_width * 4 };
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, dash, 2, 0);
-    }
-    cairo_move_to (cr, f->x, f->y);
-    cairo_line_to (cr, f->x + f->w, f->y + f->h);
-    cairo_stroke (cr);
-    cairo_set_dash (cr, NULL, 0, 0);
-    cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-    break;
-  case LAYOUT_FRAG_CHART:
-    cairo_save (cr);
-    chart_draw_with (f->chart, ldoc->context, cr, f->x, f->y, f->w, f->h, render_layout_show,
-                     fonts);
-    cairo_restore (cr);
-    break;
-  case LAYOUT_FRAG_LINK: {
-    g_autofree char *uri = f->dest ? NULL : uri_attr (f->uri);
-    g_autofree char *target = f->dest ? g_strdup_printf ("dest='%s'", f->dest)
-                                      : g_strdup_printf ("uri='%s'", uri);
-    g_autofree char *attrs = g_strdup_printf ("%s rect=[%.2f %.2f %.2f %.2f]", target,
-                                              f->x, f->y, f->w, f->h);
-    cairo_tag_begin (cr, CAIRO_TAG_LINK, attrs);
-    cairo_tag_end (cr, CAIRO_TAG_LINK);
-    break;
-  }
-  case LAYOUT_FRAG_DEST: {
-    g_autofree char *attrs = g_strdup_printf ("name='%s' x=%.2f y=%.2f", f->dest, f->x,
-                                              MAX (f->y - 6, 0));
-    cairo_tag_begin (cr, CAIRO_TAG_DEST, attrs);
-    cairo_tag_end (cr, CAIRO_TAG_DEST);
-    break;
-  }
-  }
-}
-
-static void
 add_outline (cairo_surface_t *surface, const LayoutDoc *ldoc)
 {
   int parents[8] = { CAIRO_PDF_OUTLINE_ROOT };
@@ -135,7 +59,7 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
 
   /* each face cut to the glyphs the pages use, before cairo sees it */
   timing_phase ("render: subset fonts");
-  RenderFonts *fonts = render_fonts_new (ldoc);
+  RenderFonts *fonts = render_fonts_new (ldoc, TRUE);
   if (options && options->font_files)
     render_fonts_files (fonts, options->font_files);
   timing_phase ("render: draw pages");
@@ -156,16 +80,13 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
     /* the label a viewer shows is the number printed on the page */
     g_autofree char *label = g_strdup_printf ("%d", page->number);
     cairo_pdf_surface_set_page_label (surface, label);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-      if (f->kind != LAYOUT_FRAG_DEST)   /* a destination is no content */
-        tag_switch (ts, cr, f->tag);
-      if (f->kind == LAYOUT_FRAG_LINK)
-        tag_link_begun (ts);
-      draw_frag (ldoc, fonts, cr, f);
-    }
+    render_page_play (cr, fonts, page, ts);
     tag_leaf_end (ts, cr);   /* a leaf ends with its page; groups go on */
+    render_marks_draw (cr, page->width, page->height, ldoc->trim_inset, ldoc->bleed,
+                       ldoc->marks);
     cairo_show_page (cr);
+    if (options && options->drop_pages)
+      g_ptr_array_set_size (page->frags, 0);
   }
   tag_document_end (ts, cr);
   add_outline (surface, ldoc);
@@ -195,11 +116,12 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
   if (!ok)
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "%s: %s", path,
                  cairo_status_to_string (status));
-  g_autoptr (GError) qerror = NULL;
-  timing_phase ("render: tags, dates (qpdf)");
-  if (ok && !render_pdf_finish_tags (bytes->data, bytes->len, ldoc->lang, ts.elems,
-                                     render_output_fd (out), &qerror)) {
-    g_set_error (error, RENDER_ERROR, qerror->code, "%s: %s", path, qerror->message);
+  g_autoptr (GError) ferror = NULL;
+  timing_phase ("render: tags, dates, boxes (update)");
+  RenderFinish finish = { ldoc->lang, ts.elems, ldoc->trim_inset, ldoc->bleed };
+  if (ok && !render_pdf_finish (bytes->data, bytes->len, &finish, render_output_fd (out),
+                                &ferror)) {
+    g_set_error (error, RENDER_ERROR, ferror->code, "%s: %s", path, ferror->message);
     ok = FALSE;
   }
   tag_state_clear (&ts);

@@ -5,38 +5,39 @@
 #include <pango/pango.h>
 #include "render/render.h"
 
+typedef struct _TagState TagState;
+
 /* ---- subset.c: the faces the pages use, subset by HarfBuzz ------------- */
 typedef struct _RenderFonts RenderFonts;
 typedef struct hb_map_t hb_map_t;
-/* Collects the glyphs every page of ldoc draws and subsets each face once. */
-RenderFonts *render_fonts_new (const LayoutDoc *ldoc);
+/* Collects the glyphs every page of ldoc draws and subsets each face once
+ * (subset: for a PDF; else each face is opened whole, for images). */
+RenderFonts *render_fonts_new (const LayoutDoc *ldoc, gboolean subset);
 void render_fonts_free (RenderFonts *fonts);
+/* The font to draw run with, and *map its glyph ids (old to new; NULL: as
+ * they are); NULL when its face cannot be opened. */
+cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run,
+                                          const hb_map_t **map);
 /* Adds each font file the pages draw from to out (of g_free'd char*), once,
- * in the order first used: subset or drawn as is. */
+ * in the order first used. */
 void render_fonts_files (RenderFonts *fonts, GPtrArray *out);
-/* The subset of font's face at sf's size and options, *map its glyph ids
- * (old to new); NULL when font is to be drawn as is. */
-cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, PangoFont *font,
-                                          cairo_scaled_font_t *sf, const hb_map_t **map);
 
-/* Draws line index of layout with its baseline starting at (x, y), the
- * text behind it fit for copying and searching (line.c), with the subset
- * faces of fonts (NULL: Pango's faces). */
-/* squeeze: pt taken out of the line's spaces, evenly. */
-void render_layout_line (cairo_t *cr, RenderFonts *fonts, PangoLayout *layout, int index,
-                         double x, double y, double squeeze);
-/* Draws a whole layout at the current point, as pango_cairo_show_layout
- * does (colours of the text included): a chart's labels. data: RenderFonts. */
-void render_layout_show (cairo_t *cr, PangoLayout *layout, gpointer fonts);
+/* ---- line.c: a GLYPHS fragment drawn, its text fit for copying ------------ */
+void render_glyph_line (cairo_t *cr, RenderFonts *fonts, const LayoutFrag *f);
+
+/* ---- play.c: a page's display list drawn on any cairo surface ------------- */
+/* Draws page onto cr (PDF, image or SVG surface); with ts (PDF only), each
+ * fragment in its structure element. */
+void render_page_play (cairo_t *cr, RenderFonts *fonts, const LayoutPage *page, TagState *ts);
 
 /* ---- tags.c: the structure tree, drawn along with the pages ------------- */
-typedef struct {
+struct _TagState {
   const LayoutDoc *ldoc;
   GArray *open;               /* of int: groups open, outermost first */
   int leaf;                   /* the leaf element open, -1 none */
   GPtrArray *elems;           /* every element begun, in order: its LayoutTag* or NULL */
   int n_begun;
-} TagState;
+};
 
 void tag_state_init (TagState *ts, const LayoutDoc *ldoc);
 void tag_state_clear (TagState *ts);
@@ -47,13 +48,52 @@ void tag_switch (TagState *ts, cairo_t *cr, int tag);
 void tag_leaf_end (TagState *ts, cairo_t *cr);
 void tag_link_begun (TagState *ts);
 
-/* ---- qpdf.c: what cairo cannot write ------------------------------------ */
-/* Rewrites pdf (bytes) to fd with /Lang on the catalog (primary) and on
- * each element of elems (in the order begun) whose language differs, /Alt
- * on figures; deterministic. FALSE with error when qpdf fails or the tree
- * does not match elems. */
-gboolean render_pdf_finish_tags (const guint8 *pdf, gsize len, const char *primary,
-                                 const GPtrArray *elems, int fd, GError **error);
+/* ---- marks.c: printer's marks ------------------------------------------ */
+/* Crop marks and registration crosses (marks: StylePageMarks) on a w × h
+ * sheet whose trim is in pt inside its edges, outside the bleed. */
+void render_marks_draw (cairo_t *cr, double w, double h, double in, double bleed, guint marks);
+
+/* ---- finish.c: what cairo cannot write, as an incremental update ------- */
+typedef struct {
+  const char *primary;        /* the document's language: /Lang of the catalog */
+  const GPtrArray *elems;     /* every element begun, in order (TagState) */
+  double trim_inset;          /* pt from the MediaBox's edges to the trim; 0: no boxes */
+  double bleed;               /* pt the BleedBox reaches past the trim */
+} RenderFinish;
+/* Writes pdf (cairo's bytes) to fd followed by an incremental update
+ * (ISO 32000-1 §7.5.6): /Lang on the catalog and on each element of elems
+ * whose language differs, /Alt on figures, "D:" before the dates, TrimBox
+ * and BleedBox on every page; deterministic. FALSE with error when the
+ * file or its tree is not what cairo writes and tags.c drew, or the write
+ * fails. */
+gboolean render_pdf_finish (const guint8 *pdf, gsize len, const RenderFinish *finish, int fd,
+                            GError **error);
+
+/* ---- pdfscan.c: a reader for cairo's own output ------------------------- */
+typedef struct _PdfScan PdfScan;
+typedef enum { PV_NULL, PV_BOOL, PV_NUM, PV_REF, PV_NAME, PV_STRING, PV_ARRAY, PV_DICT } PdfKind;
+typedef struct {
+  PdfKind kind;
+  gsize start, end;           /* its bytes: [start, end) */
+  double num;                 /* PV_NUM */
+  int ref;                    /* PV_REF: the object number */
+} PdfVal;
+/* The xref table and trailer of pdf; NULL with error when they are not as
+ * cairo 1.16 writes them. pdf must outlive the scan. */
+PdfScan *pdf_scan_new (const guint8 *pdf, gsize len, GError **error);
+void pdf_scan_free (PdfScan *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdfScan, pdf_scan_free)
+int pdf_scan_size (const PdfScan *s);
+int pdf_scan_root (const PdfScan *s);
+int pdf_scan_info (const PdfScan *s);      /* 0: none */
+gsize pdf_scan_xref (const PdfScan *s);    /* the offset startxref gives */
+const guint8 *pdf_scan_bytes (const PdfScan *s);
+/* Object num, which must be a dictionary without a stream. */
+gboolean pdf_scan_object (const PdfScan *s, int num, PdfVal *dict, GError **error);
+gboolean pdf_dict_get (const PdfScan *s, const PdfVal *dict, const char *key, PdfVal *out);
+/* The items of an array (an empty array for anything else). */
+GArray *pdf_array_items (const PdfScan *s, const PdfVal *array);
+gboolean pdf_val_is_name (const PdfScan *s, const PdfVal *v, const char *name);
 
 /* ---- output.c: replacing the output atomically -------------------------- */
 typedef struct _RenderOutput RenderOutput;

@@ -10,37 +10,28 @@
  * face is subset once with hb-subset (glyphs renumbered through the plan's
  * mapping; GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and
  * opened from memory with FreeType for cairo. line.c draws each glyph run
- * with the subset face, at Pango's positions, glyph ids renumbered.
- * Faces cairo cannot be given this way (synthetic bold or slant, variable
- * instances, fonts not from fontconfig) are drawn as before. */
+ * with the subset face, at the positions layout set, glyph ids renumbered.
+ * A face that cannot be subset (a variable instance, a subsetter failure)
+ * is opened whole from its file; synthetic bold is cairo's, on either. */
 #include <string.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <cairo-ft.h>
 #include <hb-subset.h>
-#include <pango/pangocairo.h>
-#include <pango/pangofc-font.h>
 #include "render/render-private.h"
 
 typedef struct {
-  char *file;
-  int index;
+  const TextFace *face;
   hb_set_t *glyphs;             /* used, old ids */
-  hb_map_t *map;                /* old id -> subset id; NULL until subset */
-  cairo_font_face_t *cface;     /* the subset's face; NULL: subsetting failed */
+  hb_map_t *map;                /* old id -> subset id; NULL: drawn whole */
+  cairo_font_face_t *cface;     /* the subset's face, or the whole face's */
 } Face;
 
-typedef struct {
-  Face *face;                   /* NULL: this font is drawn as is */
-  cairo_scaled_font_t *scaled;  /* the subset at the font's size; made on first use */
-} FontEntry;
-
 struct _RenderFonts {
-  GHashTable *faces;            /* "file\nindex" -> Face* */
-  GHashTable *fonts;            /* PangoFont* -> FontEntry* */
+  GHashTable *faces;            /* TextFace* -> Face* */
+  GHashTable *scaled;           /* "face\nsize" -> cairo_scaled_font_t* */
   GPtrArray *order;             /* of Face*, in the order first used */
-  GPtrArray *files;             /* of char*: every font file used, once, in order */
-  GHashTable *file_set;         /* the same, for lookups (not owned) */
+  cairo_font_options_t *options;
 };
 
 /* FreeType's library is shared by every render (cairo may keep a face
@@ -80,7 +71,6 @@ static void
 face_free (gpointer data)
 {
   Face *f = data;
-  g_free (f->file);
   hb_set_destroy (f->glyphs);
   hb_map_destroy (f->map);
   if (f->cface)
@@ -88,78 +78,47 @@ face_free (gpointer data)
   g_free (f);
 }
 
-static void
-font_entry_free (gpointer data)
-{
-  FontEntry *e = data;
-  if (e->scaled)
-    cairo_scaled_font_destroy (e->scaled);
-  g_free (e);
-}
-
-/* The face behind font, or NULL when it cannot be subset. */
 static Face *
-face_of (RenderFonts *fonts, PangoFont *font)
+face_of (RenderFonts *fonts, const TextFace *face)
 {
-  FontEntry *e = g_hash_table_lookup (fonts->fonts, font);
-  if (e)
-    return e->face;
-  e = g_new0 (FontEntry, 1);
-  g_hash_table_insert (fonts->fonts, g_object_ref (font), e);
-  if (!PANGO_IS_FC_FONT (font))
-    return NULL;
-  FcPattern *pat = PANGO_FC_FONT (font)->font_pattern;
-  FcChar8 *file = NULL;
-  int index = 0;
-  FcBool embolden = FcFalse;
-  FcMatrix *matrix = NULL;
-  if (FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch)
-    return NULL;
-  if (!g_hash_table_contains (fonts->file_set, file)) {
-    char *copy = g_strdup ((const char *) file);
-    g_ptr_array_add (fonts->files, copy);
-    g_hash_table_add (fonts->file_set, copy);
-  }
-  FcPatternGetInteger (pat, FC_INDEX, 0, &index);
-  FcPatternGetBool (pat, FC_EMBOLDEN, 0, &embolden);
-  if (embolden || FcPatternGetMatrix (pat, FC_MATRIX, 0, &matrix) == FcResultMatch ||
-      (index >> 16) != 0)
-    return NULL;
-  g_autofree char *key = g_strdup_printf ("%s\n%d", (const char *) file, index);
-  Face *f = g_hash_table_lookup (fonts->faces, key);
+  Face *f = g_hash_table_lookup (fonts->faces, face);
   if (!f) {
     f = g_new0 (Face, 1);
-    f->file = g_strdup ((const char *) file);
-    f->index = index;
+    f->face = face;
     f->glyphs = hb_set_create ();
-    g_hash_table_insert (fonts->faces, g_steal_pointer (&key), f);
+    g_hash_table_insert (fonts->faces, (gpointer) face, f);
     g_ptr_array_add (fonts->order, f);
   }
-  e->face = f;
   return f;
 }
 
-static void
-collect_line (RenderFonts *fonts, PangoLayoutLine *line)
+/* A cairo face for FreeType's face ft, kept alive with hold (freed by
+ * ft_hold_free with the cairo face). */
+static cairo_font_face_t *
+cairo_face_for (FtHold *h, gboolean embolden)
 {
-  for (GSList *l = line->runs; l; l = l->next) {
-    PangoGlyphItem *run = l->data;
-    Face *f = face_of (fonts, run->item->analysis.font);
-    if (!f)
-      continue;
-    for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-      PangoGlyph g = run->glyphs->glyphs[i].glyph;
-      if (g != PANGO_GLYPH_EMPTY && !(g & PANGO_GLYPH_UNKNOWN_FLAG))
-        hb_set_add (f->glyphs, g);
-    }
-  }
+  cairo_font_face_t *cface = cairo_ft_font_face_create_for_ft_face (h->ft, 0);
+  static const cairo_user_data_key_t key;
+  cairo_font_face_set_user_data (cface, &key, h, ft_hold_free);
+  if (embolden)
+    cairo_ft_font_face_set_synthesize (cface, CAIRO_FT_SYNTHESIZE_BOLD);
+  return cface;
 }
 
+/* The whole face from its file: for a face the subsetter could not cut. */
 static void
-collect_layout (PangoLayout *layout, gpointer data)
+face_open_whole (Face *f)
 {
-  for (GSList *l = pango_layout_get_lines_readonly (layout); l; l = l->next)
-    collect_line (data, l->data);
+  FT_Library lib = ft_get ();
+  FtHold *h = g_new0 (FtHold, 1);
+  g_mutex_lock (&ft_lock);
+  FT_Error err = lib ? FT_New_Face (lib, f->face->file, f->face->index, &h->ft) : 1;
+  g_mutex_unlock (&ft_lock);
+  if (err != 0) {
+    g_free (h);
+    return;   /* drawn as nothing: the file went away after layout */
+  }
+  f->cface = cairo_face_for (h, f->face->embolden);
 }
 
 /* Tables a PDF font program does not need: layout (shaping is done) and
@@ -176,16 +135,22 @@ face_subset (gpointer data, gpointer unused)
 {
   (void) unused;
   Face *f = data;
-  hb_blob_t *blob = hb_blob_create_from_file_or_fail (f->file);
-  if (!blob)
+  hb_blob_t *blob = (f->face->index >> 16) == 0 ? hb_blob_create_from_file_or_fail (f->face->file)
+                                                : NULL;   /* a variable instance: whole */
+  if (!blob) {
+    face_open_whole (f);
     return;
-  hb_face_t *face = hb_face_create (blob, (unsigned) f->index);
+  }
+  hb_face_t *face = hb_face_create (blob, (unsigned) f->face->index);
   hb_blob_destroy (blob);
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
   hb_subset_plan_t *plan = NULL;
   hb_face_t *sub = NULL;
   if (input) {
     hb_set_union (hb_subset_input_glyph_set (input), f->glyphs);
+    /* CFF charstrings with their subroutines inlined: three times faster to
+     * cut than keeping the subroutines, and cairo subsets the font again anyway */
+    hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_DESUBROUTINIZE);
     hb_set_t *drop = hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG);
     for (gsize i = 0; i < G_N_ELEMENTS (dropped_tables); i++)
       hb_set_add (drop, hb_tag_from_string (dropped_tables[i], 4));
@@ -209,41 +174,61 @@ face_subset (gpointer data, gpointer unused)
                        : 1;
     g_mutex_unlock (&ft_lock);
     if (err == 0) {
-      f->cface = cairo_ft_font_face_create_for_ft_face (h->ft, 0);
-      static const cairo_user_data_key_t key;
-      cairo_font_face_set_user_data (f->cface, &key, h, ft_hold_free);
+      f->cface = cairo_face_for (h, f->face->embolden);
     } else {
       hb_blob_destroy (h->blob);
       g_free (h);
+      g_clear_pointer (&f->map, hb_map_destroy);
     }
   }
   hb_face_destroy (sub);
   hb_subset_plan_destroy (plan);
   hb_subset_input_destroy (input);
   hb_face_destroy (face);
+  if (!f->cface)
+    face_open_whole (f);
 }
 
 RenderFonts *
-render_fonts_new (const LayoutDoc *ldoc)
+render_fonts_new (const LayoutDoc *ldoc, gboolean subset)
 {
   RenderFonts *fonts = g_new0 (RenderFonts, 1);
-  fonts->faces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, face_free);
-  fonts->fonts = g_hash_table_new_full (NULL, NULL, g_object_unref, font_entry_free);
+  fonts->faces = g_hash_table_new_full (NULL, NULL, NULL, face_free);
+  fonts->scaled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) cairo_scaled_font_destroy);
   fonts->order = g_ptr_array_new ();
-  fonts->files = g_ptr_array_new_with_free_func (g_free);
-  fonts->file_set = g_hash_table_new (g_str_hash, g_str_equal);
+  /* outlines for print, as layout measured them: no hinting, no hinted metrics */
+  fonts->options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (fonts->options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (fonts->options, CAIRO_HINT_METRICS_OFF);
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
     for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-      if (f->kind == LAYOUT_FRAG_TEXT)
-        collect_line (fonts, pango_layout_get_line_readonly (f->layout, f->line));
-      else if (f->kind == LAYOUT_FRAG_CHART)
-        chart_labels_foreach (f->chart, ldoc->context, f->w, collect_layout, fonts);
+      const LayoutFrag *fr = g_ptr_array_index (page->frags, i);
+      for (guint r = 0; fr->kind == LAYOUT_FRAG_GLYPHS && r < fr->runs->len; r++) {
+        const TextGlyphRun *run = g_ptr_array_index (fr->runs, r);
+        Face *f = face_of (fonts, run->face);
+        for (int g = 0; g < run->n_glyphs; g++)
+          hb_set_add (f->glyphs, run->glyphs[g].id);
+      }
     }
   }
+  if (!subset) {
+    for (guint i = 0; i < fonts->order->len; i++)
+      face_open_whole (g_ptr_array_index (fonts->order, i));
+    return fonts;
+  }
+  /* The faces are independent: subset on every core (a CJK face takes some
+   * 10 ms). What the PDF holds does not depend on the order they finish in:
+   * cairo numbers fonts in the order the pages use them. */
+  int threads = (int) MIN (g_get_num_processors (), fonts->order->len);
+  GThreadPool *pool = threads > 1 ? g_thread_pool_new (face_subset, NULL, threads, TRUE, NULL)
+                                  : NULL;
   for (guint i = 0; i < fonts->order->len; i++)
-    face_subset (g_ptr_array_index (fonts->order, i), NULL);
+    if (!pool || !g_thread_pool_push (pool, g_ptr_array_index (fonts->order, i), NULL))
+      face_subset (g_ptr_array_index (fonts->order, i), NULL);
+  if (pool)
+    g_thread_pool_free (pool, FALSE, TRUE);
   return fonts;
 }
 
@@ -252,39 +237,44 @@ render_fonts_free (RenderFonts *fonts)
 {
   if (!fonts)
     return;
-  g_hash_table_destroy (fonts->fonts);
+  g_hash_table_destroy (fonts->scaled);
   g_ptr_array_free (fonts->order, TRUE);
-  g_hash_table_destroy (fonts->file_set);
-  g_ptr_array_unref (fonts->files);
   g_hash_table_destroy (fonts->faces);
+  cairo_font_options_destroy (fonts->options);
   g_free (fonts);
+}
+
+cairo_scaled_font_t *
+render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run, const hb_map_t **map)
+{
+  Face *f = g_hash_table_lookup (fonts->faces, run->face);
+  if (!f || !f->cface)
+    return NULL;
+  char key[64];
+  g_snprintf (key, sizeof key, "%p\n%.4f", (const void *) run->face, run->size);
+  cairo_scaled_font_t *sf = g_hash_table_lookup (fonts->scaled, key);
+  if (!sf) {
+    cairo_matrix_t font_matrix, ctm;
+    /* a synthetic oblique shears x by y (fontconfig's matrix, y up) */
+    cairo_matrix_init (&font_matrix, run->size, 0, -run->face->slant * run->size, run->size,
+                       0, 0);
+    cairo_matrix_init_identity (&ctm);
+    sf = cairo_scaled_font_create (f->cface, &font_matrix, &ctm, fonts->options);
+    g_hash_table_insert (fonts->scaled, g_strdup (key), sf);
+  }
+  *map = f->map;
+  return sf;
 }
 
 void
 render_fonts_files (RenderFonts *fonts, GPtrArray *out)
 {
-  for (guint i = 0; i < fonts->files->len; i++)
-    g_ptr_array_add (out, g_strdup (g_ptr_array_index (fonts->files, i)));
-}
-
-cairo_scaled_font_t *
-render_fonts_lookup (RenderFonts *fonts, PangoFont *font, cairo_scaled_font_t *sf,
-                     const hb_map_t **map)
-{
-  if (!fonts)
-    return NULL;
-  FontEntry *e = g_hash_table_lookup (fonts->fonts, font);
-  if (!e || !e->face || !e->face->cface)
-    return NULL;
-  if (!e->scaled) {
-    cairo_matrix_t font_matrix, ctm;
-    cairo_scaled_font_get_font_matrix (sf, &font_matrix);
-    cairo_scaled_font_get_ctm (sf, &ctm);
-    cairo_font_options_t *options = cairo_font_options_create ();
-    cairo_scaled_font_get_font_options (sf, options);
-    e->scaled = cairo_scaled_font_create (e->face->cface, &font_matrix, &ctm, options);
-    cairo_font_options_destroy (options);
+  for (guint i = 0; i < fonts->order->len; i++) {
+    const Face *f = g_ptr_array_index (fonts->order, i);
+    gboolean seen = FALSE;
+    for (guint k = 0; k < out->len && !seen; k++)
+      seen = strcmp (g_ptr_array_index (out, k), f->face->file) == 0;
+    if (!seen)
+      g_ptr_array_add (out, g_strdup (f->face->file));
   }
-  *map = e->face->map;
-  return e->scaled;
 }
