@@ -57,6 +57,42 @@ CliJobResult *cli_job_run (const CliJob *job);
 void cli_job_result_free (CliJobResult *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliJobResult, cli_job_result_free)
 
+/* ---- record.c: depfiles and the report ---------------------------------- */
+
+/* The Makefile rule "OUTPUT: FILE …" of r's files, escaped as gcc does. */
+char *cli_depfile_text (const CliJobResult *r);
+/* The same, written atomically to path. */
+gboolean cli_depfile_write (const CliJobResult *r, const char *path, GError **error);
+/* One line of the report (JSON, no newline): input, output, status, pages,
+ * seconds, bytes, messages [{file, line, column, severity, text}]. */
+char *cli_report_line (const CliJobResult *r, const char *input, gboolean strict);
+
+/* ---- batch.c: several inputs, a worker each ----------------------------- */
+
+typedef struct {
+  char **inputs;                    /* NULL-terminated, at least one */
+  const char *output;               /* -o: a file (one input), a folder, or NULL */
+  const char *style;
+  gboolean strict;
+  const char *const *font_dirs;
+  int jobs;                         /* at a time; 0: the number of cores */
+  const char *report;               /* JSON Lines, or NULL */
+  const char *depfile;              /* one input only, or NULL */
+  gboolean depfiles;                /* OUTPUT.d beside each PDF */
+  RenderFormat format;              /* page images: one input only */
+  const GArray *pages;
+  double ppi;
+} CliBatch;
+
+/* Renders each input, prints its messages and (for several) a line each;
+ * the worst status (cli_status_worst). */
+int cli_batch_run (const CliBatch *b);
+/* The worse of two exit statuses: 70 > 64 > 65 > 66 > 73 > 75 > 0. */
+int cli_status_worst (int a, int b);
+/* The inputs a manifest lists: one a line, blank lines and lines starting
+ * with # skipped, relative paths taken from the manifest's folder. */
+char **cli_manifest_read (const char *path, GError **error);
+
 /* ---- images.c: the options of page images ------------------------------- */
 /* The format to write: --format's value (NULL: not given), else the one the
  * output's name says (.pdf, .png, .svg), else PDF. FALSE with error for an

@@ -1,4 +1,5 @@
-/* cli.c — `dossier [options] INPUT.xml`: load, style, lay out, render. */
+/* cli.c — `dossier [options] INPUT.xml…`: the options, then each input
+ * through the job (job.c), several at a time (batch.c). */
 #include <locale.h>
 #include <stdio.h>
 #include "cli/cli.h"
@@ -17,6 +18,11 @@ typedef struct {
   gboolean list_fonts;
   char **font_dirs;
   char **inputs;
+  char *manifest;
+  char *report;
+  char *depfile;
+  gboolean depfiles;
+  int jobs;                                /* -1: the default */
   int max_input_mb, max_pages, max_word;   /* -1: the default */
   char *format, *pages;
   char *explain;              /* --explain SELECTOR */
@@ -32,6 +38,9 @@ options_clear (Options *o)
   g_free (o->style);
   g_strfreev (o->font_dirs);
   g_strfreev (o->inputs);
+  g_free (o->manifest);
+  g_free (o->report);
+  g_free (o->depfile);
   g_free (o->format);
   g_free (o->pages);
   g_free (o->explain);
@@ -56,16 +65,55 @@ list_fonts (const Options *o)
   return CLI_EXIT_OK;
 }
 
-/* One input, as the job says: its messages on stderr, its status. */
-static int
-render_one (const Options *o, const char *input)
+/* The inputs of the command line, then the manifest's; NULL (reported)
+ * when the manifest cannot be read. */
+static char **
+gather_inputs (const Options *o, int *status)
 {
-  CliJob job = { .input = input, .output = o->output, .style = o->style, .strict = o->strict,
+  GPtrArray *all = g_ptr_array_new ();
+  for (char **i = o->inputs; i && *i; i++)
+    g_ptr_array_add (all, g_strdup (*i));
+  if (o->manifest) {
+    g_autoptr (GError) error = NULL;
+    g_auto (GStrv) listed = cli_manifest_read (o->manifest, &error);
+    if (!listed) {
+      fprintf (stderr, "dossier: --manifest %s: %s\n", o->manifest, error->message);
+      g_ptr_array_free (all, TRUE);
+      *status = CLI_EXIT_NOINPUT;
+      return NULL;
+    }
+    for (char **i = listed; *i; i++)
+      g_ptr_array_add (all, g_strdup (*i));
+  }
+  if (all->len == 0) {
+    fprintf (stderr, "dossier: give an INPUT.xml (or several, or --manifest FILE)\n"
+             "Try 'dossier --help'.\n");
+    g_ptr_array_free (all, TRUE);
+    *status = CLI_EXIT_USAGE;
+    return NULL;
+  }
+  g_ptr_array_add (all, NULL);
+  return (char **) g_ptr_array_free (all, FALSE);
+}
+
+static int
+render_all (const Options *o)
+{
+  if (o->jobs != -1 && (o->jobs < 1 || o->jobs > 256)) {
+    fprintf (stderr, "dossier: -j %d: give a number of inputs at a time from 1 to 256\n"
+             "Try 'dossier --help'.\n", o->jobs);
+    return CLI_EXIT_USAGE;
+  }
+  int status = CLI_EXIT_OK;
+  g_auto (GStrv) inputs = gather_inputs (o, &status);
+  if (!inputs)
+    return status;
+  CliBatch b = { .inputs = inputs, .output = o->output, .style = o->style, .strict = o->strict,
                  .font_dirs = (const char *const *) o->font_dirs,
+                 .jobs = o->jobs > 0 ? o->jobs : 0, .report = o->report,
+                 .depfile = o->depfile, .depfiles = o->depfiles,
                  .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
-  g_autoptr (CliJobResult) r = cli_job_run (&job);
-  fputs (r->log->str, stderr);
-  return r->status;
+  return cli_batch_run (&b);
 }
 
 /* --format, --pages, --ppi: checked before anything is read. */
@@ -152,10 +200,20 @@ cli_main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   render_output_handle_signals ();
-  Options o = { .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
+  Options o = { .jobs = -1, .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      "Write the PDF to FILE (default: the input's name with .pdf); for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE" },
+      "Write the PDF to FILE (default: the input's name with .pdf), or each input's into the folder DIR/; for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE|DIR/" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
+      "Render N inputs at a time (default: the number of cores)", "N" },
+    { "manifest", 0, 0, G_OPTION_ARG_FILENAME, &o.manifest,
+      "Also render the inputs FILE lists, one a line (# comments; paths relative to FILE's folder)", "FILE" },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
+      "Write a JSON line per input to FILE: status, pages, seconds, bytes, messages", "FILE" },
+    { "depfile", 0, 0, G_OPTION_ARG_FILENAME, &o.depfile,
+      "Write the PDF's dependencies to FILE as a Makefile rule (one input)", "FILE" },
+    { "depfiles", 0, 0, G_OPTION_ARG_NONE, &o.depfiles,
+      "Write each PDF's dependencies beside it, as OUTPUT.pdf.d", NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format,
       "Write pdf, png or svg (default: as the output's name says, else pdf)", "FORMAT" },
     { "pages", 0, 0, G_OPTION_ARG_STRING, &o.pages,
@@ -180,7 +238,7 @@ cli_main (int argc, char **argv)
       "For the elements SELECTOR matches (as in a style: 'section#economy > p:lang(zh)', 'heading', '@page :first'), print every property, its value and where it came from; writes nothing (--format json for tools)", "SELECTOR" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
       "Print the version, the libraries' versions and the data folder, and exit", NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml…" },
     G_OPTION_ENTRY_NULL,
   };
   /* NULL: the usage line's INPUT.xml comes from G_OPTION_REMAINING */
@@ -188,9 +246,12 @@ cli_main (int argc, char **argv)
   g_option_context_set_summary (ctx,
       "Typesets an event description (XML, input format v1) as a bilingual PDF dossier.");
   g_option_context_set_description (ctx,
+      "Several inputs: each to its own PDF (beside it, or into -o DIR/), -j at a time,\n"
+      "a line each on standard error as it finishes.\n\n"
       "Exit status: 0 success, 64 usage, 65 bad input or style, 66 input not found,\n"
       "70 internal error, 73 output not writable, 75 temporary failure (a full disk:\n"
-      "worth a retry), 130/143 interrupted (SIGINT/SIGTERM).\n");
+      "worth a retry), 130/143 interrupted (SIGINT/SIGTERM). For several inputs, the\n"
+      "worst: 70, 64, 65, 66, 73, then 75 (only when every failure is temporary).\n");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_autoptr (GError) error = NULL;
   if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
@@ -208,15 +269,15 @@ cli_main (int argc, char **argv)
     status = CLI_EXIT_OK;
   } else if (o.list_fonts) {
     status = list_fonts (&o);
-  } else if (!o.inputs || !o.inputs[0] || o.inputs[1]) {
-    fprintf (stderr, "dossier: give exactly one INPUT.xml\nTry 'dossier --help'.\n");
+  } else if (o.explain && (!o.inputs || !o.inputs[0] || o.inputs[1] || o.manifest)) {
+    fprintf (stderr, "dossier: --explain: give exactly one INPUT.xml\nTry 'dossier --help'.\n");
     status = CLI_EXIT_USAGE;
   } else if (o.explain) {
     CliJob job = { .input = o.inputs[0], .output = o.output, .style = o.style,
                    .strict = o.strict, .font_dirs = (const char *const *) o.font_dirs };
     status = cli_explain (&job, o.explain, o.format != NULL);
   } else {
-    status = render_one (&o, o.inputs[0]);
+    status = render_all (&o);
   }
   timing_report (stderr);
   options_clear (&o);

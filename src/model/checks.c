@@ -126,3 +126,23 @@ build_ids_new (void)
 {
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
+
+void
+model_check_pack_include (ModelSource *ms, int line, int column, const char *href,
+                          const ModelDoc *doc, char **pack_languages)
+{
+  g_autofree char *theirs = g_strjoinv (" ", doc->languages);
+  g_autofree char *ours = g_strjoinv (" ", pack_languages);
+  for (guint i = 0; pack_languages[i]; i++) {
+    gboolean has = FALSE;
+    for (guint k = 0; k < doc->n_languages; k++)
+      has |= lang_matches (doc->languages[k], pack_languages[i]) ||
+             lang_matches (pack_languages[i], doc->languages[k]);
+    if (!has)
+      diag_add (ms->diags, ms->strict ? DIAG_ERROR : DIAG_WARNING, ms->file, line, column,
+                "include href=\"%s\": the dossier is in %s only (languages=\"%s\"), but the "
+                "pack is in %s (languages=\"%s\"): it has no '%s' text; translate it or "
+                "include it in a pack of its languages", href, theirs, theirs, ours, ours,
+                pack_languages[i]);
+  }
+}

@@ -41,6 +41,11 @@ ModelDoc *model_build_doc (ModelSource *ms, xmlNode *root);
 
 /* checks.c: languages="" of root (a dossier or a pack) names no tag twice. */
 void model_check_languages (ModelSource *ms, const xmlNode *root, char **languages);
+/* checks.c: a dossier a pack includes (at line:column of the pack, written
+ * href) is in every language of the pack: a warning otherwise, an error
+ * with strict. */
+void model_check_pack_include (ModelSource *ms, int line, int column, const char *href,
+                               const ModelDoc *doc, char **pack_languages);
 
 /* White space of a variant's inlines, collapsed as CSS does (space.c). */
 void model_space_normalize (GPtrArray *inlines);

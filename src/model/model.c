@@ -272,8 +272,10 @@ pack_include (ModelSource *ms, xmlNode *inc, const char *path, ModelPack *pack)
     diag_error (ms->diags, ms->file, line, column,
                 "include href=\"%s\" is a pack; a pack includes dossiers only, not other packs",
                 written);
-  if (doc)
+  if (doc) {
+    model_check_pack_include (ms, line, column, written, doc, pack->languages);
     g_ptr_array_add (pack->docs, doc);
+  }
 }
 
 static ModelPack *

@@ -289,6 +289,15 @@ render_output_commit (RenderOutput *out, const char *path, GError **error)
   block_signals (TRUE, &old);
   int e = publish (out);
   block_signals (FALSE, &old);
+  if (e == ENOENT || e == ESTALE) {
+    /* the folder was there when the file was opened: it went away while the
+     * PDF was drawn (a build's scratch folder removed, an NFS server
+     * restarted): worth a retry, unlike a folder that never was */
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_TEMPFAIL,
+                 "%s: cannot write: the folder went away while the PDF was written (%s)",
+                 path, g_strerror (e));
+    return FALSE;
+  }
   if (e)
     return fail (error, path, "cannot write", e);
   int fd = out->fd;

@@ -50,7 +50,7 @@ void render_output_handle_signals (void);
 /* Error codes of RENDER_ERROR. */
 typedef enum {
   RENDER_ERROR_WRITE,         /* the output cannot be written */
-  RENDER_ERROR_TEMPFAIL,      /* a full disk or quota: worth a retry later */
+  RENDER_ERROR_TEMPFAIL,      /* a full disk or quota, the folder gone while writing: worth a retry later */
   RENDER_ERROR_CAIRO,         /* cairo failed (an internal error) */
   RENDER_ERROR_PAGES,         /* images: pages asked for that the name or the document cannot take */
 } RenderError;

@@ -75,9 +75,9 @@ for lib in glib:glib-2.0 cairo:cairo pango:pango harfbuzz:harfbuzz fontconfig:fo
 done
 grep -qx "data $P/share/dossier" "$TMP/version" && pass || fail "--version: data folder"
 
-# --help: one INPUT.xml on the usage line
+# --help: INPUT.xml… on the usage line (one or several)
 "$D" --help >"$TMP/help"
-grep -qx '  dossier \[OPTION…\] INPUT.xml' "$TMP/help" && pass || { head -3 "$TMP/help"; fail "usage line"; }
+grep -qx '  dossier \[OPTION…\] INPUT.xml…' "$TMP/help" && pass || { head -3 "$TMP/help"; fail "usage line"; }
 
 # the man page: renders, carries the version, every option and exit status of --help
 MAN="$SRCDIR/docs/dossier.1"
