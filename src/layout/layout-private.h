@@ -188,3 +188,6 @@ GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, dou
 /* Every TEXT fragment of out made GLYPHS, each chart's labels GLYPHS
  * fragments after it: the pages become plain data. */
 void layout_make_glyphs (LayoutDoc *out);
+/* Reports each face the pages draw with whose file is damaged
+ * (text_face_check), once, as an error naming the file. */
+void layout_check_faces (const LayoutDoc *out, DiagList *diags);

@@ -213,6 +213,7 @@ ctx_finish (Ctx *ctx)
   toc_resolve (ctx);
   furniture_add (ctx);
   layout_make_glyphs (ctx->out);
+  layout_check_faces (ctx->out, ctx->diags);
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);

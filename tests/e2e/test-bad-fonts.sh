@@ -1,0 +1,51 @@
+#!/bin/sh
+# Damaged font files in a --font-dir (tests/hostile/fonts):
+#   good/test-serif.ttf  Noto Serif cut with hb-subset to the letters the
+#                        input needs, "Noto" in its name table made "Test":
+#                        a family no other font has
+#   bad/truncated.ttf    its first 4000 of 7668 bytes (the glyf table cut)
+#   bad/random.otf       2048 random bytes
+# A style naming the cut family is an error naming the file, with no PDF
+# written (it would show the paragraph with most of its letters missing);
+# a file that is no font is passed over by fontconfig, and a family no font
+# has falls back, with a warning, to the project's faces and a PDF that
+# reads right; the whole font is used as it is.
+. "$(dirname "$0")/lib.sh"
+F="$SRCDIR/tests/hostile/fonts"
+cp "$SRCDIR/styles/handout.css" "$SRCDIR/tests/hostile/files/ok.xml" "$TMP/"
+printf '@import "handout.css";\np:lang(de) { font-family: "Test Serif"; }\n' >"$TMP/test-serif.css"
+printf '@import "handout.css";\np:lang(de) { font-family: "Zufall Serif"; }\n' >"$TMP/zufall.css"
+mkdir "$TMP/random"
+cp "$F/bad/random.otf" "$TMP/random/"
+run () {  # STATUS ARGS...: runs dossier in TMP, standard error in TMP/err
+  want=$1; shift
+  st=0
+  (cd "$TMP" && timeout 60 "$DOSSIER" "$@") 2>"$TMP/err" || st=$?
+  [ "$st" -eq "$want" ] && pass || fail "$*: status $st, not $want ($(head -3 "$TMP/err"))"
+}
+fonts_of () { pdffonts "$1" | awk 'NR > 2 { print $1 }' | sed 's/^[A-Z]*+//'; }
+
+# the cut font named: an error at the file, the earlier output kept, no temporary file
+echo "an earlier good file" >"$TMP/out.pdf"
+run 65 --font-dir "$F/bad" -s test-serif.css ok.xml -o out.pdf
+expect_contains "$TMP/err" "$F/bad/truncated.ttf: error: the font file is damaged: its table 'glyf' ends at byte 7668, past the end of the file (4000 bytes)" "cut font"
+[ "$(cat "$TMP/out.pdf")" = "an earlier good file" ] && pass || fail "the earlier output was replaced"
+[ "$(ls -A "$TMP" | grep -c '^\.')" -eq 0 ] && pass || fail "a temporary file was left: $(ls -A "$TMP")"
+grep -q "random.otf" "$TMP/err" && fail "random.otf reported: $(cat "$TMP/err")" || pass
+
+# the whole font: used, embedded, the paragraph reads
+run 0 --font-dir "$F/good" -s test-serif.css ok.xml -o good.pdf
+[ ! -s "$TMP/err" ] && pass || fail "the whole font gave messages: $(cat "$TMP/err")"
+fonts_of "$TMP/good.pdf" | grep -qx "TestSerif-Regular" && pass || fail "TestSerif not embedded: $(fonts_of "$TMP/good.pdf")"
+pdftotext "$TMP/good.pdf" "$TMP/good.txt"
+expect_text "$TMP/good.txt" "Ein Absatz." "the whole font's text"
+
+# no font at all in the folder: the family falls back with a warning
+run 0 --font-dir random -s zufall.css ok.xml -o fallback.pdf
+expect_contains "$TMP/err" "zufall.css:2:27: warning: font family 'Zufall Serif' is not available" "fallback warning"
+qpdf --check "$TMP/fallback.pdf" >/dev/null && pass || fail "qpdf rejects the fallback PDF"
+# (fontconfig's best match for a family no font has: one of the project's faces)
+fonts_of "$TMP/fallback.pdf" | grep -qv "^Noto" && fail "a face not the project's: $(fonts_of "$TMP/fallback.pdf")" || pass
+pdftotext "$TMP/fallback.pdf" "$TMP/fallback.txt"
+expect_text "$TMP/fallback.txt" "Ein Absatz." "the fallback's text"
+finish
