@@ -5,8 +5,15 @@
 #                        a family no other font has
 #   bad/truncated.ttf    its first 4000 of 7668 bytes (the glyf table cut)
 #   bad/random.otf       2048 random bytes
+#   garbled/garbled.ttf  found by fuzz/fuzz-font.c: a Noto Serif subset with
+#                        its name table (65449 records in 520 bytes) and
+#                        layout tables overwritten; fontconfig takes it
+#                        (family "garbled", from the file name), HarfBuzz's
+#                        subsetter refuses it, and cairo 1.16, handed it
+#                        whole, read past the end of its name table
 # A style naming the cut family is an error naming the file, with no PDF
-# written (it would show the paragraph with most of its letters missing);
+# written (it would show the paragraph with most of its letters missing),
+# and so is one naming the garbled family;
 # a file that is no font is passed over by fontconfig, and a family no font
 # has falls back, with a warning, to the project's faces and a PDF that
 # reads right; the whole font is used as it is.
@@ -32,6 +39,12 @@ expect_contains "$TMP/err" "$F/bad/truncated.ttf: error: the font file is damage
 [ "$(cat "$TMP/out.pdf")" = "an earlier good file" ] && pass || fail "the earlier output was replaced"
 [ "$(ls -A "$TMP" | grep -c '^\.')" -eq 0 ] && pass || fail "a temporary file was left: $(ls -A "$TMP")"
 grep -q "random.otf" "$TMP/err" && fail "random.otf reported: $(cat "$TMP/err")" || pass
+
+# the garbled font: an error at the file, no PDF (not a crash in cairo)
+printf '@import "handout.css";\np:lang(de) { font-family: "garbled"; }\n' >"$TMP/garbled.css"
+run 65 --font-dir "$F/garbled" -s garbled.css ok.xml -o garbled.pdf
+expect_contains "$TMP/err" "$F/garbled/garbled.ttf: the font file is damaged: HarfBuzz cannot cut the glyphs" "garbled font"
+[ ! -e "$TMP/garbled.pdf" ] && pass || fail "a PDF was written with the garbled font"
 
 # the whole font: used, embedded, the paragraph reads
 run 0 --font-dir "$F/good" -s test-serif.css ok.xml -o good.pdf
