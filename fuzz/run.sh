@@ -1,5 +1,5 @@
 #!/bin/sh
-# Long fuzz runs: each libFuzzer target (model, style, pipeline) for SECONDS
+# Long fuzz runs: each libFuzzer target (model, style, pipeline, font) for SECONDS
 # (default 600), one after the other, from its corpus and the project's test
 # inputs. New inputs are kept in fuzz/work/TARGET (not in git: copy the
 # interesting ones into fuzz/corpus/TARGET), crashes in fuzz/work/crashes/.
@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-model style pipeline}
+targets=${*:-model style pipeline font}
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOSSIER_FUZZ=ON >/dev/null
 for t in $targets; do cmake --build build-fuzz -j "$(nproc)" --target "fuzz-$t" >/dev/null; done
 mkdir -p fuzz/work/crashes
@@ -20,9 +20,11 @@ for t in $targets; do
     model)    seeds="fuzz/corpus/model tests/bad tests/inputs input tests/hostile/*/"; max=65536 ;;
     style)    seeds="fuzz/corpus/style styles tests/hostile/styles tests/hostile/files"; max=65536 ;;
     pipeline) seeds="fuzz/corpus/pipeline tests/inputs input tests/hostile/*/"; max=16384 ;;
+    font)     seeds="fuzz/corpus/font"; max=16384 ;;
   esac
   for d in $seeds; do
-    [ -d "$d" ] && find "$d" -maxdepth 1 -type f \( -name '*.xml' -o -name '*.css' -o ! -name '*.*' \) \
+    [ -d "$d" ] && find "$d" -maxdepth 1 -type f \( -name '*.xml' -o -name '*.css' -o -name '*.tt[fc]' \
+      -o -name '*.otf' -o ! -name '*.*' \) \
       -exec cp {} "$work/" \; 2>/dev/null || true
   done
   log="fuzz/work/$t.log"

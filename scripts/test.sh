@@ -22,15 +22,16 @@ fi
 if [ "${DOSSIER_SKIP_FUZZ:-0}" != 1 ] && command -v clang >/dev/null; then
   CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDOSSIER_FUZZ=ON \
     ${DOSSIER_CMAKE_ARGS:-} >/dev/null
-  cmake --build build-fuzz -j "$jobs" --target fuzz-model fuzz-style fuzz-pipeline
+  cmake --build build-fuzz -j "$jobs" --target fuzz-model fuzz-style fuzz-pipeline fuzz-font
   seconds=${DOSSIER_FUZZ_SECONDS:-30}
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
-  mkdir -p "$work/model" "$work/style" "$work/pipeline"
+  mkdir -p "$work/model" "$work/style" "$work/pipeline" "$work/font"
   cp fuzz/corpus/model/* tests/bad/*.xml tests/inputs/*.xml input/*.xml "$work/model/"
   cp fuzz/corpus/style/* styles/*.css "$work/style/"
   cp fuzz/corpus/pipeline/* tests/inputs/*.xml input/*.xml "$work/pipeline/"
-  for target in model style pipeline; do
+  cp fuzz/corpus/font/* "$work/font/"
+  for target in model style pipeline font; do
     echo "fuzz-$target: $seconds s"
     ASAN_OPTIONS=detect_leaks=0 ./build-fuzz/fuzz/fuzz-$target -max_total_time="$seconds" \
       -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$work/" "$work/$target" 2>"$work/log" || {

@@ -257,6 +257,7 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   if (!render_pdf_write (ldoc, r->output, &ro, &error))
     return fail (r, error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
                   : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL
+                  : error->code == RENDER_ERROR_FONT     ? CLI_EXIT_DATAERR
                                                          : CLI_EXIT_SOFTWARE,
                  "dossier", r->output, "%s", error->message);
   for (guint i = 0; i < fonts->len; i++)

@@ -285,3 +285,25 @@ layout_make_glyphs (LayoutDoc *out)
   for (guint p = 0; p < out->pages->len; p++)
     layout_page_make_glyphs (g_ptr_array_index (out->pages, p), TRUE);
 }
+
+void
+layout_check_faces (const LayoutDoc *out, DiagList *diags)
+{
+  /* a face cut short draws its lost glyphs as nothing: an error, not a
+   * page with words missing (facecheck.c) */
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  for (guint p = 0; p < out->pages->len; p++) {
+    const LayoutPage *page = g_ptr_array_index (out->pages, p);
+    for (guint i = 0; i < page->frags->len; i++) {
+      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+      for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++) {
+        const TextGlyphRun *run = g_ptr_array_index (f->runs, r);
+        if (!g_hash_table_add (seen, (gpointer) run->face))
+          continue;
+        g_autoptr (GError) error = NULL;
+        if (!text_face_check (run->face, &error))
+          diag_error (diags, run->face->file, 0, 0, "%s", error->message);
+      }
+    }
+  }
+}

@@ -230,3 +230,6 @@ void layout_make_glyphs (LayoutDoc *out);
 /* bleed.c: the pages' backgrounds; with a bleed or marks, pages set in a
  * larger sheet (LayoutDoc.trim_inset). Last: it moves every fragment. */
 void bleed_apply (Ctx *ctx);
+/* Reports each face the pages draw with whose file is damaged
+ * (text_face_check), once, as an error naming the file. */
+void layout_check_faces (const LayoutDoc *out, DiagList *diags);

@@ -240,6 +240,7 @@ ctx_finish (Ctx *ctx)
   bleed_apply (ctx);          /* last: it moves every fragment */
   ctx_styles_release (ctx, 0);
   g_ptr_array_unref (ctx->styles);
+  layout_check_faces (ctx->out, ctx->diags);
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);

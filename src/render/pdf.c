@@ -34,9 +34,10 @@ write_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Draws the pages into bytes, the structure tree recorded in ts. */
+/* Draws the pages into bytes with fonts, the structure tree recorded in ts. */
 static cairo_status_t
-draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const RenderOptions *options)
+draw_document (const LayoutDoc *ldoc, RenderFonts *fonts, GByteArray *out, TagState *ts,
+               const RenderOptions *options)
 {
   const LayoutPage *first = ldoc->pages->len ? g_ptr_array_index (ldoc->pages, 0) : NULL;
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (
@@ -57,11 +58,6 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, ldoc->keywords);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "dossier " DOSSIER_VERSION);
 
-  /* each face cut to the glyphs the pages use, before cairo sees it */
-  timing_phase ("render: subset fonts");
-  RenderFonts *fonts = render_fonts_new (ldoc, TRUE);
-  if (options && options->font_files)
-    render_fonts_files (fonts, options->font_files);
   timing_phase ("render: draw pages");
   cairo_t *cr = cairo_create (surface);
   /* Links need a structure tag around them, or cairo's xref is damaged
@@ -97,7 +93,6 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  render_fonts_free (fonts);
   return status;
 }
 
@@ -108,10 +103,25 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
   g_autoptr (RenderOutput) out = render_output_open (path, error);
   if (!out)
     return FALSE;
+  /* each face cut to the glyphs the pages use, before cairo sees it */
+  timing_phase ("render: subset fonts");
+  RenderFonts *fonts = render_fonts_new (ldoc, TRUE);
+  if (options && options->font_files)
+    render_fonts_files (fonts, options->font_files);
+  const char *damaged = render_fonts_damaged (fonts);
+  if (damaged) {
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_FONT,
+                 "%s: the font file is damaged: HarfBuzz cannot cut the glyphs the pages use "
+                 "from it; use a whole, undamaged copy of the font (or remove it from the "
+                 "font folder)", damaged);
+    render_fonts_free (fonts);
+    return FALSE;
+  }
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   TagState ts;
   tag_state_init (&ts, ldoc);
-  cairo_status_t status = draw_document (ldoc, bytes, &ts, options);
+  cairo_status_t status = draw_document (ldoc, fonts, bytes, &ts, options);
+  render_fonts_free (fonts);
   gboolean ok = status == CAIRO_STATUS_SUCCESS;
   if (!ok)
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "%s: %s", path,

@@ -18,6 +18,9 @@ void render_fonts_free (RenderFonts *fonts);
  * they are); NULL when its face cannot be opened. */
 cairo_scaled_font_t *render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run,
                                           const hb_map_t **map);
+/* The file of the first face (in the order used) HarfBuzz could not
+ * subset or FreeType not open once subset, or NULL: for a PDF only. */
+const char *render_fonts_damaged (RenderFonts *fonts);
 /* Adds each font file the pages draw from to out (of g_free'd char*), once,
  * in the order first used. */
 void render_fonts_files (RenderFonts *fonts, GPtrArray *out);

@@ -53,6 +53,7 @@ typedef enum {
   RENDER_ERROR_TEMPFAIL,      /* a full disk or quota, the folder gone while writing: worth a retry later */
   RENDER_ERROR_CAIRO,         /* cairo failed (an internal error) */
   RENDER_ERROR_PAGES,         /* images: pages asked for that the name or the document cannot take */
+  RENDER_ERROR_FONT,          /* a font file the pages use is damaged: no PDF */
 } RenderError;
 #define RENDER_ERROR (render_error_quark ())
 GQuark render_error_quark (void);

@@ -11,8 +11,11 @@
  * mapping; GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and
  * opened from memory with FreeType for cairo. line.c draws each glyph run
  * with the subset face, at the positions layout set, glyph ids renumbered.
- * A face that cannot be subset (a variable instance, a subsetter failure)
- * is opened whole from its file; synthetic bold is cairo's, on either. */
+ * A variable instance is opened whole from its file; synthetic bold is
+ * cairo's, on either. A face the subsetter cannot cut (or FreeType cannot
+ * open once cut) is damaged: it is not handed to cairo whole, whose own
+ * font parsers (1.16) read past the end of a damaged name table, and the
+ * PDF is not made (render_fonts_damaged). */
 #include <string.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -25,6 +28,7 @@ typedef struct {
   hb_set_t *glyphs;             /* used, old ids */
   hb_map_t *map;                /* old id -> subset id; NULL: drawn whole */
   cairo_font_face_t *cface;     /* the subset's face, or the whole face's */
+  gboolean damaged;             /* HarfBuzz or FreeType refused it: not drawn */
 } Face;
 
 struct _RenderFonts {
@@ -129,7 +133,8 @@ static const char *const dropped_tables[] = {
   "vhea", "vmtx", "VORG", "cmap", "STAT", "meta",
 };
 
-/* Subsets f; on any failure f keeps no subset and is drawn whole. */
+/* Subsets f; a face the file of which cannot be read (gone since layout)
+ * is drawn whole, one that cannot be cut is marked damaged. */
 static void
 face_subset (gpointer data, gpointer unused)
 {
@@ -158,6 +163,7 @@ face_subset (gpointer data, gpointer unused)
   }
   if (plan)
     sub = hb_subset_plan_execute_or_fail (plan);
+  f->damaged = sub == NULL;
   if (sub) {
     const hb_map_t *old_to_new = hb_subset_plan_old_to_new_glyph_mapping (plan);
     f->map = hb_map_create ();
@@ -179,14 +185,13 @@ face_subset (gpointer data, gpointer unused)
       hb_blob_destroy (h->blob);
       g_free (h);
       g_clear_pointer (&f->map, hb_map_destroy);
+      f->damaged = TRUE;
     }
   }
   hb_face_destroy (sub);
   hb_subset_plan_destroy (plan);
   hb_subset_input_destroy (input);
   hb_face_destroy (face);
-  if (!f->cface)
-    face_open_whole (f);
 }
 
 RenderFonts *
@@ -264,6 +269,17 @@ render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run, const hb_map_t
   }
   *map = f->map;
   return sf;
+}
+
+const char *
+render_fonts_damaged (RenderFonts *fonts)
+{
+  for (guint i = 0; i < fonts->order->len; i++) {
+    const Face *f = g_ptr_array_index (fonts->order, i);
+    if (f->damaged)
+      return f->face->file;
+  }
+  return NULL;
 }
 
 void

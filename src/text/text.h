@@ -187,6 +187,19 @@ typedef struct {
 
 const TextFace *text_face_get (const char *file, int index, gboolean embolden, double slant);
 
+/* Errors of text_face_check(). */
+#define TEXT_FACE_ERROR (text_face_error_quark ())
+typedef enum {
+  TEXT_FACE_ERROR_UNREADABLE,   /* the file cannot be read */
+  TEXT_FACE_ERROR_DAMAGED,      /* a table lies past the end of the file: cut short */
+} TextFaceError;
+GQuark text_face_error_quark (void);
+/* Whether face's file is whole (facecheck.c): every table its directory
+ * lists (the directory of the face used, in a collection) lies inside the
+ * file. FALSE with error naming the table and the sizes (not the file: a
+ * message puts face->file first). Files that are not sfnt (WOFF, Type 1) pass. */
+gboolean text_face_check (const TextFace *face, GError **error);
+
 /* One glyph: its id in the face and its origin, in pt from the run's origin
  * (x to the right, y downwards; y is 0 but for marks and raised text).
  * Floats: a run is a line wide at most, where a float is exact to 1/30000
