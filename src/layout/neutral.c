@@ -365,11 +365,11 @@ unit_chart (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   const StyleComputed **styles = g_new0 (const StyleComputed *, 2);
   for (int i = 0; i < ctx->part.n_langs; i++) {
     langs[i] = ctx->part.langs[i];
-    styles[i] = st[i];
+    styles[i] = ctx_style_keep (ctx, st[i]);
   }
   spec->langs = langs;
   spec->lang_styles = styles;
-  spec->style = st[0];
+  spec->style = ctx_style_keep (ctx, st[0]);
   ctx_keep (ctx, spec, chart_spec_free);
 
   Track *t;

@@ -270,7 +270,7 @@ units_title (Ctx *ctx, const Parent *root, int outline_level)
     return;
   set_string (ctx, u, &meta, "title", m->title);
   u->break_after_page = FORCED_BREAK (cover.styles[0]->break_after);
-  u->page_name = cover.styles[0]->page;
+  u->page_name = g_intern_string (cover.styles[0]->page);
   /* the first part's cover is the dossier's destination (a pack's
    * contents link to it); a second part's has its language in the name */
   gboolean first_part = g_strcmp0 (ctx->part.langs[0], ctx->doc->languages[0]) == 0;
@@ -564,7 +564,7 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
   for (guint i = first_unit; sp.styles[0]->page && i < ctx->units->len; i++) {
     Unit *u = g_ptr_array_index (ctx->units, i);
     if (!u->page_name)
-      u->page_name = sp.styles[0]->page;
+      u->page_name = g_intern_string (sp.styles[0]->page);
   }
   if (ctx->text_width != outer_width) {
     for (guint i = first_unit; i < ctx->units->len; i++) {

@@ -36,6 +36,10 @@ const ParaTune para_tune = {
 
 static GMutex cache_lock;
 static const char cache_key[] = "dossier-para-cache";
+/* Bounded, as the style sheet's cache is: a result holds its paragraph's
+ * lines, and a long document of paragraphs each set once would otherwise
+ * keep a second copy of all its text (issue 9: memory flat in pages). */
+#define PARA_CACHE_MAX 1024
 
 static char *
 result_key (const TextRun *run, const StyleComputed *st, double width)
@@ -145,6 +149,8 @@ para_set (PangoContext *pctx, const TextRun *run, const StyleComputed *st, doubl
   g_mutex_unlock (&cache_lock);
   res = para_compute (pctx, run, st, width);
   g_mutex_lock (&cache_lock);
+  if (g_hash_table_size (cache) >= PARA_CACHE_MAX)
+    g_hash_table_remove_all (cache);
   if (!g_hash_table_contains (cache, key))
     g_hash_table_insert (cache, g_steal_pointer (&key), para_result_ref (res));
   g_mutex_unlock (&cache_lock);
@@ -187,6 +193,7 @@ para_line_copy_runs (const ParaLine *line, double dx)
     c->glyphs = g_memdup2 (r->glyphs, sizeof (TextGlyph) * (gsize) r->n_glyphs);
     c->clusters = g_memdup2 (r->clusters, sizeof (TextCluster) * (gsize) r->n_clusters);
     c->text = g_strdup (r->text);
+    text_glyph_run_compact (c);   /* held with the page to the end: no plain clusters */
     g_ptr_array_add (out, c);
   }
   return out;

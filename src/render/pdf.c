@@ -85,6 +85,8 @@ draw_document (const LayoutDoc *ldoc, GByteArray *out, TagState *ts, const Rende
     render_marks_draw (cr, page->width, page->height, ldoc->trim_inset, ldoc->bleed,
                        ldoc->marks);
     cairo_show_page (cr);
+    if (options && options->drop_pages)
+      g_ptr_array_set_size (page->frags, 0);
   }
   tag_document_end (ts, cr);
   add_outline (surface, ldoc);

@@ -188,10 +188,12 @@ typedef struct {
 const TextFace *text_face_get (const char *file, int index, gboolean embolden, double slant);
 
 /* One glyph: its id in the face and its origin, in pt from the run's origin
- * (x to the right, y downwards; y is 0 but for marks and raised text). */
+ * (x to the right, y downwards; y is 0 but for marks and raised text).
+ * Floats: a run is a line wide at most, where a float is exact to 1/30000
+ * pt, and the display lists of a whole document are held at once. */
 typedef struct {
   guint32 id;
-  double x, y;
+  float x, y;
 } TextGlyph;
 
 /* cairo's clusters: n_bytes of the run's text stand for n_glyphs glyphs, in
@@ -211,6 +213,8 @@ typedef struct {
   TextGlyph *glyphs;
   int n_glyphs;
   char *text;                 /* UTF-8 */
+  /* NULL when each of the n_clusters clusters is one character and one
+   * glyph, in order (most runs): text_glyph_run_cluster() reads either */
   TextCluster *clusters;
   int n_clusters;
   gboolean backward;          /* clusters in the order of right-to-left text */
@@ -221,6 +225,10 @@ typedef struct {
 } TextGlyphRun;
 
 void text_glyph_run_free (TextGlyphRun *run);
+/* The clusters of run, n_clusters of them, into out. */
+void text_glyph_run_clusters (const TextGlyphRun *run, TextCluster *out);
+/* Drops run's clusters if each is one character and one glyph, in order. */
+void text_glyph_run_compact (TextGlyphRun *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextGlyphRun, text_glyph_run_free)
