@@ -63,8 +63,8 @@ typedef struct {
   double trim_inset;          /* pt from the MediaBox's edges to the trim; 0: no boxes */
   double bleed;               /* pt the BleedBox reaches past the trim */
 } RenderFinish;
-/* Writes pdf (cairo's bytes) to fd followed by an incremental update
- * (ISO 32000-1 §7.5.6): /Lang on the catalog and on each element of elems
+/* Writes pdf (cairo's bytes) to fd, finished (compact.c: dictionaries in
+ * object streams): /Lang on the catalog and on each element of elems
  * whose language differs, /Alt on figures, "D:" before the dates, TrimBox
  * and BleedBox on every page; deterministic. FALSE with error when the
  * file or its tree is not what cairo writes and tags.c drew, or the write
