@@ -136,10 +136,8 @@ static const char *const dropped_tables[] = {
 /* Subsets f; a face the file of which cannot be read (gone since layout)
  * is drawn whole, one that cannot be cut is marked damaged. */
 static void
-face_subset (gpointer data, gpointer unused)
+face_cut (Face *f)
 {
-  (void) unused;
-  Face *f = data;
   hb_blob_t *blob = (f->face->index >> 16) == 0 ? hb_blob_create_from_file_or_fail (f->face->file)
                                                 : NULL;   /* a variable instance: whole */
   if (!blob) {
@@ -192,6 +190,52 @@ face_subset (gpointer data, gpointer unused)
   hb_subset_plan_destroy (plan);
   hb_subset_input_destroy (input);
   hb_face_destroy (face);
+}
+
+/* Subsets made, kept for the life of the process: a watch or serve loop
+ * renders the same faces with the same glyphs again after most edits, and a
+ * CJK face takes some 10 ms to cut. Looked up by face and glyph set. */
+typedef struct {
+  const TextFace *face;
+  hb_set_t *glyphs;
+  hb_map_t *map;
+  cairo_font_face_t *cface;
+} Cut;
+
+#define CUTS_MAX 64
+static Cut cuts[CUTS_MAX];
+static guint n_cuts;
+static GMutex cuts_lock;
+
+static void
+face_subset (gpointer data, gpointer unused)
+{
+  (void) unused;
+  Face *f = data;
+  g_mutex_lock (&cuts_lock);
+  for (guint i = 0; i < n_cuts; i++)
+    if (cuts[i].face == f->face && hb_set_is_equal (cuts[i].glyphs, f->glyphs)) {
+      f->map = hb_map_copy (cuts[i].map);
+      f->cface = cairo_font_face_reference (cuts[i].cface);
+      g_mutex_unlock (&cuts_lock);
+      return;
+    }
+  g_mutex_unlock (&cuts_lock);
+  face_cut (f);
+  if (!f->map || !f->cface)
+    return;   /* drawn whole, or damaged: nothing to keep */
+  g_mutex_lock (&cuts_lock);
+  if (n_cuts == CUTS_MAX) {   /* full: start afresh */
+    for (guint i = 0; i < n_cuts; i++) {
+      hb_set_destroy (cuts[i].glyphs);
+      hb_map_destroy (cuts[i].map);
+      cairo_font_face_destroy (cuts[i].cface);
+    }
+    n_cuts = 0;
+  }
+  cuts[n_cuts++] = (Cut) { f->face, hb_set_copy (f->glyphs), hb_map_copy (f->map),
+                           cairo_font_face_reference (f->cface) };
+  g_mutex_unlock (&cuts_lock);
 }
 
 RenderFonts *
