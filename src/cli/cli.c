@@ -15,6 +15,8 @@ typedef struct {
   gboolean strict;
   gboolean version;
   gboolean list_fonts;
+  gboolean watch, serve;
+  int port;
   char **font_dirs;
   char **inputs;
   int max_input_mb, max_pages, max_word;   /* -1: the default */
@@ -61,6 +63,12 @@ render_one (const Options *o, const char *input)
   CliJob job = { .input = input, .output = o->output, .style = o->style, .strict = o->strict,
                  .font_dirs = (const char *const *) o->font_dirs,
                  .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
+  if (o->serve)
+    return cli_serve_run (&job, o->port);
+  if (o->watch) {
+    g_autoptr (CliWatch) w = cli_watch_new (&job);
+    return cli_watch_run (w);
+  }
   g_autoptr (CliJobResult) r = cli_job_run (&job);
   fputs (r->log->str, stderr);
   return r->status;
@@ -164,6 +172,12 @@ cli_main (int argc, char **argv)
       "Refuse to write more than N pages (default " G_STRINGIFY (LIMITS_DEFAULT_PAGES) ")", "N" },
     { "max-word", 0, 0, G_OPTION_ARG_INT, &o.max_word,
       "Refuse a word longer than N characters (default " G_STRINGIFY (LIMITS_DEFAULT_WORD) ")", "N" },
+    { "watch", 'w', 0, G_OPTION_ARG_NONE, &o.watch,
+      "Render, then render again on each save of the input, its style and @imports, or a font, until Ctrl-C", NULL },
+    { "serve", 0, 0, G_OPTION_ARG_NONE, &o.serve,
+      "As --watch, with a live preview in a browser at http://127.0.0.1:PORT/", NULL },
+    { "port", 0, 0, G_OPTION_ARG_INT, &o.port,
+      "The port of --serve (default 0: any free port; the URL is printed)", "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
       "Print the version, the libraries' versions and the data folder, and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml" },

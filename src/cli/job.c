@@ -250,6 +250,8 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   for (guint i = 0; i < fonts->len; i++)
     add_file (r, g_ptr_array_index (fonts, i));
   r->pages = ldoc->pages->len;
+  if (job->keep_layout)
+    r->layout = g_steal_pointer (&ldoc);
   GStatBuf st;
   if (g_stat (r->output, &st) == 0)
     r->bytes = (guint64) st.st_size;
@@ -290,5 +292,6 @@ cli_job_result_free (CliJobResult *r)
   diag_list_free (r->diags);
   g_string_free (r->log, TRUE);
   g_ptr_array_unref (r->files);
+  g_clear_pointer (&r->layout, layout_doc_free);
   g_free (r);
 }
