@@ -56,10 +56,7 @@ static double
 row_add_text (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
               double y, double w, gboolean missing)
 {
-  PangoLayout *layout = make_layout (ctx, run, st, w);
-  double h = row_add_layout (row, layout, x, y, missing ? st->missing_color : st->color);
-  g_object_unref (layout);
-  return h;
+  return row_add_para (ctx, row, run, st, x, y, w, missing ? st->missing_color : st->color);
 }
 
 static void
@@ -368,11 +365,11 @@ unit_chart (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   const StyleComputed **styles = g_new0 (const StyleComputed *, 2);
   for (int i = 0; i < ctx->part.n_langs; i++) {
     langs[i] = ctx->part.langs[i];
-    styles[i] = st[i];
+    styles[i] = ctx_style_keep (ctx, st[i]);
   }
   spec->langs = langs;
   spec->lang_styles = styles;
-  spec->style = st[0];
+  spec->style = ctx_style_keep (ctx, st[0]);
   ctx_keep (ctx, spec, chart_spec_free);
 
   Track *t;

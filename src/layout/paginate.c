@@ -5,13 +5,19 @@
  * all tracks at the same height, and the rest continues at the top of the
  * next page. A heading (break-after: avoid) goes to the next page when
  * what must follow it does not fit. A row taller than a whole page is
- * placed anyway and reported. */
+ * placed anyway and reported.
+ *
+ * Units are paginated while the part is still being built (paginate_flush
+ * after each block, one unit held back for the look-ahead a heading needs),
+ * and each page becomes glyph runs as soon as the next one begins: the
+ * memory a part takes stays that of a page and a few units, not of the
+ * whole document's Pango layouts (issue 9). */
 #include <math.h>
 #include <string.h>
 #include "common/limits.h"
 #include "layout/layout-private.h"
 
-typedef struct {
+struct Flow {
   Ctx *ctx;
   LayoutPage *page;
   StylePage *page_style;
@@ -22,7 +28,8 @@ typedef struct {
   int break_pending;          /* the last unit asked for a page break after it (its StyleBreak) */
   gboolean forced;             /* this page began at a forced break (or the start) */
   const char *name;            /* the page name (CSS `page`) of what is being placed */
-} Flow;
+};
+typedef struct Flow Flow;
 
 static void
 strings_for_new_page (Ctx *ctx)
@@ -61,6 +68,8 @@ static void
 new_page (Flow *fl, gboolean first)
 {
   Ctx *ctx = fl->ctx;
+  if (fl->page)   /* complete but for contents numbers and furniture */
+    layout_page_make_glyphs (fl->page, FALSE);
   int number = (int) ctx->out->pages->len + 1;
   g_clear_pointer (&fl->page_style, style_page_free);
   StylePageSelect sel = { number, first, FALSE, fl->name };
@@ -375,15 +384,39 @@ place_unit (Flow *fl, Unit *u, const Unit *next)
 }
 
 void
-paginate (Ctx *ctx, gboolean start_new_page)
+paginate_begin (Ctx *ctx, gboolean start_new_page)
 {
-  Flow fl = { .ctx = ctx };
+  g_assert (ctx->flow == NULL);
+  Flow *fl = g_new0 (Flow, 1);
+  fl->ctx = ctx;
+  ctx->flow = fl;
   if (start_new_page || ctx->out->pages->len == 0) {
-    new_page (&fl, TRUE);
-    fl.forced = TRUE;
+    new_page (fl, TRUE);
+    fl->forced = TRUE;
   }
-  for (guint i = 0; i < ctx->units->len && !page_limit_hit (&fl); i++)
-    place_unit (&fl, g_ptr_array_index (ctx->units, i),
-                i + 1 < ctx->units->len ? g_ptr_array_index (ctx->units, i + 1) : NULL);
-  g_clear_pointer (&fl.page_style, style_page_free);
+}
+
+void
+paginate_flush (Ctx *ctx, gboolean all)
+{
+  Flow *fl = ctx->flow;
+  guint n = ctx->units->len;
+  guint placed = all ? n : (n > 0 ? n - 1 : 0);   /* the last waits for its next */
+  for (guint i = 0; i < placed && !page_limit_hit (fl); i++)
+    place_unit (fl, g_ptr_array_index (ctx->units, i),
+                i + 1 < n ? g_ptr_array_index (ctx->units, i + 1) : NULL);
+  g_ptr_array_remove_range (ctx->units, 0, placed);
+  ctx->units_measured = 0, ctx->units_height = 0;   /* the estimate is of the rest */
+}
+
+void
+paginate_end (Ctx *ctx)
+{
+  Flow *fl = ctx->flow;
+  paginate_flush (ctx, TRUE);
+  if (fl->page)
+    layout_page_make_glyphs (fl->page, FALSE);
+  g_clear_pointer (&fl->page_style, style_page_free);
+  g_free (fl);
+  ctx->flow = NULL;
 }

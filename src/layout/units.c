@@ -270,7 +270,7 @@ units_title (Ctx *ctx, const Parent *root, int outline_level)
     return;
   set_string (ctx, u, &meta, "title", m->title);
   u->break_after_page = FORCED_BREAK (cover.styles[0]->break_after);
-  u->page_name = cover.styles[0]->page;
+  u->page_name = g_intern_string (cover.styles[0]->page);
   /* the first part's cover is the dossier's destination (a pack's
    * contents link to it); a second part's has its language in the name */
   gboolean first_part = g_strcmp0 (ctx->part.langs[0], ctx->doc->languages[0]) == 0;
@@ -372,26 +372,24 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
   StyleComputed mst = *st;
   mst.text_align = STYLE_ALIGN_LEFT;
   mst.text_indent = 0;
-  PangoLayout *ml = make_layout (ctx, mrun, &mst, indent);
   Row *row = g_ptr_array_index (t->rows, first);
   for (guint i = 0; i < row->frags->len; i++) {
     LayoutFrag *tf = g_ptr_array_index (row->frags, i);
-    if (tf->kind != LAYOUT_FRAG_TEXT)
+    if (!frag_is_line (tf))
       continue;
-    LayoutFrag *f = frag_new (LAYOUT_FRAG_TEXT);
-    f->layout = ml;
-    f->line = 0;
-    f->x = x;
+    /* the same marker text at the same width is set once (cached) */
+    LayoutFrag *f = para_first_line_frag (ctx, mrun, &mst, indent, st->color);
+    if (!f)
+      return;
+    f->x += x;
     f->y = tf->y;
     f->h = tf->h;
-    f->color = st->color;
     f->group = item_group;
     f->lang_index = li;
     f->role = "Lbl";
     g_ptr_array_insert (row->frags, 0, f);   /* drawn, and read, before the text */
     return;
   }
-  g_object_unref (ml);
 }
 
 /* ---- programme sessions -------------------------------------------------------- */
@@ -566,7 +564,7 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
   for (guint i = first_unit; sp.styles[0]->page && i < ctx->units->len; i++) {
     Unit *u = g_ptr_array_index (ctx->units, i);
     if (!u->page_name)
-      u->page_name = sp.styles[0]->page;
+      u->page_name = g_intern_string (sp.styles[0]->page);
   }
   if (ctx->text_width != outer_width) {
     for (guint i = first_unit; i < ctx->units->len; i++) {

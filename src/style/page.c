@@ -1,5 +1,8 @@
-/* page.c — @page rules for one page: size, margins and the six margin
- * boxes. Rules cascade as CSS Paged Media says: :first is more specific
+/* page.c — @page rules for one page: size, margins, the six margin
+ * boxes, and for print production the page's background, bleed and marks
+ * (CSS Paged Media §7: the bleed is the area past the trim that the page's
+ * background runs into; crop marks and registration crosses are drawn
+ * outside it). Rules cascade as CSS Paged Media says: :first is more specific
  * than :left/:right, which are more specific than a plain @page; then
  * source order; !important above all. Page 1 is a right page, so left
  * pages are the even ones. */
@@ -114,6 +117,13 @@ style_page_compute_for (const StyleSheet *sheet, const StylePageSelect *sel)
     page->width = slots[P_SIZE]->num;
     page->height = slots[P_SIZE]->num2;
   }
+  page->marks = slots[P_MARKS] && slots[P_MARKS]->kind == SV_INT ? (guint) slots[P_MARKS]->ival : 0;
+  /* bleed: auto is 6pt with marks, none without (CSS Paged Media) */
+  page->bleed = page->marks ? 6 : 0;
+  if (slots[P_BLEED] && slots[P_BLEED]->kind == SV_LENGTH)
+    page->bleed = slots[P_BLEED]->unit == U_EM ? slots[P_BLEED]->num * context->font_size
+                                               : slots[P_BLEED]->num;
+  page->background = context->background_color;
   for (int s = 0; s < 4; s++) {
     const StyleSpecValue *v = slots[P_MARGIN_TOP + s];
     page->margin[s] = DEFAULT_PAGE_MARGIN;
@@ -151,6 +161,57 @@ style_page_free (StylePage *page)
     style_computed_free (page->boxes[b].style);
   }
   g_free (page);
+}
+
+/* ---- bleed and marks ---------------------------------------------------------------- */
+
+gboolean
+style_page_parse_bleed (StyleValueCursor *c, StyleSpecValue *v)
+{
+  const StyleToken *t = c->i < c->n ? c->toks[c->i] : NULL;
+  if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0) {
+    c->i++;
+    v->kind = SV_INITIAL;
+    return TRUE;
+  }
+  guint save = c->i;
+  if (!style_length_parse (c, FALSE, FALSE, v))
+    return FALSE;
+  /* at most an inch: room for the marks stays within what readers show */
+  double pt = v->unit == U_EM ? v->num * MEDIUM_PT : v->num;
+  if (!isfinite (pt) || pt < 0 || pt > 72) {
+    c->i = save;
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+style_page_parse_marks (StyleValueCursor *c, StyleSpecValue *v)
+{
+  static const struct { const char *name; guint mark; } names[] = {
+    { "crop", STYLE_MARKS_CROP }, { "cross", STYLE_MARKS_CROSS },
+  };
+  v->kind = SV_INT;
+  v->ival = 0;
+  const StyleToken *t = c->i < c->n ? c->toks[c->i] : NULL;
+  if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "none") == 0 && c->n == 1) {
+    c->i++;
+    return TRUE;
+  }
+  /* crop || cross: each at most once, in either order */
+  while (c->i < c->n) {
+    t = c->toks[c->i];
+    guint k = 0;
+    while (k < G_N_ELEMENTS (names) &&
+           !(t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, names[k].name) == 0))
+      k++;
+    if (k == G_N_ELEMENTS (names) || (v->ival & (int) names[k].mark))
+      return FALSE;
+    v->ival |= (int) names[k].mark;
+    c->i++;
+  }
+  return v->ival != 0;
 }
 
 /* ---- checking page sizes at load --------------------------------------------------- */

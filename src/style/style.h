@@ -53,6 +53,7 @@ typedef struct {
   double text_indent;
   double letter_spacing;
   StyleHyphens hyphens;
+  int hyphenate_limit[3];      /* hyphenate-limit-chars: word, before, after (letters) */
   int widows, orphans;
   StyleColor missing_color;   /* colour of a variant shown in place of a missing one */
 
@@ -125,9 +126,18 @@ typedef struct {
   StyleComputed *style;       /* font, colour, alignment of the box */
 } StyleMarginBoxStyle;
 
+/* @page's marks: crop marks, registration crosses (a set). */
+typedef enum {
+  STYLE_MARKS_CROP = 1 << 0,
+  STYLE_MARKS_CROSS = 1 << 1,
+} StylePageMarks;
+
 typedef struct {
-  double width, height;       /* pt */
+  double width, height;       /* pt: the trim size */
   double margin[4];           /* pt */
+  double bleed;               /* pt the page's background runs past the trim */
+  guint marks;                /* StylePageMarks */
+  StyleColor background;      /* the page's background-color (a cover colour) */
   StyleMarginBoxStyle boxes[STYLE_N_MARGIN_BOXES];
 } StylePage;
 
@@ -188,6 +198,67 @@ GPtrArray *style_sheet_families (const StyleSheet *sheet);
  * @import in the order read (for depfiles): NULL-terminated, g_strfreev. */
 char **style_sheet_files (const StyleSheet *sheet);
 
+/* ---- where a computed value came from (--explain) ------------------------------ */
+
+/* Called with every node style_compute() is asked about (before the cache),
+ * from whichever thread computes it; NULL stops it. For --explain, which
+ * lays the document out once to see the elements as layout styles them. */
+typedef void (*StyleObserveFunc) (const StyleNode *node, gpointer data);
+void style_sheet_observe (StyleSheet *sheet, StyleObserveFunc fn, gpointer data);
+
+/* A selector as a style writes it ('section#economy > p:lang(zh)', 'heading',
+ * '@page :first'), to ask which elements it matches. NULL with an error at
+ * file (its column in text) when it is not one dossier understands. */
+typedef struct _StyleQuery StyleQuery;
+StyleQuery *style_query_parse (const char *text, const char *file, DiagList *diags);
+gboolean style_query_matches (const StyleQuery *q, const StyleNode *node);
+/* TRUE for an @page query; then *first, *left say which page it asks for. */
+gboolean style_query_is_page (const StyleQuery *q, gboolean *first, gboolean *left);
+void style_query_free (StyleQuery *q);
+
+/* One declaration, for an explanation. */
+typedef struct {
+  char *file;                 /* NULL: a default of dossier's (no declaration) */
+  int line, column;           /* of the value */
+  char *selector;             /* "p:lang(de)", ":root", "@page :first" … */
+  guint specificity;          /* a << 20 | b << 10 | c */
+  gboolean important;
+  char *value;                /* as written */
+  char *element;              /* the element it was declared on ("dossier:lang(de)") */
+} StyleSource;
+
+typedef enum {
+  STYLE_FROM_DECLARED,        /* a declaration on the element itself */
+  STYLE_FROM_INHERITED,       /* from an ancestor (winner: the ancestor's declaration) */
+  STYLE_FROM_INITIAL,         /* no declaration on it or, if it inherits, its ancestors */
+} StyleFrom;
+
+typedef struct {
+  const char *property;       /* static */
+  char *value;                /* the computed value as text */
+  StyleFrom from;
+  StyleSource *winner;        /* NULL for STYLE_FROM_INITIAL */
+  gboolean explicit_inherit;  /* the element's own declaration says inherit */
+  GPtrArray *overridden;      /* of StyleSource*: lost to the winner, nearest first */
+  char *var_name;             /* the winner's value uses var(--x): "--x", else NULL */
+  StyleSource *var_source;    /* where --x got its value (NULL: the fallback) */
+} StyleExplained;
+
+/* Every property of node (the element rules' properties, in the table's
+ * order) with its computed value and where it came from; the ancestors are
+ * styled as style_compute() styles them. Of StyleExplained*; unref. */
+GPtrArray *style_explain (const StyleSheet *sheet, const StyleNode *node);
+/* The same for the page context of a page (first: the document's first). */
+GPtrArray *style_explain_page (const StyleSheet *sheet, gboolean first, gboolean left);
+/* The one of candidates (NULL-terminated) nearest to word by edit distance,
+ * if it is near enough to be a typo of it, else NULL: for "did you mean". */
+const char *style_suggest_name (const char *word, const char *const *candidates);
+/* "dossier:lang(de) > section#economy > p", for messages. */
+char *style_node_describe (const StyleNode *node);
+/* "(0,1,1)" */
+char *style_specificity_text (guint specificity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleQuery, style_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleSheet, style_sheet_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleComputed, style_computed_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StylePage, style_page_free)

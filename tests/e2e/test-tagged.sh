@@ -49,6 +49,20 @@ for a, b in zip(heads[0::2], heads[1::2]):
 print(f"{len(elems)} elements, {len(zh)} in Chinese, {len(figs)} figures", file=sys.stderr)
 PY
 done
+# /Lang and /Alt come in a small incremental update after cairo's bytes:
+# one %%EOF of cairo's, one of the update's, a trailer with /Prev; mutool
+# reads it without repairing anything
+f="$TMP/nanjing-day-2026.pdf"
+[ "$(grep -ac '%%EOF' "$f")" -eq 2 ] && pass || fail "not one incremental update"
+python3 - "$f" <<'PY' && pass || fail "the update is not small"
+import sys
+b = open(sys.argv[1], "rb").read()
+first = b.index(b"%%EOF") + 5
+update = len(b) - first
+assert b"/Prev" in b[first:] and update < 0.05 * len(b), (update, len(b))
+PY
+mutool draw -F txt -o /dev/null "$f" >/dev/null 2>"$TMP/mutool" || fail "mutool cannot draw it"
+grep -qi "repair\|error" "$TMP/mutool" && fail "mutool: $(cat "$TMP/mutool")" || pass
 # still the same bytes twice
 "$DOSSIER" -o "$TMP/again.pdf" "$SRCDIR/input/nanjing-day-2026.xml" 2>/dev/null
 cmp -s "$TMP/again.pdf" "$TMP/nanjing-day-2026.pdf" && pass || fail "tagged output differs between runs"
