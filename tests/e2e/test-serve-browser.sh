@@ -9,7 +9,7 @@ cp "$SRCDIR/input/nanjing-day-2026.xml" "$TMP/in.xml"
 cp "$SRCDIR/styles/handout.css" "$TMP/style.css"
 cd "$TMP"
 pid=
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$TMP"' EXIT
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true; rm -rf "$TMP"' EXIT
 "$DOSSIER" --serve -s style.css -o out.pdf in.xml 2>log &
 pid=$!
 i=0

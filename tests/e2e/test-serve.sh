@@ -9,7 +9,7 @@ cp "$SRCDIR/input/nanjing-day-2026.xml" "$TMP/in.xml"
 cp "$SRCDIR/styles/handout.css" "$TMP/style.css"
 cd "$TMP"
 pid=; epid=
-trap '[ -n "$epid" ] && kill $epid 2>/dev/null; [ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$TMP"' EXIT
+trap '[ -n "$epid" ] && kill $epid 2>/dev/null || true; [ -n "$pid" ] && kill $pid 2>/dev/null || true; rm -rf "$TMP"' EXIT
 wait_grep () {
   i=0
   while ! grep -qF -- "$2" "$1" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done

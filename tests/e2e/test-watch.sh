@@ -11,7 +11,7 @@ printf '@import "base.css";\n@import "extra.css";\n' >"$TMP/css/style.css"
 printf 'p { color: #000000; }\n' >"$TMP/css/extra.css"
 cd "$TMP"
 pid=
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$TMP"' EXIT
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true; rm -rf "$TMP"' EXIT
 
 # renders: the number of "wrote" lines in the log
 renders () { grep -c '^dossier: wrote' "$1" || true; }
