@@ -11,8 +11,9 @@
  * short quiet time after the last of them (DEBOUNCE_MS).
  *
  * Kept between renders: the font map (fontconfig's scan, Pango's fonts),
- * the faces the display lists draw (text/glyphs.c) and the hyphenation
- * tables; a change under a font folder or to fonts.conf loads the font map
+ * the faces the display lists draw (text/glyphs.c), the hyphenation
+ * tables and the paragraphs already set (para.c keeps its cache on the
+ * font map: an edit that changes a few paragraphs sets only those again); a change under a font folder or to fonts.conf loads the font map
  * again. The input and the style are parsed again on each save: they take
  * a few milliseconds of the run (DOSSIER_TIMING=1).
  *
