@@ -14,6 +14,7 @@
  * the browser reloads only the images whose version changed. */
 #include <stdio.h>
 #include <string.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include "cli/cli.h"
 #include "cli/cli-private.h"
@@ -28,56 +29,62 @@ typedef struct {
   GPtrArray *sums;          /* of char*: each page's SVG checksum */
   GArray *versions;         /* of guint: each page's version */
   guint render;             /* renders so far */
-  GString *state;           /* the JSON the browser gets */
+  char *state;              /* the JSON the browser gets */
 } Serve;
-
-/* JSON's string escapes (RFC 8259 §7): a few lines, so no JSON library is
- * linked for the one object the page reads. */
-static void
-json_string (GString *out, const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s ? s : ""; *p; p++) {
-    unsigned char c = (unsigned char) *p;
-    if (c == '"' || c == '\\')
-      g_string_append_printf (out, "\\%c", c);
-    else if (c < 0x20)
-      g_string_append_printf (out, "\\u%04x", c);
-    else
-      g_string_append_c (out, (char) c);
-  }
-  g_string_append_c (out, '"');
-}
 
 /* The state after a render: the pages (number, version, size in pt) and
  * the render's messages with their places. */
 static void
 build_state (Serve *s, const CliJobResult *r)
 {
-  GString *j = s->state;
-  g_string_truncate (j, 0);
-  g_string_append_printf (j, "{\"render\":%u,\"ok\":%s,\"output\":", s->render,
-                          r->status == CLI_EXIT_OK ? "true" : "false");
-  json_string (j, r->output);
-  g_string_append (j, ",\"pages\":[");
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "render");
+  json_builder_add_int_value (b, s->render);
+  json_builder_set_member_name (b, "ok");
+  json_builder_add_boolean_value (b, r->status == CLI_EXIT_OK);
+  json_builder_set_member_name (b, "output");
+  json_builder_add_string_value (b, r->output);
+  json_builder_set_member_name (b, "pages");
+  json_builder_begin_array (b);
   for (guint i = 0; s->layout && i < s->layout->pages->len; i++) {
     const LayoutPage *p = g_ptr_array_index (s->layout->pages, i);
-    g_string_append_printf (j, "%s{\"n\":%u,\"v\":%u,\"w\":%.2f,\"h\":%.2f}", i ? "," : "",
-                            i + 1, g_array_index (s->versions, guint, i), p->width, p->height);
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "n");
+    json_builder_add_int_value (b, i + 1);
+    json_builder_set_member_name (b, "v");
+    json_builder_add_int_value (b, g_array_index (s->versions, guint, i));
+    json_builder_set_member_name (b, "w");
+    json_builder_add_double_value (b, p->width);
+    json_builder_set_member_name (b, "h");
+    json_builder_add_double_value (b, p->height);
+    json_builder_end_object (b);
   }
-  g_string_append (j, "],\"messages\":[");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "messages");
+  json_builder_begin_array (b);
   for (guint i = 0; i < diag_list_length (r->diags); i++) {
     const Diag *d = diag_list_get (r->diags, i);
-    g_autofree char *text = diag_format (d);
-    g_string_append_printf (j, "%s{\"level\":\"%s\",\"line\":%d,\"column\":%d,\"file\":",
-                            i ? "," : "", d->level == DIAG_ERROR ? "error" : "warning",
-                            d->line, d->column);
-    json_string (j, d->file);
-    g_string_append (j, ",\"text\":");
-    json_string (j, text);
-    g_string_append_c (j, '}');
+    g_autofree char *raw = diag_format (d);
+    g_autofree char *text = g_utf8_make_valid (raw, -1);   /* a quoted byte of a bad input */
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "level");
+    json_builder_add_string_value (b, d->level == DIAG_ERROR ? "error" : "warning");
+    json_builder_set_member_name (b, "file");
+    json_builder_add_string_value (b, d->file);
+    json_builder_set_member_name (b, "line");
+    json_builder_add_int_value (b, d->line);
+    json_builder_set_member_name (b, "column");
+    json_builder_add_int_value (b, d->column);
+    json_builder_set_member_name (b, "text");
+    json_builder_add_string_value (b, text);
+    json_builder_end_object (b);
   }
-  g_string_append (j, "]}");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  g_autoptr (JsonNode) root = json_builder_get_root (b);
+  g_free (s->state);
+  s->state = json_to_string (root, FALSE);
 }
 
 /* New versions for the pages whose drawing changed. */
@@ -128,7 +135,7 @@ on_render (CliWatch *w, CliJobResult *r, gpointer data)
   }
   build_state (s, r);
   for (guint i = 0; i < s->clients->len; i++)
-    send_event (g_ptr_array_index (s->clients, i), s->state->str);
+    send_event (g_ptr_array_index (s->clients, i), s->state);
 }
 
 static void
@@ -197,7 +204,7 @@ serve_events (Serve *s, SoupServerMessage *msg)
   g_ptr_array_add (s->clients, msg);
   g_signal_connect (msg, "finished", G_CALLBACK (on_client_gone), s);
   g_signal_connect (msg, "disconnected", G_CALLBACK (on_client_gone), s);
-  send_event (msg, s->state->str);
+  send_event (msg, s->state);
 }
 
 static void
@@ -214,7 +221,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   if (strcmp (path, "/") == 0)
     respond_text (msg, SOUP_STATUS_OK, "text/html; charset=utf-8", cli_serve_page);
   else if (strcmp (path, "/state") == 0)
-    respond_text (msg, SOUP_STATUS_OK, "application/json", s->state->str);
+    respond_text (msg, SOUP_STATUS_OK, "application/json", s->state);
   else if (strcmp (path, "/events") == 0)
     serve_events (s, msg);
   else if (g_str_has_prefix (path, "/page/"))
@@ -258,7 +265,7 @@ cli_serve_run (const CliJob *job, int port)
   j.keep_layout = TRUE;
   Serve s = { .clients = g_ptr_array_new (), .sums = g_ptr_array_new_with_free_func (g_free),
               .versions = g_array_new (FALSE, TRUE, sizeof (guint)),
-              .state = g_string_new ("{\"render\":0,\"ok\":false,\"pages\":[],\"messages\":[]}") };
+              .state = g_strdup ("{\"render\":0,\"ok\":false,\"pages\":[],\"messages\":[]}") };
   s.server = soup_server_new ("server-header", "dossier", NULL);
   soup_server_add_handler (s.server, NULL, handle, &s, NULL);
   int status = CLI_EXIT_TEMPFAIL;   /* a port taken: worth a retry */
@@ -273,7 +280,7 @@ cli_serve_run (const CliJob *job, int port)
   g_ptr_array_unref (s.clients);
   g_ptr_array_unref (s.sums);
   g_array_unref (s.versions);
-  g_string_free (s.state, TRUE);
+  g_free (s.state);
   g_clear_pointer (&s.layout, layout_doc_free);
   return status;
 }

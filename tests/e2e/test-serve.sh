@@ -67,9 +67,15 @@ PY
 printf 'p { font-size: banana; }\n' >>style.css
 wait_grep events '"render":3' && pass || fail "no event after a broken edit"
 line=$(wc -l <style.css)
-grep '"render":3' events | grep -qF "\"line\":$line,\"column\":16,\"file\":\"style.css\",\"text\":\"style.css:$line:16: invalid value" && pass \
-  || fail "the broken edit's event lacks style.css:$line:16 and its message: $(grep '"render":3' events)"
-grep '"render":3' events | grep -qF '"ok":false' && pass || fail "the broken edit is not ok:false"
+python3 - "$line" <<'PY' && pass || fail "the broken edit's event lacks style.css:$line:16 and its message: $(grep '"render":3' events)"
+import json, sys
+ev = [json.loads(l[6:]) for l in open('events') if l.startswith('data: ')]
+three = [e for e in ev if e['render'] == 3][0]
+m = three['messages'][0]
+assert (m['file'], m['line'], m['column'], m['level']) == ('style.css', int(sys.argv[1]), 16, 'error'), m
+assert m['text'].startswith('style.css:%s:16: invalid value' % sys.argv[1]), m
+assert not three['ok'] and three['pages'], three
+PY
 [ "$(code "${url}page/1.png?w=200" | cut -d' ' -f1)" = 200 ] && pass || fail "the last good pages are gone"
 
 kill -TERM $pid
