@@ -1,6 +1,7 @@
 /* cli.c — `dossier [options] INPUT.xml`: load, style, lay out, render. */
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include "cli/cli.h"
 #include "common/datadir.h"
 #include "cli/cli-private.h"
@@ -65,8 +66,17 @@ render_one (const Options *o, const char *input)
   CliJob job = { .input = input, .output = o->output, .style = o->style, .strict = o->strict,
                  .font_dirs = (const char *const *) o->font_dirs,
                  .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
+  if ((o->watch || o->serve) && o->output && strcmp (o->output, "-") == 0) {
+    fprintf (stderr, "dossier: -o -: --%s renders again and again: give -o a file's name\n",
+             o->serve ? "serve" : "watch");
+    return CLI_EXIT_USAGE;
+  }
+  if (o->port != -1 && !o->serve) {
+    fprintf (stderr, "dossier: --port %d: give it with --serve\nTry 'dossier --help'.\n", o->port);
+    return CLI_EXIT_USAGE;
+  }
   if (o->serve)
-    return cli_serve_run (&job, o->port);
+    return cli_serve_run (&job, o->port == -1 ? 0 : o->port);
   if (o->watch) {
     g_autoptr (CliWatch) w = cli_watch_new (&job);
     return cli_watch_run (w);
@@ -160,7 +170,7 @@ cli_main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   render_output_handle_signals ();
-  Options o = { .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
+  Options o = { .port = -1, .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Write the PDF to FILE (default: the input's name with .pdf); for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE" },

@@ -85,4 +85,9 @@ if [ -e term.pdf ]; then pdfinfo term.pdf >/dev/null 2>&1 && pass || fail "SIGTE
 leftover=$(ls -A | grep -v -e '^css$' -e '^log2\?$' -e '\.pdf$' -e '^in\.xml$' || true)
 [ -z "$leftover" ] && pass || fail "files left behind: $leftover"
 ls -A css | grep -qv -e '\.css$' -e '^style\.tmp$' && fail "files left in css: $(ls -A css)" || pass
+# options that make no sense with a loop are refused before anything runs
+for args in "--watch -o - in.xml" "--port 8000 in.xml" "--serve --port 70000 in.xml"; do
+  s=0; "$DOSSIER" $args >/dev/null 2>err || s=$?
+  [ "$s" -eq 64 ] && pass || fail "$args: exit $s, not 64"
+done
 finish
