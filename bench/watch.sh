@@ -53,6 +53,8 @@ awk '{ d = ($2 - $1) * 1000; print d }' lat | sort -n | awk '
         NR, v[1], v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.5)], v[NR], s / NR }'
 sed -n 's/^dossier: wrote .* in \([0-9]*\) ms$/\1/p' log | tail -n "$N" | awk '
   { s += $1 } END { printf "of which the job (load, style, layout, render, rename): mean %.0f ms\n", s / NR }'
+sed -n 's/^timing: watch: first event to render \([0-9.]*\) ms$/\1/p' log | awk '
+  { s += $1 } END { if (NR) printf "of which the first event to the job (debounce, event delivery): mean %.1f ms\n", s / NR }'
 echo "the last render's phases (timing: PHASE CPU_MS WALL_MS; start is the wait before it):"
 tac log | awk '/^timing: total/ { if (seen++) exit } seen' | tac
 kill -INT $pid

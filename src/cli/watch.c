@@ -43,6 +43,7 @@ struct _CliWatch {
   GHashTable *watched;       /* path -> "font" or "doc" (the files that matter) */
   GPtrArray *good_files;     /* the files of the last good render */
   guint pending;             /* the debounce timeout, 0: none */
+  gint64 first_event;        /* when the save's first event came (monotonic µs) */
   gboolean fonts_changed;
   int signal;
   guint renders;
@@ -183,6 +184,10 @@ on_quiet (gpointer data)
 {
   CliWatch *w = data;
   w->pending = 0;
+  /* for bench/watch.sh: how much of a save's latency is before the job */
+  if (g_strcmp0 (g_getenv ("DOSSIER_TIMING"), "1") == 0)
+    fprintf (stderr, "timing: watch: first event to render %.1f ms\n",
+             (double) (g_get_monotonic_time () - w->first_event) / 1000);
   render (w);
   return G_SOURCE_REMOVE;
 }
@@ -206,6 +211,8 @@ on_changed (GFileMonitor *m, GFile *file, GFile *other, GFileMonitorEvent event,
     return;
   if (w->pending)
     g_source_remove (w->pending);
+  else
+    w->first_event = g_get_monotonic_time ();
   w->pending = g_timeout_add (DEBOUNCE_MS, on_quiet, w);
 }
 
