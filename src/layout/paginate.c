@@ -8,7 +8,8 @@
  * placed anyway and reported.
  *
  * Units are paginated while the part is still being built (paginate_flush
- * after each block, one unit held back for the look-ahead a heading needs),
+ * after each top-level section, whose units are final once it has named
+ * and placed them; one unit held back for the look-ahead a heading needs),
  * and each page becomes glyph runs as soon as the next one begins: the
  * memory a part takes stays that of a page and a few units, not of the
  * whole document's Pango layouts (issue 9). */

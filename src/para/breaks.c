@@ -244,8 +244,17 @@ compound_joint (const Para *p, int pos)
     return FALSE;
   g_autofree char *left = g_utf8_strdown (a, t + pos - a);
   g_autofree char *right = g_utf8_strdown (t + pos, b - (t + pos));
-  return splits (left, (int) strlen (left), FALSE, 0) &&
-         splits (right, (int) strlen (right), TRUE, 0);
+  int nl = (int) strlen (left), nr = (int) strlen (right);
+  if (!splits (left, nl, FALSE, 0) || !splits (right, nr, TRUE, 0))
+    return FALSE;
+  /* not inside a longer last part: Automobil|metropolen, not
+   * Automobilmetro|polen */
+  g_autofree char *word = g_strconcat (left, right, NULL);
+  for (int q = 3; q < nl; q++)
+    if (((guchar) word[q] & 0xc0) != 0x80 && text_word_known ("de", word + q, -1) &&
+        splits (word, q, FALSE, 0))
+      return FALSE;
+  return TRUE;
 }
 
 /* A soft hyphen's break, if the rules allow it. */

@@ -13,7 +13,6 @@
  * were begun, which tags.c recorded, so the two are walked side by side.
  * The trailer's /ID is the MD5 of the bytes before it: same input, same
  * file. */
-#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 #include "render/render-private.h"
@@ -23,6 +22,7 @@
 typedef struct {
   int num;
   gsize offset;
+  gsize body, body_end;       /* its new value in Update.out */
 } Written;
 
 typedef struct {
@@ -81,13 +81,16 @@ append_text_string (GString *out, const char *utf8)
 static void
 rewrite_with (Update *u, int num, const char *inner, gsize len, const char *add)
 {
-  Written w = { num, u->base + u->out->len };
-  g_array_append_val (u->written, w);
+  Written w = { num, u->base + u->out->len, 0, 0 };
   while (len > 0 && g_ascii_isspace (inner[len - 1]))
     len--;
   g_string_append_printf (u->out, "%d 0 obj\n", num);
+  w.body = u->out->len;
   g_string_append_len (u->out, inner, (gssize) len);
-  g_string_append_printf (u->out, "\n%s>>\nendobj\n", add);
+  g_string_append_printf (u->out, "\n%s>>", add);
+  w.body_end = u->out->len;
+  g_string_append (u->out, "\nendobj\n");
+  g_array_append_val (u->written, w);
 }
 
 /* Object num again: its dictionary's entries as cairo wrote them and those
@@ -267,45 +270,7 @@ written_cmp (gconstpointer a, gconstpointer b)
   return (x->num > y->num) - (x->num < y->num);
 }
 
-/* The xref section of the objects written (sorted): one subsection a run
- * of consecutive numbers. */
-static void
-append_xref (Update *u)
-{
-  g_string_append (u->out, "xref\n");
-  for (guint k = 0; k < u->written->len;) {
-    guint run = 1;
-    while (k + run < u->written->len &&
-           g_array_index (u->written, Written, k + run).num ==
-           g_array_index (u->written, Written, k).num + (int) run)
-      run++;
-    g_string_append_printf (u->out, "%d %u\n", g_array_index (u->written, Written, k).num, run);
-    for (guint j = 0; j < run; j++)
-      g_string_append_printf (u->out, "%010" G_GSIZE_FORMAT " 00000 n \n",
-                              g_array_index (u->written, Written, k + j).offset);
-    k += run;
-  }
-}
 
-static gboolean
-write_all (int fd, const guint8 *data, gsize len, GError **error)
-{
-  while (len > 0) {
-    ssize_t n = write (fd, data, len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      int e = n < 0 ? errno : ENOSPC;
-      g_set_error (error, RENDER_ERROR,
-                   e == ENOSPC || e == EDQUOT ? RENDER_ERROR_TEMPFAIL : RENDER_ERROR_WRITE,
-                   "%s", g_strerror (e));
-      return FALSE;
-    }
-    data += n;
-    len -= (gsize) n;
-  }
-  return TRUE;
-}
 
 /* The changed objects of the update, into u->out. */
 static gboolean
@@ -355,20 +320,13 @@ render_pdf_finish (const guint8 *pdf, gsize len, const RenderFinish *finish, int
   for (guint k = 1; k < written->len; k++)
     if (g_array_index (written, Written, k).num == g_array_index (written, Written, k - 1).num)
       return mismatch (&u, "object %d met twice", g_array_index (written, Written, k).num);
-  gsize xref = len + out->len;
-  append_xref (&u);
-  /* a deterministic /ID: the file's bytes before the trailer */
-  g_autoptr (GChecksum) md5 = g_checksum_new (G_CHECKSUM_MD5);
-  g_checksum_update (md5, pdf, (gssize) len);
-  g_checksum_update (md5, (const guchar *) out->str, (gssize) out->len);
-  const char *id = g_checksum_get_string (md5);
-  g_string_append_printf (out, "trailer\n<< /Size %d\n   /Root %d 0 R\n", pdf_scan_size (scan),
-                          pdf_scan_root (scan));
-  if (pdf_scan_info (scan))
-    g_string_append_printf (out, "   /Info %d 0 R\n", pdf_scan_info (scan));
-  g_string_append_printf (out, "   /Prev %" G_GSIZE_FORMAT "\n   /ID [ <%s> <%s> ]\n>>\n"
-                          "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-                          pdf_scan_xref (scan), id, id, xref);
-  return write_all (fd, pdf, len, error) &&
-         write_all (fd, (const guint8 *) out->str, out->len, error);
+  /* the changed objects' new values, by number */
+  g_autoptr (GHashTable) replaced = g_hash_table_new_full (NULL, NULL, NULL,
+                                                           (GDestroyNotify) g_bytes_unref);
+  for (guint k = 0; k < written->len; k++) {
+    const Written *w = &g_array_index (written, Written, k);
+    g_hash_table_insert (replaced, GINT_TO_POINTER (w->num),
+                         g_bytes_new (out->str + w->body, w->body_end - w->body));
+  }
+  return render_pdf_compact (scan, replaced, fd, error);
 }

@@ -298,6 +298,79 @@ pdf_scan_object (const PdfScan *s, int num, PdfVal *dict, GError **error)
   return TRUE;
 }
 
+gboolean
+pdf_scan_span (const PdfScan *s, int num, PdfSpan *span, GError **error)
+{
+  memset (span, 0, sizeof *span);
+  if (num <= 0 || num >= s->size)
+    return fail (error, "object %d is not in the xref table", num);
+  if (s->offsets[num] == 0)
+    return TRUE;               /* free */
+  gsize i = s->offsets[num];
+  guint64 n, gen;
+  if (!read_uint (s->b, s->len, &i, &n) || n != (guint64) num)
+    return fail (error, "object %d is not at the offset the xref table gives", num);
+  i = skip_space (s->b, s->len, i);
+  if (!read_uint (s->b, s->len, &i, &gen) || gen != 0)
+    return fail (error, "object %d: generation", num);
+  i = skip_space (s->b, s->len, i);
+  if (i + 3 > s->len || memcmp (s->b + i, "obj", 3) != 0)
+    return fail (error, "object %d: no 'obj'", num);
+  i += 3;
+  PdfVal v;
+  if (!parse_value (s->b, s->len, &i, &v, 0))
+    return fail (error, "object %d: no value", num);
+  span->present = TRUE;
+  span->start = v.start;
+  span->end = v.end;
+  i = skip_space (s->b, s->len, i);
+  if (i + 6 <= s->len && memcmp (s->b + i, "endobj", 6) == 0)
+    return TRUE;
+  /* a stream: its /Length (direct, or an object holding a number) */
+  PdfVal length;
+  if (v.kind != PV_DICT || i + 6 > s->len || memcmp (s->b + i, "stream", 6) != 0 ||
+      !pdf_dict_get (s, &v, "/Length", &length))
+    return fail (error, "object %d: neither 'endobj' nor a stream", num);
+  if (length.kind == PV_REF) {
+    PdfSpan ls;
+    if (length.ref == num || !pdf_scan_span (s, length.ref, &ls, error))
+      return FALSE;
+    gsize k = ls.start;
+    PdfVal lv;
+    if (!ls.present || ls.stream || !parse_value (s->b, s->len, &k, &lv, 0) || lv.kind != PV_NUM)
+      return fail (error, "object %d: its /Length", num);
+    length = lv;
+  }
+  if (length.kind != PV_NUM || length.num < 0)
+    return fail (error, "object %d: its /Length", num);
+  i += 6;
+  if (i < s->len && s->b[i] == '\r')
+    i++;
+  if (i < s->len && s->b[i] == '\n')
+    i++;
+  gsize data_end = i + (gsize) length.num;
+  gsize j = skip_space (s->b, s->len, data_end);
+  if (data_end > s->len || j + 9 > s->len || memcmp (s->b + j, "endstream", 9) != 0)
+    return fail (error, "object %d: no 'endstream' after %g bytes", num, length.num);
+  j = skip_space (s->b, s->len, j + 9);
+  if (j + 6 > s->len || memcmp (s->b + j, "endobj", 6) != 0)
+    return fail (error, "object %d: no 'endobj' after its stream", num);
+  span->stream = TRUE;
+  span->start = s->offsets[num];
+  span->end = j + 6;
+  return TRUE;
+}
+
+gsize
+pdf_scan_first_offset (const PdfScan *s)
+{
+  gsize first = s->xref;
+  for (gsize k = 1; k < s->n_offsets; k++)
+    if (s->offsets[k] && s->offsets[k] < first)
+      first = s->offsets[k];
+  return first;
+}
+
 /* The xref table at s->xref: one or more subsections of 20-byte entries. */
 static gboolean
 read_xref (PdfScan *s, gsize *after, GError **error)

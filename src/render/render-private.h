@@ -69,6 +69,14 @@ typedef struct {
 gboolean render_pdf_finish (const guint8 *pdf, gsize len, const RenderFinish *finish, int fd,
                             GError **error);
 
+/* ---- compact.c: the finished file, its dictionaries in object streams --- */
+typedef struct _PdfScan PdfScan;
+/* Writes cairo's objects (pdf, as scan read it) to fd: streams as they are,
+ * every other object, or its replacement (replaced: num → GBytes of the new
+ * value), packed into compressed object streams, with an xref stream;
+ * deterministic. */
+gboolean render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **error);
+
 /* ---- pdfscan.c: a reader for cairo's own output ------------------------- */
 typedef struct _PdfScan PdfScan;
 typedef enum { PV_NULL, PV_BOOL, PV_NUM, PV_REF, PV_NAME, PV_STRING, PV_ARRAY, PV_DICT } PdfKind;
@@ -90,6 +98,15 @@ gsize pdf_scan_xref (const PdfScan *s);    /* the offset startxref gives */
 const guint8 *pdf_scan_bytes (const PdfScan *s);
 /* Object num, which must be a dictionary without a stream. */
 gboolean pdf_scan_object (const PdfScan *s, int num, PdfVal *dict, GError **error);
+/* Where object num stands: a stream object whole ("N 0 obj" to "endobj"),
+ * any other its value only; present FALSE for a free entry. */
+typedef struct {
+  gboolean present, stream;
+  gsize start, end;
+} PdfSpan;
+gboolean pdf_scan_span (const PdfScan *s, int num, PdfSpan *span, GError **error);
+/* The offset of the first object: what comes before is the header. */
+gsize pdf_scan_first_offset (const PdfScan *s);
 gboolean pdf_dict_get (const PdfScan *s, const PdfVal *dict, const char *key, PdfVal *out);
 /* The items of an array (an empty array for anything else). */
 GArray *pdf_array_items (const PdfScan *s, const PdfVal *array);
