@@ -249,6 +249,8 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
                                                            : CLI_EXIT_CANTCREAT,
                    "dossier", NULL, "%s", error->message);
     r->pages = ldoc->pages->len;
+    if (job->keep_layout)
+      r->layout = g_steal_pointer (&ldoc);
     return r->status = CLI_EXIT_OK;
   }
   g_autofree char *date = source_date (r);
