@@ -32,6 +32,7 @@ typedef struct {
   RenderFormat format;              /* PDF (0), or page images */
   const GArray *pages;              /* images: the pages (of int, 1-based); NULL: all */
   double ppi;                       /* PNG: pixels per inch (0: 144) */
+  gboolean keep_layout;             /* hand the pages back (result's layout): --serve */
   /* --explain (explain.c): told of the sheet before layout, and after it
    * (the sheet still loaded); with after_layout set nothing is written */
   void (*before_layout) (StyleSheet *sheet, gpointer data);
@@ -51,6 +52,7 @@ typedef struct {
   GPtrArray *files;                 /* of char*: every file read, once, in order: input,
                                      * pack includes, style and @imports, fonts.conf, each
                                      * font file drawn from (only after a success) */
+  LayoutDoc *layout;                /* keep_layout and a success: the pages (owned) */
 } CliJobResult;
 
 CliJobResult *cli_job_run (const CliJob *job);
@@ -92,6 +94,25 @@ int cli_status_worst (int a, int b);
 /* The inputs a manifest lists: one a line, blank lines and lines starting
  * with # skipped, relative paths taken from the manifest's folder. */
 char **cli_manifest_read (const char *path, GError **error);
+/* ---- watch.c: --watch, the job again on each save ---------------------- */
+typedef struct _CliWatch CliWatch;
+/* Called after each render with its result (the hook may take r->layout). */
+typedef void (*CliWatchHook) (CliWatch *w, CliJobResult *r, gpointer data);
+/* job is copied (its strings must outlive the watch); job->map is ignored:
+ * the watch loads and keeps its own. */
+CliWatch *cli_watch_new (const CliJob *job);
+void cli_watch_set_hook (CliWatch *w, CliWatchHook hook, gpointer data);
+guint cli_watch_renders (const CliWatch *w);
+/* Renders, then again on each save of a file the render read, until
+ * SIGINT or SIGTERM; the exit status (128 + the signal). */
+int cli_watch_run (CliWatch *w);
+void cli_watch_free (CliWatch *w);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliWatch, cli_watch_free)
+
+/* ---- serve.c: --serve, a live preview in a browser ----------------------- */
+/* Watches as --watch does and serves the pages on 127.0.0.1:port (0: any
+ * free port; the URL is printed); the exit status. */
+int cli_serve_run (const CliJob *job, int port);
 
 /* ---- images.c: the options of page images ------------------------------- */
 /* The format to write: --format's value (NULL: not given), else the one the

@@ -2,6 +2,7 @@
  * through the job (job.c), several at a time (batch.c). */
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include "cli/cli.h"
 #include "common/datadir.h"
 #include "cli/cli-private.h"
@@ -16,6 +17,8 @@ typedef struct {
   gboolean strict;
   gboolean version;
   gboolean list_fonts;
+  gboolean watch, serve;
+  int port;
   char **font_dirs;
   char **inputs;
   char *manifest;
@@ -96,9 +99,15 @@ gather_inputs (const Options *o, int *status)
   return (char **) g_ptr_array_free (all, FALSE);
 }
 
+static int watch_one (const Options *o, char **inputs);
+
 static int
 render_all (const Options *o)
 {
+  if (o->port != -1 && !o->serve) {
+    fprintf (stderr, "dossier: --port %d: give it with --serve\nTry 'dossier --help'.\n", o->port);
+    return CLI_EXIT_USAGE;
+  }
   if (o->jobs != -1 && (o->jobs < 1 || o->jobs > 256)) {
     fprintf (stderr, "dossier: -j %d: give a number of inputs at a time from 1 to 256\n"
              "Try 'dossier --help'.\n", o->jobs);
@@ -113,7 +122,32 @@ render_all (const Options *o)
                  .jobs = o->jobs > 0 ? o->jobs : 0, .report = o->report,
                  .depfile = o->depfile, .depfiles = o->depfiles,
                  .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
+  if (o->watch || o->serve)
+    return watch_one (o, inputs);
   return cli_batch_run (&b);
+}
+
+/* --watch, --serve: one input, rendered again on each save. */
+static int
+watch_one (const Options *o, char **inputs)
+{
+  if (!inputs[0] || inputs[1]) {
+    fprintf (stderr, "dossier: --%s takes one INPUT.xml\nTry 'dossier --help'.\n",
+             o->serve ? "serve" : "watch");
+    return CLI_EXIT_USAGE;
+  }
+  if (o->output && strcmp (o->output, "-") == 0) {
+    fprintf (stderr, "dossier: -o -: --%s renders again and again: give -o a file's name\n",
+             o->serve ? "serve" : "watch");
+    return CLI_EXIT_USAGE;
+  }
+  CliJob job = { .input = inputs[0], .output = o->output, .style = o->style, .strict = o->strict,
+                 .font_dirs = (const char *const *) o->font_dirs,
+                 .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
+  if (o->serve)
+    return cli_serve_run (&job, o->port == -1 ? 0 : o->port);
+  g_autoptr (CliWatch) w = cli_watch_new (&job);
+  return cli_watch_run (w);
 }
 
 /* --format, --pages, --ppi: checked before anything is read. */
@@ -200,7 +234,7 @@ cli_main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   render_output_handle_signals ();
-  Options o = { .jobs = -1, .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
+  Options o = { .jobs = -1, .port = -1, .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Write the PDF to FILE (default: the input's name with .pdf), or each input's into the folder DIR/; for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE|DIR/" },
@@ -234,6 +268,12 @@ cli_main (int argc, char **argv)
       "Refuse to write more than N pages (default " G_STRINGIFY (LIMITS_DEFAULT_PAGES) ")", "N" },
     { "max-word", 0, 0, G_OPTION_ARG_INT, &o.max_word,
       "Refuse a word longer than N characters (default " G_STRINGIFY (LIMITS_DEFAULT_WORD) ")", "N" },
+    { "watch", 'w', 0, G_OPTION_ARG_NONE, &o.watch,
+      "Render, then render again on each save of the input, its style and @imports, or a font, until Ctrl-C", NULL },
+    { "serve", 0, 0, G_OPTION_ARG_NONE, &o.serve,
+      "As --watch, with a live preview in a browser at http://127.0.0.1:PORT/", NULL },
+    { "port", 0, 0, G_OPTION_ARG_INT, &o.port,
+      "The port of --serve (default 0: any free port; the URL is printed)", "N" },
     { "explain", 0, 0, G_OPTION_ARG_STRING, &o.explain,
       "For the elements SELECTOR matches (as in a style: 'section#economy > p:lang(zh)', 'heading', '@page :first'), print every property, its value and where it came from; writes nothing (--format json for tools)", "SELECTOR" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,

@@ -249,6 +249,8 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
                                                            : CLI_EXIT_CANTCREAT,
                    "dossier", NULL, "%s", error->message);
     r->pages = ldoc->pages->len;
+    if (job->keep_layout)
+      r->layout = g_steal_pointer (&ldoc);
     return r->status = CLI_EXIT_OK;
   }
   g_autofree char *date = source_date (r);
@@ -263,6 +265,8 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   for (guint i = 0; i < fonts->len; i++)
     add_file (r, g_ptr_array_index (fonts, i));
   r->pages = ldoc->pages->len;
+  if (job->keep_layout)
+    r->layout = g_steal_pointer (&ldoc);
   GStatBuf st;
   if (g_stat (r->output, &st) == 0)
     r->bytes = (guint64) st.st_size;
@@ -303,5 +307,6 @@ cli_job_result_free (CliJobResult *r)
   diag_list_free (r->diags);
   g_string_free (r->log, TRUE);
   g_ptr_array_unref (r->files);
+  g_clear_pointer (&r->layout, layout_doc_free);
   g_free (r);
 }
