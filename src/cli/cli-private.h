@@ -6,6 +6,7 @@
 #include "common/diag.h"
 #include "model/model.h"
 #include "render/render.h"
+#include "style/style.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,11 @@ typedef struct {
   RenderFormat format;              /* PDF (0), or page images */
   const GArray *pages;              /* images: the pages (of int, 1-based); NULL: all */
   double ppi;                       /* PNG: pixels per inch (0: 144) */
+  /* --explain (explain.c): told of the sheet before layout, and after it
+   * (the sheet still loaded); with after_layout set nothing is written */
+  void (*before_layout) (StyleSheet *sheet, gpointer data);
+  void (*after_layout) (StyleSheet *sheet, gpointer data);
+  gpointer layout_data;
 } CliJob;
 
 /* What came of it. A job prints nothing. */
@@ -62,6 +68,12 @@ const char *cli_format_extension (RenderFormat format);
 /* "1,3-5" as page numbers in the order given, once each (of int); NULL
  * with error for anything else. */
 GArray *cli_parse_pages (const char *spec, GError **error);
+
+/* ---- explain.c: --explain SELECTOR ------------------------------------------- */
+/* Lays job's input out once, then prints for the elements selector matches
+ * (the first few, then a count) every property, its computed value and
+ * where it came from: text, or JSON when json. The exit status. */
+int cli_explain (const CliJob *job, const char *selector, gboolean json);
 
 /* The built-in default style's path (handout.css). */
 const char *cli_default_style (void);

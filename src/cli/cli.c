@@ -19,6 +19,7 @@ typedef struct {
   char **inputs;
   int max_input_mb, max_pages, max_word;   /* -1: the default */
   char *format, *pages;
+  char *explain;              /* --explain SELECTOR */
   double ppi;
   RenderFormat render_format;
   GArray *page_list;
@@ -33,6 +34,7 @@ options_clear (Options *o)
   g_strfreev (o->inputs);
   g_free (o->format);
   g_free (o->pages);
+  g_free (o->explain);
   if (o->page_list)
     g_array_unref (o->page_list);
 }
@@ -71,6 +73,16 @@ static gboolean
 image_options (Options *o)
 {
   g_autoptr (GError) error = NULL;
+  /* --format is one option: json only with --explain, an image format without it */
+  gboolean json = o->format && g_ascii_strcasecmp (o->format, "json") == 0;
+  if (o->explain || json) {
+    if (o->explain && (!o->format || json))
+      return TRUE;
+    fprintf (stderr, o->explain ? "dossier: --format %s with --explain: give --format json, "
+             "or leave --format out for text\n" : "dossier: --format %s: json is the format "
+             "of --explain's answer; a document is written as pdf, png or svg\n", o->format);
+    return FALSE;
+  }
   if (!cli_output_format (o->format, o->output, &o->render_format, &error)) {
     fprintf (stderr, "dossier: %s\nTry 'dossier --help'.\n", error->message);
     return FALSE;
@@ -164,6 +176,8 @@ cli_main (int argc, char **argv)
       "Refuse to write more than N pages (default " G_STRINGIFY (LIMITS_DEFAULT_PAGES) ")", "N" },
     { "max-word", 0, 0, G_OPTION_ARG_INT, &o.max_word,
       "Refuse a word longer than N characters (default " G_STRINGIFY (LIMITS_DEFAULT_WORD) ")", "N" },
+    { "explain", 0, 0, G_OPTION_ARG_STRING, &o.explain,
+      "For the elements SELECTOR matches (as in a style: 'section#economy > p:lang(zh)', 'heading', '@page :first'), print every property, its value and where it came from; writes nothing (--format json for tools)", "SELECTOR" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version,
       "Print the version, the libraries' versions and the data folder, and exit", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, "INPUT.xml" },
@@ -197,6 +211,10 @@ cli_main (int argc, char **argv)
   } else if (!o.inputs || !o.inputs[0] || o.inputs[1]) {
     fprintf (stderr, "dossier: give exactly one INPUT.xml\nTry 'dossier --help'.\n");
     status = CLI_EXIT_USAGE;
+  } else if (o.explain) {
+    CliJob job = { .input = o.inputs[0], .output = o.output, .style = o.style,
+                   .strict = o.strict, .font_dirs = (const char *const *) o.font_dirs };
+    status = cli_explain (&job, o.explain, o.format != NULL);
   } else {
     status = render_one (&o, o.inputs[0]);
   }

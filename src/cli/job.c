@@ -130,7 +130,8 @@ check_paths (const CliJob *job, CliJobResult *r)
 
 /* The style: loaded, checked, its files listed; NULL with r->status set. */
 static StyleSheet *
-load_style (const CliJob *job, const ModelDoc *doc, CliJobResult *r, guint *logged)
+load_style (const CliJob *job, const ModelDoc *doc, PangoFontMap *map, CliJobResult *r,
+            guint *logged)
 {
   /* A pack is set in one style: the option's, else the default (the
    * style= of the dossiers it includes is not used). */
@@ -173,6 +174,10 @@ load_style (const CliJob *job, const ModelDoc *doc, CliJobResult *r, guint *logg
     g_auto (GStrv) files = style_sheet_files (sheet);
     for (char **f = files; *f; f++)
       add_file (r, *f);
+    /* a family the fonts do not have is a style error like any other:
+     * reported in the same run, at the place that names it */
+    g_autoptr (GPtrArray) families = style_sheet_families (sheet);
+    text_check_families (map, families, r->diags);
   }
   if (!sheet || diag_list_count_errors (r->diags, job->strict) > 0) {
     r->status = log_diags (r, job->strict, logged);
@@ -197,10 +202,8 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
     return r->status = CLI_EXIT_DATAERR;
   }
 
-  g_autoptr (StyleSheet) sheet = load_style (job, doc, r, logged);
-  if (!sheet)
-    return r->status;
-
+  /* the fonts before the style: its families are checked with its other
+   * mistakes, in one run */
   g_autoptr (GError) error = NULL;
   timing_phase ("fonts (fontconfig)");
   PangoFontMap *map = job->map ? g_object_ref (job->map)
@@ -211,12 +214,21 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   }
   g_autofree char *conf = text_fonts_conf_file ();
   add_file (r, conf);
-  g_autoptr (GPtrArray) families = style_sheet_families (sheet);
-  text_check_families (map, families, r->diags);
+  g_autoptr (StyleSheet) sheet = load_style (job, doc, map, r, logged);
+  if (!sheet) {
+    g_object_unref (map);
+    return r->status;
+  }
+  if (job->before_layout)
+    job->before_layout (sheet, job->layout_data);
   timing_phase ("layout");
   g_autoptr (LayoutDoc) ldoc = doc ? layout_run (doc, sheet, map, r->diags)
                                    : layout_run_pack (pack, sheet, map, r->diags);
   g_object_unref (map);
+  if (job->after_layout) {
+    job->after_layout (sheet, job->layout_data);
+    return r->status = log_diags (r, job->strict, logged);
+  }
   /* the pages are plain data: nothing after layout reads the model or the
    * style sheet (freed here, so a page that did would fail under ASan) */
   g_clear_pointer (&pack_owned, model_pack_free);
@@ -241,7 +253,7 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   }
   g_autofree char *date = source_date (r);
   g_autoptr (GPtrArray) fonts = g_ptr_array_new_with_free_func (g_free);
-  RenderOptions ro = { .date = date, .font_files = fonts };
+  RenderOptions ro = { .date = date, .font_files = fonts, .drop_pages = TRUE };
   if (!render_pdf_write (ldoc, r->output, &ro, &error))
     return fail (r, error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
                   : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL

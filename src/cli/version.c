@@ -9,7 +9,6 @@
 #include <libxml/xmlversion.h>
 #include <libxml/parser.h>
 #include <pango/pango.h>
-#include <qpdf/qpdf-c.h>
 #include "cli/cli.h"
 #include "common/datadir.h"
 
@@ -25,6 +24,5 @@ cli_print_version (FILE *out)
   fprintf (out, "  harfbuzz %s\n", hb_version_string ());
   fprintf (out, "  fontconfig %d.%d.%d\n", fc / 10000, fc / 100 % 100, fc % 100);
   fprintf (out, "  libxml2 %d.%d.%d\n", xml / 10000, xml / 100 % 100, xml % 100);
-  fprintf (out, "  qpdf %s\n", qpdf_get_qpdf_version ());
   fprintf (out, "data %s\n", datadir_get ());
 }

@@ -96,7 +96,8 @@ furniture_add (Ctx *ctx)
 {
   for (guint p = 0; p < ctx->out->pages->len; p++) {
     LayoutPage *page = g_ptr_array_index (ctx->out->pages, p);
-    g_autoptr (StylePage) sp = style_page_compute (ctx->sheet, page->number, page->first);
+    StylePageSelect sel = { page->number, page->first, page->blank, page->name };
+    g_autoptr (StylePage) sp = style_page_compute_for (ctx->sheet, &sel);
     GHashTable *strings = p < ctx->page_strings->len ? g_ptr_array_index (ctx->page_strings, p) : NULL;
     for (int b = 0; b < STYLE_N_MARGIN_BOXES; b++) {
       const GPtrArray *content = sp->boxes[b].content;

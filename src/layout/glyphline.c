@@ -28,7 +28,9 @@ cluster_text (GString *out, const char *text, int start, int end, gboolean has_i
       i += 2;
       continue;
     }
-    if (strncmp (text + i, "\xe2\x81\xa0", 3) == 0 && i + 2 < end) {
+    /* U+2060 and U+FEFF only keep a figure or a name together */
+    if ((strncmp (text + i, "\xe2\x81\xa0", 3) == 0 || strncmp (text + i, "\xef\xbb\xbf", 3) == 0) &&
+        i + 2 < end) {
       i += 3;
       continue;
     }
@@ -134,7 +136,7 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
       if (glyph == PANGO_GLYPH_EMPTY || (glyph & PANGO_GLYPH_UNKNOWN_FLAG))
         continue;
       out->glyphs[out->n_glyphs++] = (TextGlyph) {
-        glyph, gx[g], gs->glyphs[g].geometry.y_offset / (double) PANGO_SCALE };
+        glyph, (float) gx[g], (float) (gs->glyphs[g].geometry.y_offset / (double) PANGO_SCALE) };
       cluster_glyphs++;
     }
     gsize before = utf8->len;
@@ -155,8 +157,13 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
     out->clusters[out->n_clusters++] = (TextCluster) { bytes, cluster_glyphs };
   }
   g_free (gx);
-  out->text = g_string_free (utf8, FALSE);
+  /* held to the end with every page: no slack */
+  out->glyphs = g_renew (TextGlyph, out->glyphs, MAX (out->n_glyphs, 1));
+  out->clusters = g_renew (TextCluster, out->clusters, MAX (out->n_clusters, 1));
+  out->text = g_strndup (utf8->str, utf8->len);
+  g_string_free (utf8, TRUE);
   run_style (run, out, label);
+  text_glyph_run_compact (out);
   return out;
 }
 
@@ -247,37 +254,36 @@ label_to_frags (PangoLayout *label, double x, double y, gpointer data)
 }
 
 void
+layout_page_make_glyphs (LayoutPage *page, gboolean all)
+{
+  GHashTable *paras = g_hash_table_new_full (NULL, NULL, NULL,
+                                             (GDestroyNotify) g_ref_string_release);
+  GPtrArray *old = page->frags;
+  g_ptr_array_set_free_func (old, NULL);   /* each fragment moves to the new list */
+  GPtrArray *frags = g_ptr_array_new_full (old->len, frag_free);
+  for (guint i = 0; i < old->len; i++) {
+    LayoutFrag *f = g_ptr_array_index (old, i);
+    if (f->kind == LAYOUT_FRAG_TEXT && (all || !f->dest))
+      frag_to_glyphs (f, paras);
+    g_ptr_array_add (frags, f);
+    if (f->kind == LAYOUT_FRAG_CHART && f->chart_layout) {
+      /* a chart stands on one page: its labels are needed nowhere else,
+       * and once dropped a second pass finds none */
+      LabelCtx lc = { frags, f };
+      chart_layout_foreach_label (f->chart_layout, label_to_frags, &lc);
+      chart_layout_drop_labels ((ChartLayout *) f->chart_layout);
+    }
+  }
+  g_ptr_array_unref (old);
+  page->frags = frags;
+  g_hash_table_unref (paras);
+}
+
+void
 layout_make_glyphs (LayoutDoc *out)
 {
-  GHashTable *charts = g_hash_table_new (NULL, NULL);   /* labels dropped after the pass */
-  for (guint p = 0; p < out->pages->len; p++) {
-    LayoutPage *page = g_ptr_array_index (out->pages, p);
-    GHashTable *paras = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify) g_ref_string_release);
-    GPtrArray *old = page->frags;
-    g_ptr_array_set_free_func (old, NULL);   /* each fragment moves to the new list */
-    GPtrArray *frags = g_ptr_array_new_full (old->len, frag_free);
-    for (guint i = 0; i < old->len; i++) {
-      LayoutFrag *f = g_ptr_array_index (old, i);
-      if (f->kind == LAYOUT_FRAG_TEXT)
-        frag_to_glyphs (f, paras);
-      g_ptr_array_add (frags, f);
-      if (f->kind == LAYOUT_FRAG_CHART && f->chart_layout) {
-        LabelCtx lc = { frags, f };
-        chart_layout_foreach_label (f->chart_layout, label_to_frags, &lc);
-        g_hash_table_add (charts, (gpointer) f->chart_layout);
-      }
-    }
-    g_ptr_array_unref (old);
-    page->frags = frags;
-    g_hash_table_unref (paras);
-  }
-  GHashTableIter it;
-  gpointer chart;
-  g_hash_table_iter_init (&it, charts);
-  while (g_hash_table_iter_next (&it, &chart, NULL))
-    chart_layout_drop_labels (chart);
-  g_hash_table_unref (charts);
+  for (guint p = 0; p < out->pages->len; p++)
+    layout_page_make_glyphs (g_ptr_array_index (out->pages, p), TRUE);
 }
 
 void
@@ -292,7 +298,7 @@ layout_check_faces (const LayoutDoc *out, DiagList *diags)
       const LayoutFrag *f = g_ptr_array_index (page->frags, i);
       for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++) {
         const TextGlyphRun *run = g_ptr_array_index (f->runs, r);
-        if (!g_hash_table_add (seen, (gpointer) run->face))
+        if (!run->face || !g_hash_table_add (seen, (gpointer) run->face))
           continue;
         g_autoptr (GError) error = NULL;
         if (!text_face_check (run->face, &error))

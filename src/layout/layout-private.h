@@ -27,12 +27,18 @@ typedef struct {
   GPtrArray *rows;            /* of Row* */
 } Track;
 
+/* A style's break value as a Unit's forced break: 0, or PAGE, LEFT, RIGHT. */
+#define FORCED_BREAK(b) (STYLE_BREAK_IS_PAGE (b) ? (int) (b) : 0)
+
 typedef struct {
   GPtrArray *tracks;          /* of Track* (NULL entries never) */
   gboolean neutral;           /* spans the whole text area */
   gboolean keep_with_next;    /* a heading: keep with the next unit */
-  gboolean break_before_page;
-  gboolean break_after_page;
+  int break_before_page;      /* 0, or the StyleBreak of a forced break (PAGE, LEFT, RIGHT) */
+  int break_after_page;
+  const char *page_name;      /* CSS `page` of its element (interned: styles are freed), NULL: none */
+  gboolean own_tracks;        /* laid out for a named page of another width: */
+  double track_x[2];          /* its tracks' offsets, not the part's */
   gboolean avoid_break_inside;
   double space_before, space_after;
   int outline_level;          /* 0: no outline entry */
@@ -80,11 +86,13 @@ typedef struct {
   int loc_line, loc_column;   /* the element being laid out: where messages point */
   int group;                  /* the structure group units are created in (-1: document) */
   int section_level;          /* of the section being laid out */
-  GPtrArray *units;           /* of Unit*, of the part being built */
+  GPtrArray *units;           /* of Unit*, of the part being built, not yet placed */
+  struct Flow *flow;          /* the pagination of that part (paginate.c) */
   /* string-set state while paginating */
   GHashTable *strings_now;    /* name → value (owned) */
   GPtrArray *page_strings;    /* per page: GHashTable name → value */
   GHashTable *page_assigned;  /* names assigned on the current page */
+  GPtrArray *styles;          /* of StyleComputed*, computed while building units */
 } Ctx;
 
 /* ---- rows.c --------------------------------------------------------------- */
@@ -107,14 +115,24 @@ void frag_free (gpointer frag);
 PangoFontDescription *style_font (const StyleComputed *st);
 /* A Pango layout of run at width with st's font, colour aside. */
 PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
-/* Appends one row per line of layout to t, placed at x; colour for the text;
- * links of run become LINK fragments. Reports lines wider than width. */
-void track_add_layout (Ctx *ctx, Track *t, PangoLayout *layout, const TextRun *run,
-                       double x, double width, StyleColor color, const StyleComputed *st,
-                       int line, int column);
-/* A paragraph of text: layout + rows; returns the layout's height. */
+/* A warning for each run of characters none of st's families has (text_run_check_coverage),
+ * at its place in the input; once, however often the text is laid out. */
+void check_coverage (Ctx *ctx, const TextRun *run, const StyleComputed *st);
+/* A paragraph of text set by the paragraph engine (paragraph.c): a row a
+ * line; returns their height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
+/* The lines of run as GLYPHS fragments of row, the first row's top at y;
+ * returns their height. */
+double row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st,
+                     double x, double y, double width, StyleColor color);
+/* The first line of run set at width as a GLYPHS fragment, x from the
+ * box's left, y its baseline below the line's top (a list marker); NULL
+ * for no text. */
+LayoutFrag *para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st,
+                                  double width, StyleColor color);
+/* A line of text: a TEXT or a GLYPHS fragment. */
+gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);
 /* Reports each character of layout that no font has, at its place in the
  * input (searched from line:column, the element that holds it); make_layout
@@ -137,8 +155,15 @@ typedef struct {
 } Parent;
 
 /* ---- styles.c ------------------------------------------------------------- */
-/* A computed style kept alive until the LayoutDoc is freed. */
+/* A computed style, alive until ctx_styles_release passes its mark (at the
+ * latest the end of layout). Units and fragments never point to one: what
+ * must outlive the building of its units takes a ctx_style_keep copy. */
 StyleComputed *ctx_style (Ctx *ctx, const StyleNode *node, const StyleComputed *parent);
+/* The styles computed so far, and freeing those computed since mark. */
+guint ctx_styles_mark (Ctx *ctx);
+void ctx_styles_release (Ctx *ctx, guint mark);
+/* A copy of st kept until the LayoutDoc is freed (a chart's spec). */
+const StyleComputed *ctx_style_keep (Ctx *ctx, const StyleComputed *st);
 /* The node and style of element name under parent, per language. */
 void ctx_child (Ctx *ctx, const Parent *parent, const char *name, const char *id,
                 const char *classes, StyleNode nodes[2], Parent *out);
@@ -174,10 +199,20 @@ void toc_resolve (Ctx *ctx);
 const char *words (const char *lang, const char *key);
 
 /* ---- paginate.c ----------------------------------------------------------- */
-void paginate (Ctx *ctx, gboolean new_page);
+/* A part's pagination: begin (on a new page, or on the last one), flush
+ * as units are built (all but the last one, which waits for the unit a
+ * heading must be kept with; all: at the end), end. Placed units are
+ * freed, each page made glyph runs once the next begins. */
+void paginate_begin (Ctx *ctx, gboolean new_page);
+void paginate_flush (Ctx *ctx, gboolean all);
+void paginate_end (Ctx *ctx);
 
 /* ---- furniture.c ---------------------------------------------------------- */
 void furniture_add (Ctx *ctx);
+
+/* The text area of the part's pages made text_width wide, its tracks with
+ * it (units of a named page of another width). */
+void part_set_width (Ctx *ctx, double text_width);
 
 /* ---- glyphline.c: the end of layout, lines as glyph runs ----------------- */
 /* A line of a Pango layout as glyph runs from its origin, each space
@@ -185,9 +220,16 @@ void furniture_add (Ctx *ctx);
  * attributes, a space at a break unread). GPtrArray of TextGlyphRun*. */
 GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, double squeeze,
                                  gboolean label);
-/* Every TEXT fragment of out made GLYPHS, each chart's labels GLYPHS
- * fragments after it: the pages become plain data. */
+/* Every TEXT fragment of page made GLYPHS (but for contents numbers, text
+ * with a destination, unless all: they are set at the end), each chart's
+ * labels GLYPHS fragments after it (and dropped from the chart). */
+void layout_page_make_glyphs (LayoutPage *page, gboolean all);
+/* layout_page_make_glyphs of every page, all: the pages become plain data. */
 void layout_make_glyphs (LayoutDoc *out);
 /* Reports each face the pages draw with whose file is damaged
  * (text_face_check), once, as an error naming the file. */
 void layout_check_faces (const LayoutDoc *out, DiagList *diags);
+
+/* bleed.c: the pages' backgrounds; with a bleed or marks, pages set in a
+ * larger sheet (LayoutDoc.trim_inset). Last: it moves every fragment. */
+void bleed_apply (Ctx *ctx);

@@ -17,6 +17,7 @@ page_free (gpointer p)
 {
   LayoutPage *page = p;
   g_ptr_array_unref (page->frags);
+  g_free (page->name);
   g_free (page);
 }
 
@@ -101,6 +102,22 @@ part_init (Ctx *ctx, const char *const *langs, int n_langs, StyleLayout arrangem
   }
 }
 
+void
+part_set_width (Ctx *ctx, double text_width)
+{
+  Part *p = &ctx->part;
+  ctx->text_width = text_width;
+  if (p->n_tracks == 2) {
+    double w = (text_width - ctx->column_gap) / 2;
+    for (int i = 0; i < 2; i++) {
+      p->track_x[i] = i * (w + ctx->column_gap);
+      p->track_w[i] = w;
+    }
+  } else {
+    p->track_w[0] = text_width;
+  }
+}
+
 static void
 root_parent (Ctx *ctx, StyleNode roots[2], Parent *root)
 {
@@ -125,12 +142,18 @@ build_part (Ctx *ctx, int cover_outline_level)
   root_parent (ctx, roots, &root);
   ctx->units = g_ptr_array_new_with_free_func (unit_free);
   ctx->units_measured = 0, ctx->units_height = 0;
+  paginate_begin (ctx, TRUE);
   units_title (ctx, &root, cover_outline_level);
   g_autoptr (GPtrArray) entries = toc_entries_of_doc (ctx);
   units_toc (ctx, &root, entries);
-  for (guint i = 0; i < ctx->doc->sections->len; i++)
+  for (guint i = 0; i < ctx->doc->sections->len; i++) {
+    /* a section's styles are read only while its units are built */
+    guint mark = ctx_styles_mark (ctx);
     units_section (ctx, g_ptr_array_index (ctx->doc->sections, i), &root);
-  paginate (ctx, TRUE);
+    paginate_flush (ctx, FALSE);
+    ctx_styles_release (ctx, mark);
+  }
+  paginate_end (ctx);
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
 }
 
@@ -197,6 +220,7 @@ ctx_init (Ctx *ctx, const StyleSheet *sheet, LayoutDoc *out, DiagList *diags,
     .strings_now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     .page_strings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref),
     .page_assigned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .styles = g_ptr_array_new_with_free_func ((GDestroyNotify) style_computed_free),
   };
   StyleNode rn = { "dossier", NULL, NULL, primary, NULL };
   g_autoptr (StyleComputed) root = style_compute (sheet, &rn, NULL);
@@ -214,6 +238,9 @@ ctx_finish (Ctx *ctx)
   furniture_add (ctx);
   layout_make_glyphs (ctx->out);
   layout_check_faces (ctx->out, ctx->diags);
+  bleed_apply (ctx);          /* last: it moves every fragment */
+  ctx_styles_release (ctx, 0);
+  g_ptr_array_unref (ctx->styles);
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);
@@ -273,7 +300,8 @@ pack_front (Ctx *ctx, const ModelPack *pack)
     g_free (e);
   }
   g_ptr_array_unref (entries);
-  paginate (ctx, TRUE);
+  paginate_begin (ctx, TRUE);
+  paginate_end (ctx);
   g_clear_pointer (&ctx->units, g_ptr_array_unref);
 }
 
@@ -326,7 +354,11 @@ layout_page_dump (const LayoutPage *page)
     if (f->kind != LAYOUT_FRAG_GLYPHS)
       continue;
     g_autofree char *text = layout_frag_text (f);
-    g_string_append_printf (s, "%.1f %.1f %s\n", f->x, f->y, text);
+    g_string_append_printf (s, "%.1f %.1f %s", f->x, f->y, text);
+    /* a line of the paragraph engine: its width, ratio and how it ends */
+    if (f->break_kind)
+      g_string_append_printf (s, " | %.1f | %.3f | %s", f->w, f->ratio, f->break_kind);
+    g_string_append_c (s, '\n');
   }
   return g_string_free (s, FALSE);
 }

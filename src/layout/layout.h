@@ -46,6 +46,8 @@ typedef struct {
   int n_lines;
   double ascent;
   gboolean hyphenated, justified;
+  double ratio;                /* GLYPHS: its adjustment ratio (paragraph engine; dumps) */
+  const char *break_kind;      /* GLYPHS: how it ends (paragraph engine; dumps), NULL: Pango's */
   const ChartSpec *chart;      /* CHART, while laying out: owned by the LayoutDoc */
   /* CHART: its shapes as laid out (owned by the LayoutDoc); its labels are
    * the GLYPHS fragments that follow it */
@@ -85,6 +87,8 @@ typedef struct {
    * part in the sequential arrangement, of each dossier in a pack; it
    * takes @page :first */
   gboolean first;
+  gboolean blank;              /* left empty so that the next starts on its side: @page :blank */
+  char *name;                  /* its page name (CSS `page`), NULL: none; @page NAME */
   GPtrArray *frags;            /* of LayoutFrag* */
 } LayoutPage;
 
@@ -105,6 +109,12 @@ typedef struct {
   char *lang;                  /* the document's primary language */
   GArray *groups;              /* of LayoutGroup */
   GPtrArray *tags;             /* of LayoutTag* */
+  /* print production (bleed.c): every page is set trim_inset pt inside a
+   * larger sheet (page width and height are the sheet's; 0: none), its
+   * edge backgrounds run bleed pt past the trim, marks (StylePageMarks)
+   * are drawn outside the bleed */
+  double trim_inset, bleed;
+  guint marks;
   /* what fragments point into (styles, chart specs) */
   GPtrArray *keep;
 } LayoutDoc;

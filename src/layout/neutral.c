@@ -18,7 +18,7 @@ unit_wide (Ctx *ctx, const ModelBlock *b, const StyleComputed *st, Track **track
   u->role = b->kind == MODEL_BLOCK_CHART ? "Figure" : b->kind == MODEL_BLOCK_TABLE ? "Table" : "Div";
   u->space_before = st->margin[STYLE_TOP];
   u->space_after = st->margin[STYLE_BOTTOM];
-  u->break_before_page = st->break_before == STYLE_BREAK_PAGE;
+  u->break_before_page = FORCED_BREAK (st->break_before);
   u->keep_with_next = st->break_after == STYLE_BREAK_AVOID;
   *track = track_new ();
   g_ptr_array_add (u->tracks, *track);
@@ -56,10 +56,7 @@ static double
 row_add_text (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
               double y, double w, gboolean missing)
 {
-  PangoLayout *layout = make_layout (ctx, run, st, w);
-  double h = row_add_layout (row, layout, x, y, missing ? st->missing_color : st->color);
-  g_object_unref (layout);
-  return h;
+  return row_add_para (ctx, row, run, st, x, y, w, missing ? st->missing_color : st->color);
 }
 
 static void
@@ -368,11 +365,11 @@ unit_chart (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   const StyleComputed **styles = g_new0 (const StyleComputed *, 2);
   for (int i = 0; i < ctx->part.n_langs; i++) {
     langs[i] = ctx->part.langs[i];
-    styles[i] = st[i];
+    styles[i] = ctx_style_keep (ctx, st[i]);
   }
   spec->langs = langs;
   spec->lang_styles = styles;
-  spec->style = st[0];
+  spec->style = ctx_style_keep (ctx, st[0]);
   ctx_keep (ctx, spec, chart_spec_free);
 
   Track *t;

@@ -5,12 +5,20 @@
  * all tracks at the same height, and the rest continues at the top of the
  * next page. A heading (break-after: avoid) goes to the next page when
  * what must follow it does not fit. A row taller than a whole page is
- * placed anyway and reported. */
+ * placed anyway and reported.
+ *
+ * Units are paginated while the part is still being built (paginate_flush
+ * after each top-level section, whose units are final once it has named
+ * and placed them; one unit held back for the look-ahead a heading needs),
+ * and each page becomes glyph runs as soon as the next one begins: the
+ * memory a part takes stays that of a page and a few units, not of the
+ * whole document's Pango layouts (issue 9). */
 #include <math.h>
+#include <string.h>
 #include "common/limits.h"
 #include "layout/layout-private.h"
 
-typedef struct {
+struct Flow {
   Ctx *ctx;
   LayoutPage *page;
   StylePage *page_style;
@@ -18,9 +26,11 @@ typedef struct {
   double y;
   double prev_space_after;
   gboolean at_top;             /* nothing placed on this page yet */
-  gboolean break_pending;      /* the last unit asked for a page break after it */
+  int break_pending;          /* the last unit asked for a page break after it (its StyleBreak) */
   gboolean forced;             /* this page began at a forced break (or the start) */
-} Flow;
+  const char *name;            /* the page name (CSS `page`) of what is being placed */
+};
+typedef struct Flow Flow;
 
 static void
 strings_for_new_page (Ctx *ctx)
@@ -35,17 +45,40 @@ strings_for_new_page (Ctx *ctx)
   g_hash_table_remove_all (ctx->page_assigned);
 }
 
+/* The current page styled again, as a page of fl->name (a page at its top
+ * whose first unit names another page). */
+static void
+page_restyle (Flow *fl)
+{
+  LayoutPage *p = fl->page;
+  g_free (p->name);
+  p->name = g_strdup (fl->name);
+  StylePageSelect sel = { p->number, p->first, p->blank, p->name };
+  g_clear_pointer (&fl->page_style, style_page_free);
+  fl->page_style = style_page_compute_for (fl->ctx->sheet, &sel);
+  p->width = fl->page_style->width;
+  p->height = fl->page_style->height;
+  fl->top = fl->page_style->margin[STYLE_TOP];
+  fl->bottom = p->height - fl->page_style->margin[STYLE_BOTTOM];
+  fl->left = fl->page_style->margin[STYLE_LEFT];
+  fl->y = fl->top;
+}
+
 /* first: the page begins a part (a cover), styled by @page :first. */
 static void
 new_page (Flow *fl, gboolean first)
 {
   Ctx *ctx = fl->ctx;
+  if (fl->page)   /* complete but for contents numbers and furniture */
+    layout_page_make_glyphs (fl->page, FALSE);
   int number = (int) ctx->out->pages->len + 1;
   g_clear_pointer (&fl->page_style, style_page_free);
-  fl->page_style = style_page_compute (ctx->sheet, number, first);
+  StylePageSelect sel = { number, first, FALSE, fl->name };
+  fl->page_style = style_page_compute_for (ctx->sheet, &sel);
   LayoutPage *p = g_new0 (LayoutPage, 1);
   p->number = number;
   p->first = first;
+  p->name = g_strdup (fl->name);
   p->width = fl->page_style->width;
   p->height = fl->page_style->height;
   p->frags = g_ptr_array_new_with_free_func (frag_free);
@@ -166,7 +199,7 @@ place_rows (Flow *fl, Unit *u, const guint *k)
   double used = 0;
   for (guint i = 0; i < u->tracks->len; i++) {
     Track *t = g_ptr_array_index (u->tracks, i);
-    double x = fl->left + (u->neutral ? 0 : ctx->part.track_x[i]);
+    double x = fl->left + (u->neutral ? 0 : u->own_tracks ? u->track_x[i] : ctx->part.track_x[i]);
     double y = fl->y;
     guint skip = 0;
     if (fl->at_top)   /* space at the top of a page is dropped */
@@ -254,13 +287,45 @@ layout_pages_over_limit (Ctx *ctx)
   return report_page_limit (ctx, ctx->out->pages->len + floor (ctx->units_height / area));
 }
 
+/* Whether two page names (NULL: none) differ. */
+static gboolean
+names_differ (const char *a, const char *b)
+{
+  return (a == NULL) != (b == NULL) || (a && strcmp (a, b) != 0);
+}
+
+/* A forced break to the side `side` asks for (STYLE_BREAK_LEFT, _RIGHT;
+ * anything else: either): a new page, and before it a blank one when it
+ * would fall on the other side (page 1 is a right page). */
+static void
+forced_break (Flow *fl, int side)
+{
+  if (!fl->at_top)
+    new_page (fl, FALSE);
+  gboolean left = fl->page->number % 2 == 0;
+  if ((side == STYLE_BREAK_LEFT && !left) || (side == STYLE_BREAK_RIGHT && left)) {
+    /* this page stays empty: a blank page, styled by @page :blank */
+    fl->page->blank = TRUE;
+    page_restyle (fl);
+    new_page (fl, FALSE);
+  }
+  fl->forced = TRUE;
+}
+
 static void
 place_unit (Flow *fl, Unit *u, const Unit *next)
 {
-  if ((u->break_before_page || fl->break_pending) && !fl->at_top) {
-    new_page (fl, FALSE);
-    fl->forced = TRUE;
-  }
+  /* CSS Paged Media: a unit of another page name than the page's starts a
+   * new page of its name */
+  gboolean renamed = names_differ (u->page_name, fl->name);
+  fl->name = u->page_name;
+  int side = u->break_before_page ? u->break_before_page : fl->break_pending;
+  if ((side || renamed) && !fl->at_top)
+    forced_break (fl, side);
+  else if (side == STYLE_BREAK_LEFT || side == STYLE_BREAK_RIGHT)
+    forced_break (fl, side);
+  if (fl->at_top && names_differ (fl->page->name, fl->name))
+    page_restyle (fl);
   fl->break_pending = u->break_after_page;
   for (;;) {
     if (page_limit_hit (fl))
@@ -320,15 +385,39 @@ place_unit (Flow *fl, Unit *u, const Unit *next)
 }
 
 void
-paginate (Ctx *ctx, gboolean start_new_page)
+paginate_begin (Ctx *ctx, gboolean start_new_page)
 {
-  Flow fl = { .ctx = ctx };
+  g_assert (ctx->flow == NULL);
+  Flow *fl = g_new0 (Flow, 1);
+  fl->ctx = ctx;
+  ctx->flow = fl;
   if (start_new_page || ctx->out->pages->len == 0) {
-    new_page (&fl, TRUE);
-    fl.forced = TRUE;
+    new_page (fl, TRUE);
+    fl->forced = TRUE;
   }
-  for (guint i = 0; i < ctx->units->len && !page_limit_hit (&fl); i++)
-    place_unit (&fl, g_ptr_array_index (ctx->units, i),
-                i + 1 < ctx->units->len ? g_ptr_array_index (ctx->units, i + 1) : NULL);
-  g_clear_pointer (&fl.page_style, style_page_free);
+}
+
+void
+paginate_flush (Ctx *ctx, gboolean all)
+{
+  Flow *fl = ctx->flow;
+  guint n = ctx->units->len;
+  guint placed = all ? n : (n > 0 ? n - 1 : 0);   /* the last waits for its next */
+  for (guint i = 0; i < placed && !page_limit_hit (fl); i++)
+    place_unit (fl, g_ptr_array_index (ctx->units, i),
+                i + 1 < n ? g_ptr_array_index (ctx->units, i + 1) : NULL);
+  g_ptr_array_remove_range (ctx->units, 0, placed);
+  ctx->units_measured = 0, ctx->units_height = 0;   /* the estimate is of the rest */
+}
+
+void
+paginate_end (Ctx *ctx)
+{
+  Flow *fl = ctx->flow;
+  paginate_flush (ctx, TRUE);
+  if (fl->page)
+    layout_page_make_glyphs (fl->page, FALSE);
+  g_clear_pointer (&fl->page_style, style_page_free);
+  g_free (fl);
+  ctx->flow = NULL;
 }

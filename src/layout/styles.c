@@ -1,4 +1,11 @@
-/* styles.c — computed styles that live as long as the laid-out document. */
+/* styles.c — computed styles while units are built, and what the laid-out
+ * document keeps (ctx_keep).
+ *
+ * A style is read while its element's units are built, never after (rows
+ * and fragments copy the values they need), so the styles of a section are
+ * freed once its units are: the computed styles no longer grow with the
+ * document (issue 9: 62 MB at 881 pages). A chart's spec, which its layout
+ * may read later, holds kept copies. */
 #include "layout/layout-private.h"
 
 typedef struct {
@@ -50,6 +57,27 @@ StyleComputed *
 ctx_style (Ctx *ctx, const StyleNode *node, const StyleComputed *parent)
 {
   StyleComputed *st = style_compute (ctx->sheet, node, parent);
-  ctx_keep (ctx, st, (GDestroyNotify) style_computed_free);
+  g_ptr_array_add (ctx->styles, st);
   return st;
+}
+
+guint
+ctx_styles_mark (Ctx *ctx)
+{
+  return ctx->styles->len;
+}
+
+void
+ctx_styles_release (Ctx *ctx, guint mark)
+{
+  g_assert (mark <= ctx->styles->len);
+  g_ptr_array_set_size (ctx->styles, mark);
+}
+
+const StyleComputed *
+ctx_style_keep (Ctx *ctx, const StyleComputed *st)
+{
+  StyleComputed *copy = style_computed_copy (st);
+  ctx_keep (ctx, copy, (GDestroyNotify) style_computed_free);
+  return copy;
 }

@@ -85,7 +85,7 @@ content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, do
   LayoutFrag *text = NULL;
   for (guint i = 0; i < row->frags->len; i++) {
     LayoutFrag *f = g_ptr_array_index (row->frags, i);
-    if (f->kind == LAYOUT_FRAG_TEXT)
+    if (frag_is_line (f))
       text = f;
   }
   g_return_if_fail (text != NULL);
@@ -155,6 +155,7 @@ toc_heading (Ctx *ctx, const Parent *tp)
     g_ptr_array_add (u->tracks, t);
   }
   u->keep_with_next = TRUE;
+  u->page_name = g_intern_string (tp->styles[0]->page);
   g_ptr_array_add (ctx->units, u);
 }
 
@@ -226,8 +227,9 @@ units_toc (Ctx *ctx, const Parent *root, GPtrArray *entries)
     u->space_before = e == 0 ? MAX (u->space_before, tp.styles[0]->margin[STYLE_TOP]) : u->space_before;
     if (e + 1 == entries->len) {
       u->space_after = MAX (u->space_after, tp.styles[0]->margin[STYLE_BOTTOM]);
-      u->break_after_page = tp.styles[0]->break_after == STYLE_BREAK_PAGE;
+      u->break_after_page = FORCED_BREAK (tp.styles[0]->break_after);
     }
+    u->page_name = g_intern_string (tp.styles[0]->page);
     g_ptr_array_add (ctx->units, u);
   }
   ctx->group = outer;

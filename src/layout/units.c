@@ -132,7 +132,7 @@ unit_bilingual (Ctx *ctx, const Parent *parent, const char *name, const char *id
       if (ti == 0 && k == 0) {
         u->space_before = st->margin[STYLE_TOP];
         u->space_after = st->margin[STYLE_BOTTOM];
-        u->break_before_page = st->break_before == STYLE_BREAK_PAGE;
+        u->break_before_page = FORCED_BREAK (st->break_before);
         u->keep_with_next = st->break_after == STYLE_BREAK_AVOID;
         u->avoid_break_inside = st->break_inside == STYLE_BREAK_AVOID;
       }
@@ -269,7 +269,8 @@ units_title (Ctx *ctx, const Parent *root, int outline_level)
   if (!u)
     return;
   set_string (ctx, u, &meta, "title", m->title);
-  u->break_after_page = cover.styles[0]->break_after == STYLE_BREAK_PAGE;
+  u->break_after_page = FORCED_BREAK (cover.styles[0]->break_after);
+  u->page_name = g_intern_string (cover.styles[0]->page);
   /* the first part's cover is the dossier's destination (a pack's
    * contents link to it); a second part's has its language in the name */
   gboolean first_part = g_strcmp0 (ctx->part.langs[0], ctx->doc->languages[0]) == 0;
@@ -292,7 +293,7 @@ units_pack_title (Ctx *ctx, const Parent *root, const ModelText *title)
   Unit *u = unit_bilingual (ctx, &cover, "meta", NULL, NULL, title->line, title->column,
                             content_meta, &m);
   if (u)
-    u->break_after_page = cover.styles[0]->break_after == STYLE_BREAK_PAGE;
+    u->break_after_page = FORCED_BREAK (cover.styles[0]->break_after);
 }
 
 /* ---- quote ------------------------------------------------------------------ */
@@ -371,26 +372,24 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
   StyleComputed mst = *st;
   mst.text_align = STYLE_ALIGN_LEFT;
   mst.text_indent = 0;
-  PangoLayout *ml = make_layout (ctx, mrun, &mst, indent);
   Row *row = g_ptr_array_index (t->rows, first);
   for (guint i = 0; i < row->frags->len; i++) {
     LayoutFrag *tf = g_ptr_array_index (row->frags, i);
-    if (tf->kind != LAYOUT_FRAG_TEXT)
+    if (!frag_is_line (tf))
       continue;
-    LayoutFrag *f = frag_new (LAYOUT_FRAG_TEXT);
-    f->layout = ml;
-    f->line = 0;
-    f->x = x;
+    /* the same marker text at the same width is set once (cached) */
+    LayoutFrag *f = para_first_line_frag (ctx, mrun, &mst, indent, st->color);
+    if (!f)
+      return;
+    f->x += x;
     f->y = tf->y;
     f->h = tf->h;
-    f->color = st->color;
     f->group = item_group;
     f->lang_index = li;
     f->role = "Lbl";
     g_ptr_array_insert (row->frags, 0, f);   /* drawn, and read, before the text */
     return;
   }
-  g_object_unref (ml);
 }
 
 /* ---- programme sessions -------------------------------------------------------- */
@@ -536,6 +535,15 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
   int outer = ctx_group_begin (ctx, "Sect");
   int outer_level = ctx->section_level;
   ctx->section_level = section->level;
+  guint first_unit = ctx->units->len;
+  /* a section on pages of its own name is set to their text width */
+  double outer_width = ctx->text_width;
+  const char *name = sp.styles[0]->page, *outer_name = parent->styles[0]->page;
+  if (name && (!outer_name || strcmp (name, outer_name) != 0)) {
+    StylePageSelect sel = { 3, FALSE, FALSE, name };
+    g_autoptr (StylePage) ps = style_page_compute_for (ctx->sheet, &sel);
+    part_set_width (ctx, ps->width - ps->margin[STYLE_LEFT] - ps->margin[STYLE_RIGHT]);
+  }
   if (section->heading) {
     Unit *u = unit_bilingual (ctx, &sp, "heading", NULL, NULL, section->heading->line,
                               section->heading->column, content_text, section->heading);
@@ -545,11 +553,29 @@ units_section (Ctx *ctx, const ModelBlock *section, const Parent *parent)
       u->outline_title = joined_plain (ctx, section->heading);
       set_string (ctx, u, &sp, "heading", section->heading);
       /* the section's own break-before applies to its first unit */
-      u->break_before_page |= sp.styles[0]->break_before == STYLE_BREAK_PAGE;
+      if (FORCED_BREAK (sp.styles[0]->break_before))
+        u->break_before_page = FORCED_BREAK (sp.styles[0]->break_before);
     }
   }
   for (guint i = 0; i < section->blocks->len && !layout_pages_over_limit (ctx); i++)
     units_block (ctx, g_ptr_array_index (section->blocks, i), &sp);
+  /* its page name (inherited, as CSS's auto is) for the units a section
+   * inside it has not named */
+  for (guint i = first_unit; sp.styles[0]->page && i < ctx->units->len; i++) {
+    Unit *u = g_ptr_array_index (ctx->units, i);
+    if (!u->page_name)
+      u->page_name = g_intern_string (sp.styles[0]->page);
+  }
+  if (ctx->text_width != outer_width) {
+    for (guint i = first_unit; i < ctx->units->len; i++) {
+      Unit *u = g_ptr_array_index (ctx->units, i);
+      if (!u->own_tracks) {   /* a section inside with a name of its own has set them */
+        u->own_tracks = TRUE;
+        memcpy (u->track_x, ctx->part.track_x, sizeof u->track_x);
+      }
+    }
+    part_set_width (ctx, outer_width);
+  }
   ctx->group = outer;
   ctx->section_level = outer_level;
 }

@@ -28,10 +28,12 @@ draw_run (cairo_t *cr, RenderFonts *fonts, const TextGlyphRun *run, double x, do
     }
     cairo_set_scaled_font (cr, sf);
     if (run->n_clusters > 0) {
+      TextCluster *tc = g_new (TextCluster, run->n_clusters);
+      text_glyph_run_clusters (run, tc);
       cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, run->n_clusters);
       for (int c = 0; c < run->n_clusters; c++)
-        clusters[c] = (cairo_text_cluster_t) { run->clusters[c].n_bytes,
-                                               run->clusters[c].n_glyphs };
+        clusters[c] = (cairo_text_cluster_t) { tc[c].n_bytes, tc[c].n_glyphs };
+      g_free (tc);
       cairo_show_text_glyphs (cr, run->text, -1, glyphs, run->n_glyphs, clusters,
                               run->n_clusters,
                               run->backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);

@@ -78,7 +78,11 @@ draw_document (const LayoutDoc *ldoc, RenderFonts *fonts, GByteArray *out, TagSt
     cairo_pdf_surface_set_page_label (surface, label);
     render_page_play (cr, fonts, page, ts);
     tag_leaf_end (ts, cr);   /* a leaf ends with its page; groups go on */
+    render_marks_draw (cr, page->width, page->height, ldoc->trim_inset, ldoc->bleed,
+                       ldoc->marks);
     cairo_show_page (cr);
+    if (options && options->drop_pages)
+      g_ptr_array_set_size (page->frags, 0);
   }
   tag_document_end (ts, cr);
   add_outline (surface, ldoc);
@@ -122,11 +126,12 @@ render_pdf_write (const LayoutDoc *ldoc, const char *path, const RenderOptions *
   if (!ok)
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "%s: %s", path,
                  cairo_status_to_string (status));
-  g_autoptr (GError) qerror = NULL;
-  timing_phase ("render: tags, dates (qpdf)");
-  if (ok && !render_pdf_finish_tags (bytes->data, bytes->len, ldoc->lang, ts.elems,
-                                     render_output_fd (out), &qerror)) {
-    g_set_error (error, RENDER_ERROR, qerror->code, "%s: %s", path, qerror->message);
+  g_autoptr (GError) ferror = NULL;
+  timing_phase ("render: tags, dates, boxes (update)");
+  RenderFinish finish = { ldoc->lang, ts.elems, ldoc->trim_inset, ldoc->bleed };
+  if (ok && !render_pdf_finish (bytes->data, bytes->len, &finish, render_output_fd (out),
+                                &ferror)) {
+    g_set_error (error, RENDER_ERROR, ferror->code, "%s: %s", path, ferror->message);
     ok = FALSE;
   }
   tag_state_clear (&ts);

@@ -51,13 +51,69 @@ void tag_switch (TagState *ts, cairo_t *cr, int tag);
 void tag_leaf_end (TagState *ts, cairo_t *cr);
 void tag_link_begun (TagState *ts);
 
-/* ---- qpdf.c: what cairo cannot write ------------------------------------ */
-/* Rewrites pdf (bytes) to fd with /Lang on the catalog (primary) and on
- * each element of elems (in the order begun) whose language differs, /Alt
- * on figures; deterministic. FALSE with error when qpdf fails or the tree
- * does not match elems. */
-gboolean render_pdf_finish_tags (const guint8 *pdf, gsize len, const char *primary,
-                                 const GPtrArray *elems, int fd, GError **error);
+/* ---- marks.c: printer's marks ------------------------------------------ */
+/* Crop marks and registration crosses (marks: StylePageMarks) on a w × h
+ * sheet whose trim is in pt inside its edges, outside the bleed. */
+void render_marks_draw (cairo_t *cr, double w, double h, double in, double bleed, guint marks);
+
+/* ---- finish.c: what cairo cannot write, as an incremental update ------- */
+typedef struct {
+  const char *primary;        /* the document's language: /Lang of the catalog */
+  const GPtrArray *elems;     /* every element begun, in order (TagState) */
+  double trim_inset;          /* pt from the MediaBox's edges to the trim; 0: no boxes */
+  double bleed;               /* pt the BleedBox reaches past the trim */
+} RenderFinish;
+/* Writes pdf (cairo's bytes) to fd followed by an incremental update
+ * (ISO 32000-1 §7.5.6): /Lang on the catalog and on each element of elems
+ * whose language differs, /Alt on figures, "D:" before the dates, TrimBox
+ * and BleedBox on every page; deterministic. FALSE with error when the
+ * file or its tree is not what cairo writes and tags.c drew, or the write
+ * fails. */
+gboolean render_pdf_finish (const guint8 *pdf, gsize len, const RenderFinish *finish, int fd,
+                            GError **error);
+
+/* ---- compact.c: the finished file, its dictionaries in object streams --- */
+typedef struct _PdfScan PdfScan;
+/* Writes cairo's objects (pdf, as scan read it) to fd: streams as they are,
+ * every other object, or its replacement (replaced: num → GBytes of the new
+ * value), packed into compressed object streams, with an xref stream;
+ * deterministic. */
+gboolean render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **error);
+
+/* ---- pdfscan.c: a reader for cairo's own output ------------------------- */
+typedef struct _PdfScan PdfScan;
+typedef enum { PV_NULL, PV_BOOL, PV_NUM, PV_REF, PV_NAME, PV_STRING, PV_ARRAY, PV_DICT } PdfKind;
+typedef struct {
+  PdfKind kind;
+  gsize start, end;           /* its bytes: [start, end) */
+  double num;                 /* PV_NUM */
+  int ref;                    /* PV_REF: the object number */
+} PdfVal;
+/* The xref table and trailer of pdf; NULL with error when they are not as
+ * cairo 1.16 writes them. pdf must outlive the scan. */
+PdfScan *pdf_scan_new (const guint8 *pdf, gsize len, GError **error);
+void pdf_scan_free (PdfScan *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdfScan, pdf_scan_free)
+int pdf_scan_size (const PdfScan *s);
+int pdf_scan_root (const PdfScan *s);
+int pdf_scan_info (const PdfScan *s);      /* 0: none */
+gsize pdf_scan_xref (const PdfScan *s);    /* the offset startxref gives */
+const guint8 *pdf_scan_bytes (const PdfScan *s);
+/* Object num, which must be a dictionary without a stream. */
+gboolean pdf_scan_object (const PdfScan *s, int num, PdfVal *dict, GError **error);
+/* Where object num stands: a stream object whole ("N 0 obj" to "endobj"),
+ * any other its value only; present FALSE for a free entry. */
+typedef struct {
+  gboolean present, stream;
+  gsize start, end;
+} PdfSpan;
+gboolean pdf_scan_span (const PdfScan *s, int num, PdfSpan *span, GError **error);
+/* The offset of the first object: what comes before is the header. */
+gsize pdf_scan_first_offset (const PdfScan *s);
+gboolean pdf_dict_get (const PdfScan *s, const PdfVal *dict, const char *key, PdfVal *out);
+/* The items of an array (an empty array for anything else). */
+GArray *pdf_array_items (const PdfScan *s, const PdfVal *array);
+gboolean pdf_val_is_name (const PdfScan *s, const PdfVal *v, const char *name);
 
 /* ---- output.c: replacing the output atomically -------------------------- */
 typedef struct _RenderOutput RenderOutput;

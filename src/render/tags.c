@@ -6,7 +6,7 @@
  * (sections, lists, the contents) that may run over many pages. Cairo's
  * tags must nest, so a group stays open across page breaks and a leaf is
  * closed at each page's end (a paragraph split over two pages is two P
- * elements). Every element begun is recorded in order, so that qpdf.c can
+ * elements). Every element begun is recorded in order, so that finish.c can
  * add what cairo cannot write: /Lang and /Alt. */
 #include <string.h>
 #include "render/render-private.h"

@@ -1,6 +1,7 @@
 /* computed.c — specified values become computed ones: initial values,
  * inheritance, lengths in points, colours, the font size that em resolves
- * against. The table of properties is in properties.c. */
+ * against. How each property computes is the compute column of
+ * property-table.h; the kinds are StyleComputeKind. */
 #include "style/style-private.h"
 
 #include <math.h>
@@ -9,6 +10,9 @@
 /* ---- computing ----------------------------------------------------------------- */
 
 #define CURRENT_COLOR_MARK -1.0   /* border colour "currentcolor", resolved at the end */
+
+/* hyphenate-limit-chars: auto: a word of 6 letters or more, 3 on each side */
+static const int hyphenate_limit_auto[3] = { 6, 3, 3 };
 
 static StyleColor
 rgb (guint32 v)
@@ -33,6 +37,7 @@ style_computed_initial (void)
     s->color = rgb (0x000000);
     s->text_align = STYLE_ALIGN_LEFT;
     s->hyphens = STYLE_HYPHENS_MANUAL;
+    memcpy (s->hyphenate_limit, hyphenate_limit_auto, sizeof hyphenate_limit_auto);
     s->widows = s->orphans = 2;
     s->missing_color = rgb (0xc00000);
     for (int k = 0; k < 4; k++) {
@@ -61,70 +66,18 @@ style_computed_initial (void)
   return initial;
 }
 
+/* The field(s) the table gives for prop (strings: the pointer, not a copy). */
 void
 style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp prop)
 {
-  switch (prop) {
-  case P_FONT_FAMILY: dst->font_family = src->font_family; break;
-  case P_FONT_SIZE: dst->font_size = src->font_size; break;
-  case P_FONT_WEIGHT: dst->font_weight = src->font_weight; break;
-  case P_FONT_STYLE: dst->font_italic = src->font_italic; break;
-  case P_LINE_HEIGHT:
-    dst->line_height = src->line_height;
-    dst->line_height_number = src->line_height_number;
-    break;
-  case P_COLOR: dst->color = src->color; break;
-  case P_TEXT_ALIGN: dst->text_align = src->text_align; break;
-  case P_TEXT_INDENT: dst->text_indent = src->text_indent; break;
-  case P_LETTER_SPACING: dst->letter_spacing = src->letter_spacing; break;
-  case P_HYPHENS: dst->hyphens = src->hyphens; break;
-  case P_WIDOWS: dst->widows = src->widows; break;
-  case P_ORPHANS: dst->orphans = src->orphans; break;
-  case P_MISSING_COLOR: dst->missing_color = src->missing_color; break;
-  case P_DISPLAY: dst->display_none = src->display_none; break;
-  case P_MARGIN_TOP: case P_MARGIN_RIGHT: case P_MARGIN_BOTTOM: case P_MARGIN_LEFT:
-    dst->margin[prop - P_MARGIN_TOP] = src->margin[prop - P_MARGIN_TOP];
-    break;
-  case P_PADDING_TOP: case P_PADDING_RIGHT: case P_PADDING_BOTTOM: case P_PADDING_LEFT:
-    dst->padding[prop - P_PADDING_TOP] = src->padding[prop - P_PADDING_TOP];
-    break;
-  case P_BORDER_TOP_WIDTH: case P_BORDER_RIGHT_WIDTH: case P_BORDER_BOTTOM_WIDTH:
-  case P_BORDER_LEFT_WIDTH:
-    dst->border_width[prop - P_BORDER_TOP_WIDTH] = src->border_width[prop - P_BORDER_TOP_WIDTH];
-    break;
-  case P_BORDER_TOP_STYLE: case P_BORDER_RIGHT_STYLE: case P_BORDER_BOTTOM_STYLE:
-  case P_BORDER_LEFT_STYLE:
-    dst->border_style[prop - P_BORDER_TOP_STYLE] = src->border_style[prop - P_BORDER_TOP_STYLE];
-    break;
-  case P_BORDER_TOP_COLOR: case P_BORDER_RIGHT_COLOR: case P_BORDER_BOTTOM_COLOR:
-  case P_BORDER_LEFT_COLOR:
-    dst->border_color[prop - P_BORDER_TOP_COLOR] = src->border_color[prop - P_BORDER_TOP_COLOR];
-    break;
-  case P_BACKGROUND_COLOR: dst->background_color = src->background_color; break;
-  case P_BREAK_BEFORE: dst->break_before = src->break_before; break;
-  case P_BREAK_AFTER: dst->break_after = src->break_after; break;
-  case P_BREAK_INSIDE: dst->break_inside = src->break_inside; break;
-  case P_LAYOUT: dst->layout = src->layout; break;
-  case P_COLUMN_GAP: dst->column_gap = src->column_gap; break;
-  case P_TILE_COLUMNS: dst->tile_columns = src->tile_columns; break;
-  case P_PALETTE:
-    memcpy (dst->palette, src->palette, sizeof dst->palette);
-    dst->n_palette = src->n_palette;
-    break;
-  case P_HEIGHT: dst->height = src->height; break;
-  case P_ASPECT_RATIO: dst->aspect_ratio = src->aspect_ratio; break;
-  case P_AXIS_COLOR: dst->axis_color = src->axis_color; break;
-  case P_AXIS_WIDTH: dst->axis_width = src->axis_width; break;
-  case P_GRID_COLOR: dst->grid_color = src->grid_color; break;
-  case P_GRID_WIDTH: dst->grid_width = src->grid_width; break;
-  case P_LABEL_FONT_SIZE: dst->label_font_size = src->label_font_size; break;
-  case P_CHART_LABELS: dst->chart_labels = src->chart_labels; break;
-  case P_LEGEND: dst->legend = src->legend; break;
-  case P_STRING_SET: dst->string_set = src->string_set; break;
-  case P_CONTENT: case P_SIZE: break;     /* not in StyleComputed */
-  default: g_assert_not_reached ();
-  }
+  const StylePropInfo *info = style_prop_info (prop);
+  if (info->size)
+    memcpy ((char *) dst + info->offset, (const char *) src + info->offset, info->size);
+  if (info->size2)
+    memcpy ((char *) dst + info->offset2, (const char *) src + info->offset2, info->size2);
 }
+
+#define FIELD_AT(cs, info, type) (*(type *) ((char *) (cs) + (info)->offset))
 
 /* A length against the element's font size (em) and base (%). */
 static double
@@ -164,9 +117,33 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
     break;
   }
 
-  switch (prop) {
-  case P_FONT_FAMILY: cs->font_family = v->str; break;
-  case P_FONT_SIZE: {
+  const StylePropInfo *info = style_prop_info (prop);
+  switch (info->compute) {
+  case STYLE_COMPUTE_NONE:
+    break;
+  case STYLE_COMPUTE_IVAL:
+    g_assert (info->size == sizeof (int));
+    FIELD_AT (cs, info, int) = v->ival;
+    break;
+  case STYLE_COMPUTE_LENGTH:
+    FIELD_AT (cs, info, double) = resolve_length (v, fs, 0);
+    break;
+  case STYLE_COMPUTE_LENGTH_FS:
+    FIELD_AT (cs, info, double) = resolve_length (v, fs, fs);
+    break;
+  case STYLE_COMPUTE_NUMBER:
+    FIELD_AT (cs, info, double) = v->num;
+    break;
+  case STYLE_COMPUTE_COLOR:
+    FIELD_AT (cs, info, StyleColor) = resolve_color (cs, v);
+    break;
+  case STYLE_COMPUTE_STR:
+    FIELD_AT (cs, info, char *) = v->kind == SV_STRING ? v->str : NULL;
+    break;
+  case STYLE_COMPUTE_COLOR_PROP:
+    cs->color = v->kind == SV_CURRENTCOLOR ? (parent ? parent->color : initial->color) : v->color;
+    break;
+  case STYLE_COMPUTE_FONT_SIZE: {
     double pfs = parent ? parent->font_size : initial->font_size;
     if (v->unit == U_LARGER)
       cs->font_size = pfs * 1.2;
@@ -176,7 +153,7 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
       cs->font_size = resolve_length (v, pfs, pfs);
     break;
   }
-  case P_FONT_WEIGHT:
+  case STYLE_COMPUTE_FONT_WEIGHT:
     if (v->kind == SV_INT) {
       cs->font_weight = v->ival;
     } else {
@@ -187,8 +164,7 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
         cs->font_weight = pw < 550 ? 100 : pw < 750 ? 400 : 700;
     }
     break;
-  case P_FONT_STYLE: cs->font_italic = v->ival != 0; break;
-  case P_LINE_HEIGHT:
+  case STYLE_COMPUTE_LINE_HEIGHT:
     if (v->kind == SV_NUMBER) {
       cs->line_height_number = v->num;
       cs->line_height = v->num * fs;
@@ -197,59 +173,17 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
       cs->line_height = resolve_length (v, fs, fs);
     }
     break;
-  case P_COLOR:
-    cs->color = v->kind == SV_CURRENTCOLOR ? (parent ? parent->color : initial->color) : v->color;
+  case STYLE_COMPUTE_HYPHENATE_LIMIT:
+    for (int k = 0; k < 3; k++) {
+      int n = (v->ival >> (8 * k)) & 0xff;
+      cs->hyphenate_limit[k] = n ? n : hyphenate_limit_auto[k];
+    }
     break;
-  case P_TEXT_ALIGN: cs->text_align = v->ival; break;
-  case P_TEXT_INDENT: cs->text_indent = resolve_length (v, fs, 0); break;
-  case P_LETTER_SPACING: cs->letter_spacing = resolve_length (v, fs, 0); break;
-  case P_HYPHENS: cs->hyphens = v->ival; break;
-  case P_WIDOWS: cs->widows = v->ival; break;
-  case P_ORPHANS: cs->orphans = v->ival; break;
-  case P_MISSING_COLOR: cs->missing_color = resolve_color (cs, v); break;
-  case P_DISPLAY: cs->display_none = v->ival == STYLE_DISPLAY_NONE; break;
-  case P_MARGIN_TOP: case P_MARGIN_RIGHT: case P_MARGIN_BOTTOM: case P_MARGIN_LEFT:
-    cs->margin[prop - P_MARGIN_TOP] = resolve_length (v, fs, 0);
-    break;
-  case P_PADDING_TOP: case P_PADDING_RIGHT: case P_PADDING_BOTTOM: case P_PADDING_LEFT:
-    cs->padding[prop - P_PADDING_TOP] = resolve_length (v, fs, 0);
-    break;
-  case P_BORDER_TOP_WIDTH: case P_BORDER_RIGHT_WIDTH: case P_BORDER_BOTTOM_WIDTH:
-  case P_BORDER_LEFT_WIDTH:
-    cs->border_width[prop - P_BORDER_TOP_WIDTH] = resolve_length (v, fs, 0);
-    break;
-  case P_BORDER_TOP_STYLE: case P_BORDER_RIGHT_STYLE: case P_BORDER_BOTTOM_STYLE:
-  case P_BORDER_LEFT_STYLE:
-    cs->border_style[prop - P_BORDER_TOP_STYLE] = v->ival;
-    break;
-  case P_BORDER_TOP_COLOR: case P_BORDER_RIGHT_COLOR: case P_BORDER_BOTTOM_COLOR:
-  case P_BORDER_LEFT_COLOR:
-    cs->border_color[prop - P_BORDER_TOP_COLOR] = resolve_color (cs, v);
-    break;
-  case P_BACKGROUND_COLOR: cs->background_color = resolve_color (cs, v); break;
-  case P_BREAK_BEFORE: cs->break_before = v->ival; break;
-  case P_BREAK_AFTER: cs->break_after = v->ival; break;
-  case P_BREAK_INSIDE: cs->break_inside = v->ival; break;
-  case P_LAYOUT: cs->layout = v->ival; break;
-  case P_COLUMN_GAP: cs->column_gap = resolve_length (v, fs, 0); break;
-  case P_TILE_COLUMNS: cs->tile_columns = v->ival; break;
-  case P_PALETTE:
+  case STYLE_COMPUTE_PALETTE:
     cs->n_palette = (int) MIN (v->colors->len, STYLE_MAX_PALETTE);
     for (int k = 0; k < cs->n_palette; k++)
       cs->palette[k] = g_array_index (v->colors, StyleColor, k);
     break;
-  case P_HEIGHT: cs->height = resolve_length (v, fs, 0); break;
-  case P_ASPECT_RATIO: cs->aspect_ratio = v->num; break;
-  case P_AXIS_COLOR: cs->axis_color = resolve_color (cs, v); break;
-  case P_AXIS_WIDTH: cs->axis_width = resolve_length (v, fs, 0); break;
-  case P_GRID_COLOR: cs->grid_color = resolve_color (cs, v); break;
-  case P_GRID_WIDTH: cs->grid_width = resolve_length (v, fs, 0); break;
-  case P_LABEL_FONT_SIZE: cs->label_font_size = resolve_length (v, fs, fs); break;
-  case P_CHART_LABELS: cs->chart_labels = v->ival; break;
-  case P_LEGEND: cs->legend = v->ival; break;
-  case P_STRING_SET: cs->string_set = v->kind == SV_STRING ? v->str : NULL; break;
-  case P_CONTENT: case P_SIZE: break;
-  default: g_assert_not_reached ();
   }
 }
 

@@ -1,11 +1,15 @@
-/* page.c — @page rules for one page: size, margins and the six margin
- * boxes. Rules cascade as CSS Paged Media says: :first is more specific
+/* page.c — @page rules for one page: size, margins, the six margin
+ * boxes, and for print production the page's background, bleed and marks
+ * (CSS Paged Media §7: the bleed is the area past the trim that the page's
+ * background runs into; crop marks and registration crosses are drawn
+ * outside it). Rules cascade as CSS Paged Media says: :first is more specific
  * than :left/:right, which are more specific than a plain @page; then
  * source order; !important above all. Page 1 is a right page, so left
  * pages are the even ones. */
 #include "style/style-private.h"
 
 #include <math.h>
+#include <string.h>
 
 #define DEFAULT_PAGE_MARGIN (20 * 72 / 25.4)
 
@@ -61,19 +65,41 @@ content_copy (const GPtrArray *items)
   return copy;
 }
 
+/* Whether rule applies to the page sel says. */
+static gboolean
+rule_matches (const StylePageRule *rule, const StylePageSelect *sel)
+{
+  gboolean left = sel->number % 2 == 0;
+  if ((rule->first && !sel->first) || (rule->blank && !sel->blank) || (rule->left && !left)
+      || (rule->right && left))
+    return FALSE;
+  return !rule->name || (sel->name && strcmp (rule->name, sel->name) == 0);
+}
+
+/* The rules for the page sel says, in cascade order. */
+static GPtrArray *
+matching_rules (const StyleSheet *sheet, const StylePageSelect *sel)
+{
+  GPtrArray *rules = g_ptr_array_new ();
+  for (guint r = 0; r < sheet->page_rules->len; r++)
+    if (rule_matches (sheet->page_rules->pdata[r], sel))
+      g_ptr_array_add (rules, sheet->page_rules->pdata[r]);
+  g_ptr_array_sort (rules, page_rule_cmp);
+  return rules;
+}
+
 StylePage *
 style_page_compute (const StyleSheet *sheet, int page_number, gboolean first)
 {
-  g_return_val_if_fail (sheet != NULL, NULL);
-  gboolean left = page_number % 2 == 0;
-  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
-  for (guint r = 0; r < sheet->page_rules->len; r++) {
-    StylePageRule *rule = sheet->page_rules->pdata[r];
-    if ((rule->first && !first) || (rule->left && !left) || (rule->right && left))
-      continue;
-    g_ptr_array_add (rules, rule);
-  }
-  g_ptr_array_sort (rules, page_rule_cmp);
+  StylePageSelect sel = { page_number, first, FALSE, NULL };
+  return style_page_compute_for (sheet, &sel);
+}
+
+StylePage *
+style_page_compute_for (const StyleSheet *sheet, const StylePageSelect *sel)
+{
+  g_return_val_if_fail (sheet != NULL && sel != NULL, NULL);
+  g_autoptr (GPtrArray) rules = matching_rules (sheet, sel);
 
   StylePage *page = g_new0 (StylePage, 1);
   g_autoptr (GPtrArray) temps = g_ptr_array_new_with_free_func (
@@ -91,6 +117,13 @@ style_page_compute (const StyleSheet *sheet, int page_number, gboolean first)
     page->width = slots[P_SIZE]->num;
     page->height = slots[P_SIZE]->num2;
   }
+  page->marks = slots[P_MARKS] && slots[P_MARKS]->kind == SV_INT ? (guint) slots[P_MARKS]->ival : 0;
+  /* bleed: auto is 6pt with marks, none without (CSS Paged Media) */
+  page->bleed = page->marks ? 6 : 0;
+  if (slots[P_BLEED] && slots[P_BLEED]->kind == SV_LENGTH)
+    page->bleed = slots[P_BLEED]->unit == U_EM ? slots[P_BLEED]->num * context->font_size
+                                               : slots[P_BLEED]->num;
+  page->background = context->background_color;
   for (int s = 0; s < 4; s++) {
     const StyleSpecValue *v = slots[P_MARGIN_TOP + s];
     page->margin[s] = DEFAULT_PAGE_MARGIN;
@@ -128,6 +161,57 @@ style_page_free (StylePage *page)
     style_computed_free (page->boxes[b].style);
   }
   g_free (page);
+}
+
+/* ---- bleed and marks ---------------------------------------------------------------- */
+
+gboolean
+style_page_parse_bleed (StyleValueCursor *c, StyleSpecValue *v)
+{
+  const StyleToken *t = c->i < c->n ? c->toks[c->i] : NULL;
+  if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0) {
+    c->i++;
+    v->kind = SV_INITIAL;
+    return TRUE;
+  }
+  guint save = c->i;
+  if (!style_length_parse (c, FALSE, FALSE, v))
+    return FALSE;
+  /* at most an inch: room for the marks stays within what readers show */
+  double pt = v->unit == U_EM ? v->num * MEDIUM_PT : v->num;
+  if (!isfinite (pt) || pt < 0 || pt > 72) {
+    c->i = save;
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean
+style_page_parse_marks (StyleValueCursor *c, StyleSpecValue *v)
+{
+  static const struct { const char *name; guint mark; } names[] = {
+    { "crop", STYLE_MARKS_CROP }, { "cross", STYLE_MARKS_CROSS },
+  };
+  v->kind = SV_INT;
+  v->ival = 0;
+  const StyleToken *t = c->i < c->n ? c->toks[c->i] : NULL;
+  if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "none") == 0 && c->n == 1) {
+    c->i++;
+    return TRUE;
+  }
+  /* crop || cross: each at most once, in either order */
+  while (c->i < c->n) {
+    t = c->toks[c->i];
+    guint k = 0;
+    while (k < G_N_ELEMENTS (names) &&
+           !(t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, names[k].name) == 0))
+      k++;
+    if (k == G_N_ELEMENTS (names) || (v->ival & (int) names[k].mark))
+      return FALSE;
+    v->ival |= (int) names[k].mark;
+    c->i++;
+  }
+  return v->ival != 0;
 }
 
 /* ---- checking page sizes at load --------------------------------------------------- */
@@ -185,18 +269,10 @@ report_page (const StyleDecl *d, const char *file, DiagList *diags, const char *
 /* One kind of page (first, left, right): an error at the declaration that
  * makes it impossible to typeset, so that no valid sheet ends in exit 70. */
 static void
-check_page (StyleSheet *sheet, int number, gboolean first, const char *file,
-            DiagList *diags)
+check_page (StyleSheet *sheet, const StylePageSelect *sel, const char *file, DiagList *diags)
 {
-  g_autoptr (StylePage) pg = style_page_compute (sheet, number, first);
-  g_autoptr (GPtrArray) rules = g_ptr_array_new ();
-  for (guint r = 0; r < sheet->page_rules->len; r++) {
-    StylePageRule *rule = sheet->page_rules->pdata[r];
-    gboolean left = number % 2 == 0;
-    if (!((rule->first && !first) || (rule->left && !left) || (rule->right && left)))
-      g_ptr_array_add (rules, rule);
-  }
-  g_ptr_array_sort (rules, page_rule_cmp);
+  g_autoptr (StylePage) pg = style_page_compute_for (sheet, sel);
+  g_autoptr (GPtrArray) rules = matching_rules (sheet, sel);
   g_autoptr (GPtrArray) decls = ordered_decls (rules, -1);
   const StyleDecl *size = deciding_decl (decls, P_SIZE, P_SIZE);
   const StyleDecl *margin = deciding_decl (decls, P_MARGIN_TOP, P_MARGIN_TOP + 3);
@@ -219,9 +295,17 @@ style_sheet_check_pages (StyleSheet *sheet, const char *file, DiagList *diags)
   /* page 1 is the first (a right page), 2 a left one, 3 a right one; one
    * message for a mistake all of them share */
   g_autoptr (DiagList) found = diag_list_new ();
-  check_page (sheet, 1, TRUE, file, found);
-  check_page (sheet, 2, FALSE, file, found);
-  check_page (sheet, 3, FALSE, file, found);
+  for (guint r = 0; r <= sheet->page_rules->len; r++) {
+    /* every kind of page, plain and of each name the rules give */
+    const char *name = NULL;
+    if (r < sheet->page_rules->len && !(name = ((StylePageRule *) sheet->page_rules->pdata[r])->name))
+      continue;
+    for (int number = 1; number <= 3; number++)
+      for (int blank = 0; blank <= 1; blank++) {
+        StylePageSelect sel = { number, number == 1, blank, name };
+        check_page (sheet, &sel, file, found);
+      }
+  }
   for (guint k = 0; k < diag_list_length (found); k++) {
     const Diag *d = diag_list_get (found, k);
     gboolean seen = FALSE;

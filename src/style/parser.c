@@ -5,7 +5,8 @@
  *
  * Written by hand for the same reason as tokenizer.c. It works on the flat
  * token array; a "component value" (a block or function with its contents)
- * is skipped by bracket matching. */
+ * is skipped by bracket matching. Loading, freeing and the sheet's lists
+ * are sheet.c. */
 #include "style/style-private.h"
 #include "common/limits.h"
 #include "common/readfile.h"
@@ -25,8 +26,6 @@ typedef struct {
 
 #define MAX_IMPORT_DEPTH 16
 
-static gboolean parse_text (StyleSheet *sheet, const char *css, gsize len,
-                            const char *file, DiagList *diags, GPtrArray *import_stack);
 
 static const StyleToken *
 tok (const Parser *p, guint i)
@@ -236,6 +235,7 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
     StyleDecl *d = g_new0 (StyleDecl, 1);
     d->custom_name = g_strdup (name->value);
     d->raw = vfirst < vlast ? style_tokens_text (p->src, vfirst, vlast - 1) : g_strdup ("");
+    d->text = g_strdup (d->raw);
     d->important = important;
     d->has_var = range_uses_var (p, vfirst, vlast);
     d->file = p->file;
@@ -286,6 +286,7 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
 
   StyleDecl *d = g_new0 (StyleDecl, 1);
   d->prop = info->prop;
+  d->text = style_tokens_text (p->src, vfirst, vlast - 1);
   d->important = important;
   d->file = p->file;
   d->line = vtok->line;
@@ -308,8 +309,14 @@ parse_declaration (Parser *p, guint first, guint last, guint ctx, GPtrArray *out
   if (!style_prop_parse_with_uses (info->prop, &c, d->values, &expected, uses)) {
     const StyleToken *bad = c.n ? c.toks[MIN (c.i, c.n - 1)] : vtok;
     g_autofree char *text = style_tokens_text (p->src, vfirst, vlast - 1);
-    error_at (p, bad, "invalid value for '%s': '%s' (expected %s)", name->value, text,
-              expected);
+    const char *near = bad->type == STYLE_TOK_IDENT && c.n == 1
+                       ? style_prop_keyword_suggest (info, bad->value) : NULL;
+    if (near)
+      error_at (p, bad, "invalid value for '%s': '%s' (did you mean '%s'? expected %s)",
+                name->value, text, near, expected);
+    else
+      error_at (p, bad, "invalid value for '%s': '%s' (expected %s)", name->value, text,
+                expected);
     style_value_cursor_clear (&c);
     style_decl_free (d);
     return;
@@ -482,6 +489,15 @@ parse_qualified_rule (Parser *p)
   g_ptr_array_add (p->sheet->rules, rule);
 }
 
+/* The first token after whitespace from i: where a page name may stand. */
+static guint
+first_of_prelude (const Parser *p, guint i)
+{
+  while (tok (p, i)->type == STYLE_TOK_WHITESPACE)
+    i++;
+  return i;
+}
+
 static void
 parse_page_rule (Parser *p, guint limit)
 {
@@ -506,30 +522,37 @@ parse_page_rule (Parser *p, guint limit)
         rule->left = TRUE;
       else if (g_ascii_strcasecmp (pc, "right") == 0)
         rule->right = TRUE;
+      else if (g_ascii_strcasecmp (pc, "blank") == 0)
+        rule->blank = TRUE;
       else if (ok) {
-        static const char *const known[] = { "first", "left", "right", NULL };
+        static const char *const known[] = { "first", "left", "right", "blank", NULL };
         const char *near = style_suggest (pc, known);
-        if (g_ascii_strcasecmp (pc, "blank") == 0)
-          error_at (p, t, "page selector ':blank' is valid CSS but not supported by dossier; "
-                    "rule ignored");
-        else if (near)
+        if (near)
           error_at (p, t, "unknown page selector ':%s' (did you mean ':%s'?); rule ignored",
                     pc, near);
         else
-          error_at (p, t, "unknown page selector ':%s' (dossier knows :first, :left, :right); "
-                    "rule ignored", pc);
+          error_at (p, t, "unknown page selector ':%s' (dossier knows :first, :left, :right, "
+                    ":blank); rule ignored", pc);
         ok = FALSE;
       }
       i += 2;
       continue;
     }
+    if (t->type == STYLE_TOK_IDENT && !rule->name && i == first_of_prelude (p, p->i + 1)) {
+      rule->name = g_strdup (t->value);   /* @page NAME: pages of elements with page: NAME */
+      i++;
+      continue;
+    }
     if (ok) {
-      if (t->type == STYLE_TOK_IDENT)
-        error_at (p, t, "named pages ('@page %s') are not supported by dossier; rule ignored",
-                  t->value);
+      if (t->type == STYLE_TOK_IDENT && rule->name)
+        error_at (p, t, "'%s' after '@page %s': a rule names one page (write a rule for "
+                  "each); rule ignored", t->value, rule->name);
+      else if (t->type == STYLE_TOK_IDENT)
+        error_at (p, t, "'%s' after a page selector: the page name comes first "
+                  "('@page %s:first'); rule ignored", t->value, t->value);
       else
-        error_at (p, t, "unexpected %s after @page (expected :first, :left or :right); "
-                  "rule ignored", style_token_type_name (t->type));
+        error_at (p, t, "unexpected %s after @page (expected a page name, :first, :left, "
+                  ":right or :blank); rule ignored", style_token_type_name (t->type));
       ok = FALSE;
     }
     i = skip_component (p, i, limit);
@@ -550,7 +573,10 @@ parse_page_rule (Parser *p, guint limit)
     style_page_rule_free (rule);
     return;
   }
-  rule->specificity = (rule->first ? 2 : 0) + (rule->left || rule->right ? 1 : 0);
+  /* CSS Paged Media: a page name counts as an id, :first and :blank as
+   * classes, :left and :right as elements */
+  rule->specificity = (rule->name ? 100 : 0) + (rule->first ? 10 : 0) + (rule->blank ? 10 : 0)
+                    + (rule->left || rule->right ? 1 : 0);
   rule->order = p->sheet->next_order++;
   g_ptr_array_add (p->sheet->page_rules, rule);
 }
@@ -657,7 +683,7 @@ parse_import (Parser *p)
     error_at (p, at, "cannot read imported file '%s': %s", path, error->message);
     return;
   }
-  parse_text (p->sheet, css, len, path, p->diags, p->import_stack);
+  style_sheet_parse_text (p->sheet, css, len, path, p->diags, p->import_stack);
 }
 
 static void
@@ -698,8 +724,8 @@ parse_at_rule (Parser *p)
   }
 }
 
-static gboolean
-parse_text (StyleSheet *sheet, const char *css, gsize len, const char *file,
+gboolean
+style_sheet_parse_text (StyleSheet *sheet, const char *css, gsize len, const char *file,
             DiagList *diags, GPtrArray *import_stack)
 {
   g_autofree char *canon = g_canonicalize_filename (file ? file : "<string>", NULL);
@@ -730,196 +756,3 @@ parse_text (StyleSheet *sheet, const char *css, gsize len, const char *file,
   return TRUE;
 }
 
-/* ---- the sheet ----------------------------------------------------------------- */
-
-const char *
-style_sheet_intern_file (StyleSheet *sheet, const char *file)
-{
-  if (!file)
-    return NULL;
-  gpointer known, rank;
-  if (g_hash_table_lookup_extended (sheet->files, file, &known, &rank))
-    return known;
-  char *copy = g_strdup (file);
-  g_hash_table_insert (sheet->files, copy, GUINT_TO_POINTER (g_hash_table_size (sheet->files) + 1));
-  return copy;
-}
-
-char **
-style_sheet_files (const StyleSheet *sheet)
-{
-  guint n = g_hash_table_size (sheet->files);
-  char **files = g_new0 (char *, n + 1);
-  GHashTableIter it;
-  gpointer file, rank;
-  g_hash_table_iter_init (&it, sheet->files);
-  while (g_hash_table_iter_next (&it, &file, &rank))
-    files[GPOINTER_TO_UINT (rank) - 1] = g_strdup (file);
-  return files;
-}
-
-void
-style_decl_free (StyleDecl *d)
-{
-  if (!d)
-    return;
-  g_free (d->custom_name);
-  g_free (d->raw);
-  style_longhand_value_array_free (d->values);
-  g_free (d);
-}
-
-static void
-rule_free (StyleRule *rule)
-{
-  g_ptr_array_unref (rule->selectors);
-  g_ptr_array_unref (rule->decls);
-  g_free (rule);
-}
-
-void
-style_page_rule_free (StylePageRule *rule)
-{
-  if (!rule)
-    return;
-  g_ptr_array_unref (rule->decls);
-  for (int k = 0; k < STYLE_N_MARGIN_BOXES; k++)
-    if (rule->box_decls[k])
-      g_ptr_array_unref (rule->box_decls[k]);
-  g_free (rule);
-}
-
-static StyleSheet *
-sheet_new (void)
-{
-  StyleSheet *sheet = g_new0 (StyleSheet, 1);
-  sheet->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
-  sheet->page_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) style_page_rule_free);
-  sheet->families = g_ptr_array_new_with_free_func (style_family_use_free);
-  sheet->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_mutex_init (&sheet->cache_lock);
-  return sheet;
-}
-
-typedef struct {
-  const Diag *d;
-  guint rank, index;
-} SortedDiag;
-
-static int
-sorted_diag_cmp (gconstpointer a, gconstpointer b)
-{
-  const SortedDiag *x = a, *y = b;
-  if (x->rank != y->rank)
-    return x->rank < y->rank ? -1 : 1;
-  if (x->d->line != y->d->line)
-    return x->d->line < y->d->line ? -1 : 1;
-  if (x->d->column != y->d->column)
-    return x->d->column < y->d->column ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Problems are found in several passes (tokens, rules, var() checks): hand
- * them on file by file (in the order the files were read) and, within a
- * file, in the order of their places. */
-static void
-hand_on_sorted (StyleSheet *sheet, DiagList *from, DiagList *to)
-{
-  guint n = diag_list_length (from);
-  g_autoptr (GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (SortedDiag), n);
-  for (guint k = 0; k < n; k++) {
-    const Diag *d = diag_list_get (from, k);
-    SortedDiag s = { d, d->file ? GPOINTER_TO_UINT (g_hash_table_lookup (sheet->files, d->file))
-                                : 0, k };
-    g_array_append_val (all, s);
-  }
-  g_array_sort (all, sorted_diag_cmp);
-  for (guint k = 0; k < n; k++) {
-    const Diag *d = g_array_index (all, SortedDiag, k).d;
-    diag_add (to, d->level, d->file, d->line, d->column, "%s", d->message);
-  }
-}
-
-StyleSheet *
-style_sheet_parse (const char *css, gsize len, const char *file, DiagList *diags)
-{
-  g_return_val_if_fail (css != NULL || len == 0, NULL);
-  g_return_val_if_fail (diags != NULL, NULL);
-  StyleSheet *sheet = sheet_new ();
-  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
-  g_autoptr (DiagList) found = diag_list_new ();
-  parse_text (sheet, css ? css : "", len, file ? file : "<style>", found, stack);
-  style_sheet_index (sheet);
-  style_sheet_check_vars (sheet, found);
-  style_sheet_check_pages (sheet, file ? file : "<style>", found);
-  hand_on_sorted (sheet, found, diags);
-  return sheet;
-}
-
-StyleSheet *
-style_sheet_load_with (const char *path, const StyleLoadRules *rules, DiagList *diags)
-{
-  g_autofree char *css = NULL;
-  gsize len = 0;
-  g_autoptr (GError) error = NULL;
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (diags != NULL, NULL);
-  if (!dossier_read_regular_file (path, limits_get ()->max_input_bytes, &css, &len, &error)) {
-    diag_error (diags, path, 0, 0, "cannot read style file: %s", error->message);
-    return NULL;
-  }
-  g_autofree char *own = g_path_get_dirname (path);
-  const char *own_folders[] = { own, NULL };
-  StyleLoadRules own_rules = { own_folders, FALSE };
-  StyleLoadRules r = rules ? *rules : own_rules;
-  if (!r.folders)
-    r.folders = own_folders;
-  StyleSheet *sheet = sheet_new ();
-  sheet->load_rules = &r;
-  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
-  g_autoptr (DiagList) found = diag_list_new ();
-  parse_text (sheet, css, len, path, found, stack);
-  sheet->load_rules = NULL;
-  style_sheet_index (sheet);
-  style_sheet_check_vars (sheet, found);
-  style_sheet_check_pages (sheet, path, found);
-  hand_on_sorted (sheet, found, diags);
-  return sheet;
-}
-
-StyleSheet *
-style_sheet_load (const char *path, DiagList *diags)
-{
-  return style_sheet_load_with (path, NULL, diags);
-}
-
-void
-style_sheet_free (StyleSheet *sheet)
-{
-  if (!sheet)
-    return;
-  g_ptr_array_unref (sheet->rules);
-  g_ptr_array_unref (sheet->page_rules);
-  g_ptr_array_unref (sheet->families);
-  g_clear_pointer (&sheet->by_id, g_hash_table_unref);
-  g_clear_pointer (&sheet->by_class, g_hash_table_unref);
-  if (sheet->by_type) {
-    for (int k = 0; style_element_names ()[k]; k++)
-      if (sheet->by_type[k])
-        g_ptr_array_unref (sheet->by_type[k]);
-    g_free (sheet->by_type);
-  }
-  g_clear_pointer (&sheet->universal, g_ptr_array_unref);
-  g_clear_pointer (&sheet->root_vars, g_hash_table_unref);
-  g_clear_pointer (&sheet->cache, g_hash_table_unref);
-  g_mutex_clear (&sheet->cache_lock);
-  g_hash_table_unref (sheet->files);
-  g_free (sheet);
-}
-
-GPtrArray *
-style_sheet_families (const StyleSheet *sheet)
-{
-  g_return_val_if_fail (sheet != NULL, NULL);
-  return g_ptr_array_ref (sheet->families);
-}

@@ -1,112 +1,60 @@
-/* properties.c — every property dossier knows: its name, where it may
- * stand, whether it inherits, what its value may be. Parsing the values is
- * property-parse.c, computing them computed.c.
- *
- * docs/style-reference.md documents the same table for designers: change
- * both together. */
+/* properties.c — every property dossier knows, expanded from the one table
+ * (property-table.h) into an array of StylePropInfo: its name, where it may
+ * stand, whether it inherits, what its value may be, its keywords and the
+ * field of StyleComputed it sets. Parsing the values is property-parse.c,
+ * computing them computed.c; both dispatch from the same table. */
 #include "style/style-private.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
-#define TEXT_CTX (STYLE_CTX_RULE | STYLE_CTX_PAGE | STYLE_CTX_MBOX)
+/* The keywords of keyword properties (parsed in property-parse.c, shown by
+ * --explain, suggested on a typo). */
+static const StyleKeyword kw_font_style[] = {
+  { "normal", 0 }, { "italic", 1 }, { "oblique", 1 }, { NULL, 0 } };
+static const StyleKeyword kw_align[] = {
+  { "left", STYLE_ALIGN_LEFT }, { "right", STYLE_ALIGN_RIGHT }, { "center", STYLE_ALIGN_CENTER },
+  { "justify", STYLE_ALIGN_JUSTIFY }, { "start", STYLE_ALIGN_LEFT }, { "end", STYLE_ALIGN_RIGHT },
+  { NULL, 0 } };
+static const StyleKeyword kw_hyphens[] = {
+  { "none", STYLE_HYPHENS_NONE }, { "manual", STYLE_HYPHENS_MANUAL }, { "auto", STYLE_HYPHENS_AUTO },
+  { NULL, 0 } };
+static const StyleKeyword kw_display[] = {
+  { "block", STYLE_DISPLAY_BLOCK }, { "none", STYLE_DISPLAY_NONE }, { NULL, 0 } };
+static const StyleKeyword kw_border_style[] = {
+  { "none", STYLE_BORDER_NONE }, { "hidden", STYLE_BORDER_NONE }, { "solid", STYLE_BORDER_SOLID },
+  { "dashed", STYLE_BORDER_DASHED }, { "dotted", STYLE_BORDER_DOTTED }, { NULL, 0 } };
+static const StyleKeyword kw_break[] = {
+  { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
+  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_LEFT },
+  { "right", STYLE_BREAK_RIGHT }, { "recto", STYLE_BREAK_RIGHT }, { "verso", STYLE_BREAK_LEFT },
+  { NULL, 0 } };
+static const StyleKeyword kw_break_inside[] = {
+  { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
+  { NULL, 0 } };
+static const StyleKeyword kw_layout[] = {
+  { "parallel", STYLE_LAYOUT_PARALLEL }, { "sequential", STYLE_LAYOUT_SEQUENTIAL },
+  { "interleaved", STYLE_LAYOUT_INTERLEAVED }, { NULL, 0 } };
+static const StyleKeyword kw_chart_labels[] = {
+  { "stacked", STYLE_LABELS_STACKED }, { "side-by-side", STYLE_LABELS_SIDE_BY_SIDE },
+  { NULL, 0 } };
+static const StyleKeyword kw_legend[] = {
+  { "top", STYLE_LEGEND_TOP }, { "bottom", STYLE_LEGEND_BOTTOM }, { "right", STYLE_LEGEND_RIGHT },
+  { "none", STYLE_LEGEND_NONE }, { NULL, 0 } };
 
-#define EXP_LENGTH "a length such as 4mm, 10pt or 1.5em (percentages are not supported)"
-#define EXP_NN_LENGTH "a length of 0 or more such as 4mm, 10pt or 1.5em (percentages are not supported)"
-#define EXP_COLOR "a colour: #rgb, #rrggbb, rgb(), rgba(), a colour name or transparent"
-#define EXP_BWIDTH "a length of 0 or more, thin, medium or thick"
-#define EXP_BSTYLE "none, solid, dashed or dotted"
-#define EXP_BREAK "auto, avoid, avoid-page, page, always, left or right"
+#define MEMBER_SIZE(f) sizeof (((StyleComputed *) 0)->f)
+#define FIELD(f) offsetof (StyleComputed, f), MEMBER_SIZE (f), 0, 0
+#define FIELD2(f, g) offsetof (StyleComputed, f), MEMBER_SIZE (f), \
+                     offsetof (StyleComputed, g), MEMBER_SIZE (g)
+#define NO_FIELD 0, 0, 0, 0
 
 static const StylePropInfo props[] = {
-  { "font-family", P_FONT_FAMILY, TRUE, TEXT_CTX,
-    "a comma-separated list of family names, e.g. \"Noto Serif\", serif" },
-  { "font-size", P_FONT_SIZE, TRUE, TEXT_CTX,
-    "a length such as 10pt, a percentage, or xx-small … xx-large, smaller, larger" },
-  { "font-weight", P_FONT_WEIGHT, TRUE, TEXT_CTX,
-    "normal, bold, bolder, lighter or a number from 100 to 900" },
-  { "font-style", P_FONT_STYLE, TRUE, TEXT_CTX, "normal, italic or oblique" },
-  { "line-height", P_LINE_HEIGHT, TRUE, TEXT_CTX,
-    "normal, a number such as 1.4, a length or a percentage" },
-  { "color", P_COLOR, TRUE, TEXT_CTX, EXP_COLOR },
-  { "text-align", P_TEXT_ALIGN, TRUE, TEXT_CTX, "left, right, center, justify, start or end" },
-  { "text-indent", P_TEXT_INDENT, TRUE, STYLE_CTX_RULE, EXP_LENGTH },
-  { "letter-spacing", P_LETTER_SPACING, TRUE, TEXT_CTX, "normal or " EXP_LENGTH },
-  { "hyphens", P_HYPHENS, TRUE, STYLE_CTX_RULE, "none, manual or auto" },
-  { "widows", P_WIDOWS, TRUE, STYLE_CTX_RULE, "an integer of 1 or more" },
-  { "orphans", P_ORPHANS, TRUE, STYLE_CTX_RULE, "an integer of 1 or more" },
-  { "missing-color", P_MISSING_COLOR, TRUE, STYLE_CTX_RULE, EXP_COLOR },
-  { "display", P_DISPLAY, FALSE, STYLE_CTX_RULE, "block or none" },
-  { "margin-top", P_MARGIN_TOP, FALSE, STYLE_CTX_RULE | STYLE_CTX_PAGE, EXP_LENGTH },
-  { "margin-right", P_MARGIN_RIGHT, FALSE, STYLE_CTX_RULE | STYLE_CTX_PAGE, EXP_LENGTH },
-  { "margin-bottom", P_MARGIN_BOTTOM, FALSE, STYLE_CTX_RULE | STYLE_CTX_PAGE, EXP_LENGTH },
-  { "margin-left", P_MARGIN_LEFT, FALSE, STYLE_CTX_RULE | STYLE_CTX_PAGE, EXP_LENGTH },
-  { "padding-top", P_PADDING_TOP, FALSE, STYLE_CTX_RULE, EXP_NN_LENGTH },
-  { "padding-right", P_PADDING_RIGHT, FALSE, STYLE_CTX_RULE, EXP_NN_LENGTH },
-  { "padding-bottom", P_PADDING_BOTTOM, FALSE, STYLE_CTX_RULE, EXP_NN_LENGTH },
-  { "padding-left", P_PADDING_LEFT, FALSE, STYLE_CTX_RULE, EXP_NN_LENGTH },
-  { "border-top-width", P_BORDER_TOP_WIDTH, FALSE, STYLE_CTX_RULE, EXP_BWIDTH },
-  { "border-right-width", P_BORDER_RIGHT_WIDTH, FALSE, STYLE_CTX_RULE, EXP_BWIDTH },
-  { "border-bottom-width", P_BORDER_BOTTOM_WIDTH, FALSE, STYLE_CTX_RULE, EXP_BWIDTH },
-  { "border-left-width", P_BORDER_LEFT_WIDTH, FALSE, STYLE_CTX_RULE, EXP_BWIDTH },
-  { "border-top-style", P_BORDER_TOP_STYLE, FALSE, STYLE_CTX_RULE, EXP_BSTYLE },
-  { "border-right-style", P_BORDER_RIGHT_STYLE, FALSE, STYLE_CTX_RULE, EXP_BSTYLE },
-  { "border-bottom-style", P_BORDER_BOTTOM_STYLE, FALSE, STYLE_CTX_RULE, EXP_BSTYLE },
-  { "border-left-style", P_BORDER_LEFT_STYLE, FALSE, STYLE_CTX_RULE, EXP_BSTYLE },
-  { "border-top-color", P_BORDER_TOP_COLOR, FALSE, STYLE_CTX_RULE, EXP_COLOR },
-  { "border-right-color", P_BORDER_RIGHT_COLOR, FALSE, STYLE_CTX_RULE, EXP_COLOR },
-  { "border-bottom-color", P_BORDER_BOTTOM_COLOR, FALSE, STYLE_CTX_RULE, EXP_COLOR },
-  { "border-left-color", P_BORDER_LEFT_COLOR, FALSE, STYLE_CTX_RULE, EXP_COLOR },
-  { "background-color", P_BACKGROUND_COLOR, FALSE, STYLE_CTX_RULE, EXP_COLOR },
-  { "break-before", P_BREAK_BEFORE, FALSE, STYLE_CTX_RULE, EXP_BREAK },
-  { "break-after", P_BREAK_AFTER, FALSE, STYLE_CTX_RULE, EXP_BREAK },
-  { "break-inside", P_BREAK_INSIDE, FALSE, STYLE_CTX_RULE, "auto, avoid or avoid-page" },
-  { "layout", P_LAYOUT, TRUE, STYLE_CTX_RULE, "parallel, sequential or interleaved" },
-  { "column-gap", P_COLUMN_GAP, TRUE, STYLE_CTX_RULE, "normal or " EXP_NN_LENGTH },
-  { "tile-columns", P_TILE_COLUMNS, FALSE, STYLE_CTX_RULE, "an integer from 1 to 6" },
-  { "palette", P_PALETTE, TRUE, STYLE_CTX_RULE,
-    "1 to 12 colours separated by spaces or commas" },
-  { "height", P_HEIGHT, FALSE, STYLE_CTX_RULE, "auto or " EXP_NN_LENGTH },
-  { "aspect-ratio", P_ASPECT_RATIO, FALSE, STYLE_CTX_RULE,
-    "auto, a number above 0 such as 2, or a ratio such as 16 / 9" },
-  { "axis-color", P_AXIS_COLOR, TRUE, STYLE_CTX_RULE, EXP_COLOR },
-  { "axis-width", P_AXIS_WIDTH, TRUE, STYLE_CTX_RULE, EXP_NN_LENGTH },
-  { "grid-color", P_GRID_COLOR, TRUE, STYLE_CTX_RULE, EXP_COLOR },
-  { "grid-width", P_GRID_WIDTH, TRUE, STYLE_CTX_RULE, EXP_NN_LENGTH },
-  { "label-font-size", P_LABEL_FONT_SIZE, TRUE, STYLE_CTX_RULE,
-    "a length such as 7.5pt or 0.8em, or a percentage of the font size" },
-  { "chart-labels", P_CHART_LABELS, TRUE, STYLE_CTX_RULE, "stacked or side-by-side" },
-  { "legend", P_LEGEND, TRUE, STYLE_CTX_RULE, "top, bottom, right or none" },
-  { "string-set", P_STRING_SET, FALSE, STYLE_CTX_RULE,
-    "none, or a name followed by content(), e.g. section-title content()" },
-  { "content", P_CONTENT, FALSE, STYLE_CTX_MBOX,
-    "none, or strings, counter(page), counter(pages) and string(name) in a row" },
-  { "size", P_SIZE, FALSE, STYLE_CTX_PAGE,
-    "A3, A4, A5, B5, letter or legal (and portrait or landscape), or one or two lengths" },
-  /* shorthands */
-  { "font", P_FONT, TRUE, TEXT_CTX,
-    "[style] [weight] size[/line-height] family, e.g. bold 12pt/1.3 \"Noto Sans\", sans-serif" },
-  { "margin", P_MARGIN, FALSE, STYLE_CTX_RULE | STYLE_CTX_PAGE,
-    "1 to 4 lengths such as 4mm 0 (percentages are not supported)" },
-  { "padding", P_PADDING, FALSE, STYLE_CTX_RULE,
-    "1 to 4 lengths of 0 or more (percentages are not supported)" },
-  { "border", P_BORDER, FALSE, STYLE_CTX_RULE,
-    "a width, a style (none, solid, dashed, dotted) and a colour in any order, e.g. 1pt solid #333" },
-  { "border-top", P_BORDER_TOP, FALSE, STYLE_CTX_RULE,
-    "a width, a style (none, solid, dashed, dotted) and a colour in any order, e.g. 1pt solid #333" },
-  { "border-right", P_BORDER_RIGHT, FALSE, STYLE_CTX_RULE,
-    "a width, a style (none, solid, dashed, dotted) and a colour in any order, e.g. 1pt solid #333" },
-  { "border-bottom", P_BORDER_BOTTOM, FALSE, STYLE_CTX_RULE,
-    "a width, a style (none, solid, dashed, dotted) and a colour in any order, e.g. 1pt solid #333" },
-  { "border-left", P_BORDER_LEFT, FALSE, STYLE_CTX_RULE,
-    "a width, a style (none, solid, dashed, dotted) and a colour in any order, e.g. 1pt solid #333" },
-  { "border-width", P_BORDER_WIDTH, FALSE, STYLE_CTX_RULE,
-    "1 to 4 widths: lengths of 0 or more, thin, medium or thick" },
-  { "border-style", P_BORDER_STYLE, FALSE, STYLE_CTX_RULE,
-    "1 to 4 of none, solid, dashed or dotted" },
-  { "border-color", P_BORDER_COLOR, FALSE, STYLE_CTX_RULE, "1 to 4 colours" },
-  { "background", P_BACKGROUND, FALSE, STYLE_CTX_RULE,
-    "a colour (images and other background features are not supported)" },
+#define LONGHAND(ID, name_, inh, ctx, parse, compute_, field, kw, exp) \
+  { name_, P_##ID, inh, ctx, exp, STYLE_COMPUTE_##compute_, kw, field },
+#define SHORTHAND(ID, name_, inh, ctx, parse, exp) \
+  { name_, P_##ID, inh, ctx, exp, STYLE_COMPUTE_NONE, NULL, NO_FIELD },
+#include "style/property-table.h"
 };
 
 /* Old names CSS still accepts, mapped to their replacements. */
@@ -122,7 +70,7 @@ static const char *const unsupported_css[] = {
   "animation-direction", "animation-duration", "animation-name", "appearance",
   "backdrop-filter", "backface-visibility", "background-attachment", "background-blend-mode",
   "background-clip", "background-image", "background-origin", "background-position",
-  "background-repeat", "background-size", "bleed", "block-size", "border-collapse",
+  "background-repeat", "background-size", "block-size", "border-collapse",
   "border-image", "border-radius", "border-bottom-left-radius", "border-bottom-right-radius",
   "border-top-left-radius", "border-top-right-radius", "border-spacing", "bottom",
   "box-decoration-break", "box-shadow", "box-sizing", "caption-side", "clear", "clip",
@@ -140,7 +88,7 @@ static const char *const unsupported_css[] = {
   "grid-template", "grid-template-areas", "grid-template-columns", "grid-template-rows",
   "hanging-punctuation", "image-rendering", "inline-size", "inset", "isolation",
   "justify-content", "justify-items", "justify-self", "left", "line-break", "list-style",
-  "list-style-image", "list-style-position", "list-style-type", "marks", "mask",
+  "list-style-image", "list-style-position", "list-style-type", "mask",
   "max-height", "max-width", "min-height", "min-width", "mix-blend-mode", "object-fit",
   "object-position", "opacity", "order", "outline", "outline-color", "outline-offset",
   "outline-style", "outline-width", "overflow", "overflow-wrap", "overflow-x",
@@ -156,6 +104,28 @@ static const char *const unsupported_css[] = {
   "vertical-align", "visibility", "white-space", "width", "will-change", "word-break",
   "word-spacing", "word-wrap", "writing-mode", "z-index", NULL,
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (props) == P_N_PROPS);
+
+const char *
+style_prop_keyword_name (const StylePropInfo *info, int value)
+{
+  for (const StyleKeyword *kw = info->keywords; kw && kw->name; kw++)
+    if (kw->value == value)
+      return kw->name;
+  return NULL;
+}
+
+const char *
+style_prop_keyword_suggest (const StylePropInfo *info, const char *word)
+{
+  const char *names[32];
+  guint n = 0;
+  for (const StyleKeyword *kw = info->keywords; kw && kw->name && n < 31; kw++)
+    names[n++] = kw->name;
+  names[n] = NULL;
+  return n ? style_suggest (word, names) : NULL;
+}
 
 const StylePropInfo *
 style_prop_info (StyleProp prop)

@@ -1,20 +1,13 @@
 /* property-parse.c — the values of each property, parsed from the tokens of
  * a declaration into specified values of its longhands (shorthands such as
- * margin, border and font expand here). The table of properties is in
- * properties.c; computing the values is computed.c. */
+ * margin, border and font expand here). Which parser a property uses is the
+ * parse column of property-table.h; the values of page properties (size,
+ * content, string-set, page) are property-page.c; computing the values is
+ * computed.c. */
 #include "style/style-private.h"
 
 #include <math.h>
 #include <string.h>
-
-#define TEXT_CTX (STYLE_CTX_RULE | STYLE_CTX_PAGE | STYLE_CTX_MBOX)
-
-#define EXP_LENGTH "a length such as 4mm, 10pt or 1.5em (percentages are not supported)"
-#define EXP_NN_LENGTH "a length of 0 or more such as 4mm, 10pt or 1.5em (percentages are not supported)"
-#define EXP_COLOR "a colour: #rgb, #rrggbb, rgb(), rgba(), a colour name or transparent"
-#define EXP_BWIDTH "a length of 0 or more, thin, medium or thick"
-#define EXP_BSTYLE "none, solid, dashed or dotted"
-#define EXP_BREAK "auto, avoid, avoid-page, page, always, left or right"
 
 static void
 push (GArray *out, StyleProp prop, const StyleSpecValue *v)
@@ -36,7 +29,7 @@ cur_is_ident (const StyleValueCursor *c, const char *name)
   return t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, name) == 0;
 }
 
-typedef struct { const char *name; int value; } Keyword;
+typedef StyleKeyword Keyword;
 
 static gboolean
 parse_keyword (StyleValueCursor *c, const Keyword *kw, int *out)
@@ -60,37 +53,7 @@ parse_keyword_value (StyleValueCursor *c, const Keyword *kw, StyleSpecValue *v)
   return parse_keyword (c, kw, &v->ival);
 }
 
-static const Keyword kw_font_style[] = {
-  { "normal", 0 }, { "italic", 1 }, { "oblique", 1 }, { NULL, 0 } };
-static const Keyword kw_align[] = {
-  { "left", STYLE_ALIGN_LEFT }, { "right", STYLE_ALIGN_RIGHT }, { "center", STYLE_ALIGN_CENTER },
-  { "justify", STYLE_ALIGN_JUSTIFY }, { "start", STYLE_ALIGN_LEFT }, { "end", STYLE_ALIGN_RIGHT },
-  { NULL, 0 } };
-static const Keyword kw_hyphens[] = {
-  { "none", STYLE_HYPHENS_NONE }, { "manual", STYLE_HYPHENS_MANUAL }, { "auto", STYLE_HYPHENS_AUTO },
-  { NULL, 0 } };
-static const Keyword kw_display[] = {
-  { "block", STYLE_DISPLAY_BLOCK }, { "none", STYLE_DISPLAY_NONE }, { NULL, 0 } };
-static const Keyword kw_border_style[] = {
-  { "none", STYLE_BORDER_NONE }, { "hidden", STYLE_BORDER_NONE }, { "solid", STYLE_BORDER_SOLID },
-  { "dashed", STYLE_BORDER_DASHED }, { "dotted", STYLE_BORDER_DOTTED }, { NULL, 0 } };
-static const Keyword kw_break[] = {
-  { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
-  { "page", STYLE_BREAK_PAGE }, { "always", STYLE_BREAK_PAGE }, { "left", STYLE_BREAK_PAGE },
-  { "right", STYLE_BREAK_PAGE }, { "recto", STYLE_BREAK_PAGE }, { "verso", STYLE_BREAK_PAGE },
-  { NULL, 0 } };
-static const Keyword kw_break_inside[] = {
-  { "auto", STYLE_BREAK_AUTO }, { "avoid", STYLE_BREAK_AVOID }, { "avoid-page", STYLE_BREAK_AVOID },
-  { NULL, 0 } };
-static const Keyword kw_layout[] = {
-  { "parallel", STYLE_LAYOUT_PARALLEL }, { "sequential", STYLE_LAYOUT_SEQUENTIAL },
-  { "interleaved", STYLE_LAYOUT_INTERLEAVED }, { NULL, 0 } };
-static const Keyword kw_chart_labels[] = {
-  { "stacked", STYLE_LABELS_STACKED }, { "side-by-side", STYLE_LABELS_SIDE_BY_SIDE },
-  { NULL, 0 } };
-static const Keyword kw_legend[] = {
-  { "top", STYLE_LEGEND_TOP }, { "bottom", STYLE_LEGEND_BOTTOM }, { "right", STYLE_LEGEND_RIGHT },
-  { "none", STYLE_LEGEND_NONE }, { NULL, 0 } };
+#define KW(prop) (style_prop_info (prop)->keywords)
 
 /* font-size keywords, as factors of medium (CSS Fonts 4 §2.5) */
 static const struct { const char *name; double factor; } font_size_keywords[] = {
@@ -140,6 +103,32 @@ parse_border_width (StyleValueCursor *c, StyleSpecValue *v)
     return TRUE;
   }
   return parse_nonneg_length (c, FALSE, v);
+}
+
+/* hyphenate-limit-chars (CSS Text 4): word, before, after; a missing
+ * after is the before, auto is 0 (the default, resolved when computed).
+ * Packed into ival a byte each. */
+static gboolean
+parse_hyphenate_limit (StyleValueCursor *c, StyleSpecValue *v)
+{
+  int vals[3] = { 0, 0, 0 }, n = 0;
+  while (c->i < c->n && n < 3) {
+    const StyleToken *t = cur (c);
+    if (t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0)
+      vals[n++] = 0;
+    else if (t->type == STYLE_TOK_NUMBER && t->is_integer && t->number >= 1 && t->number <= 100)
+      vals[n++] = (int) t->number;
+    else
+      return FALSE;
+    c->i++;
+  }
+  if (n == 0 || c->i < c->n)
+    return FALSE;
+  if (n == 2)
+    vals[2] = vals[1];
+  v->kind = SV_INT;
+  v->ival = vals[0] | vals[1] << 8 | vals[2] << 16;
+  return TRUE;
 }
 
 static gboolean
@@ -338,255 +327,86 @@ parse_aspect_ratio (StyleValueCursor *c, StyleSpecValue *v)
   return TRUE;
 }
 
-/* the function token at c->i with one identifier argument: its name */
-static const char *
-function_ident_arg (StyleValueCursor *c, const char *fname)
-{
-  const StyleToken *t = cur (c);
-  if (!t || t->type != STYLE_TOK_FUNCTION || g_ascii_strcasecmp (t->value, fname) != 0)
-    return NULL;
-  if (c->i + 2 >= c->n)
-    return NULL;
-  const StyleToken *arg = c->toks[c->i + 1], *close = c->toks[c->i + 2];
-  if (arg->type != STYLE_TOK_IDENT || close->type != STYLE_TOK_RPAREN)
-    return NULL;
-  c->i += 3;
-  return arg->value;
-}
+/* ---- the parsers the table names (parse column of property-table.h) ------------- */
 
-static gboolean
-parse_string_set (StyleValueCursor *c, StyleSpecValue *v)
+#define LH(name) static gboolean lh_##name (const StylePropInfo *info, StyleValueCursor *c, \
+                                            StyleSpecValue *v, GPtrArray *uses)
+#define UNUSED (void) info, (void) uses
+
+LH (font_family) { (void) info; return parse_font_family (c, v, uses); }
+LH (font_size) { UNUSED; return parse_font_size (c, v); }
+LH (font_weight) { UNUSED; return parse_font_weight (c, v); }
+LH (keyword) { (void) uses; return parse_keyword_value (c, info->keywords, v); }
+LH (line_height) { UNUSED; return parse_line_height (c, v); }
+LH (color) { UNUSED; return parse_color_value (c, v); }
+LH (length) { UNUSED; return style_length_parse (c, FALSE, FALSE, v); }
+LH (nn_length) { UNUSED; return parse_nonneg_length (c, FALSE, v); }
+LH (nn_length_pct) { UNUSED; return parse_nonneg_length (c, TRUE, v); }
+LH (border_width) { UNUSED; return parse_border_width (c, v); }
+LH (int_1_1000) { UNUSED; return parse_integer (c, 1, 1000, v); }
+LH (int_1_6) { UNUSED; return parse_integer (c, 1, 6, v); }
+LH (palette) { UNUSED; return parse_palette (c, v); }
+LH (aspect_ratio) { UNUSED; return parse_aspect_ratio (c, v); }
+LH (string_set) { UNUSED; return style_parse_string_set (c, v); }
+LH (content) { UNUSED; return style_parse_content (c, v); }
+LH (page_size) { UNUSED; return style_parse_page_size (c, v); }
+LH (page_bleed) { UNUSED; return style_page_parse_bleed (c, v); }
+LH (page_marks) { UNUSED; return style_page_parse_marks (c, v); }
+LH (hyphenate_limit) { UNUSED; return parse_hyphenate_limit (c, v); }
+LH (page_name) { UNUSED; return style_parse_page_name (c, v); }
+
+/* normal: 0 */
+LH (letter_spacing)
 {
-  if (cur_is_ident (c, "none") && c->n == 1) {
+  UNUSED;
+  if (cur_is_ident (c, "normal")) {
     c->i++;
-    v->kind = SV_NONE;
+    v->kind = SV_LENGTH;
+    v->unit = U_PT;
+    v->num = 0;
     return TRUE;
   }
-  const StyleToken *t = cur (c);
-  if (!t || t->type != STYLE_TOK_IDENT)
-    return FALSE;
-  const char *name = t->value;
-  c->i++;
-  t = cur (c);
-  if (!t || t->type != STYLE_TOK_FUNCTION || g_ascii_strcasecmp (t->value, "content") != 0)
-    return FALSE;
-  c->i++;
-  t = cur (c);
-  if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "text") == 0) {
-    c->i++;
-    t = cur (c);
-  }
-  if (!t || t->type != STYLE_TOK_RPAREN)
-    return FALSE;
-  c->i++;
-  v->kind = SV_STRING;
-  v->str = g_strdup (name);
-  return TRUE;
+  return style_length_parse (c, FALSE, FALSE, v);
 }
 
-static void
-content_item_free (gpointer p)
+/* normal: the initial gap */
+LH (column_gap)
 {
-  StyleContentItem *item = p;
-  g_free (item->text);
-  g_free (item);
-}
-
-static gboolean
-parse_content (StyleValueCursor *c, StyleSpecValue *v)
-{
-  if ((cur_is_ident (c, "none") || cur_is_ident (c, "normal")) && c->n - c->i == 1) {
-    c->i++;
-    v->kind = SV_NONE;
-    return TRUE;
-  }
-  GPtrArray *items = g_ptr_array_new_with_free_func (content_item_free);
-  while (c->i < c->n) {
-    const StyleToken *t = cur (c);
-    StyleContentItem *item = g_new0 (StyleContentItem, 1);
-    g_ptr_array_add (items, item);
-    if (t->type == STYLE_TOK_STRING) {
-      item->kind = STYLE_CONTENT_STRING;
-      item->text = g_strdup (t->value);
-      c->i++;
-      continue;
-    }
-    guint save = c->i;
-    const char *arg = function_ident_arg (c, "counter");
-    if (arg && g_ascii_strcasecmp (arg, "page") == 0) {
-      item->kind = STYLE_CONTENT_COUNTER_PAGE;
-      continue;
-    }
-    if (arg && g_ascii_strcasecmp (arg, "pages") == 0) {
-      item->kind = STYLE_CONTENT_COUNTER_PAGES;
-      continue;
-    }
-    c->i = save;
-    arg = function_ident_arg (c, "string");
-    if (arg) {
-      item->kind = STYLE_CONTENT_NAMED_STRING;
-      item->text = g_strdup (arg);
-      continue;
-    }
-    c->i = save;
-    g_ptr_array_unref (items);
-    return FALSE;
-  }
-  v->kind = SV_CONTENT;
-  v->content = items;
-  return TRUE;
-}
-
-static gboolean
-parse_page_size (StyleValueCursor *c, StyleSpecValue *v)
-{
-  static const struct { const char *name; double w, h; } sizes[] = {
-    { "A3", 297, 420 }, { "A4", 210, 297 }, { "A5", 148, 210 }, { "B5", 176, 250 },
-    { "letter", 8.5 * 25.4, 11 * 25.4 }, { "legal", 8.5 * 25.4, 14 * 25.4 },
-  };
-  double w = 0, h = 0;
-  int orientation = 0;          /* 1 portrait, 2 landscape */
-  gboolean have_size = FALSE;
-  if (cur_is_ident (c, "auto") && c->n == 1) {
+  UNUSED;
+  if (cur_is_ident (c, "normal")) {
     c->i++;
     v->kind = SV_INITIAL;
     return TRUE;
   }
-  while (c->i < c->n) {
-    const StyleToken *t = cur (c);
-    if (t->type == STYLE_TOK_IDENT) {
-      if (g_ascii_strcasecmp (t->value, "portrait") == 0 && !orientation) {
-        orientation = 1;
-        c->i++;
-        continue;
-      }
-      if (g_ascii_strcasecmp (t->value, "landscape") == 0 && !orientation) {
-        orientation = 2;
-        c->i++;
-        continue;
-      }
-      if (have_size)
-        return FALSE;
-      guint k;
-      for (k = 0; k < G_N_ELEMENTS (sizes); k++)
-        if (g_ascii_strcasecmp (t->value, sizes[k].name) == 0)
-          break;
-      if (k == G_N_ELEMENTS (sizes))
-        return FALSE;
-      w = sizes[k].w * 72 / 25.4;
-      h = sizes[k].h * 72 / 25.4;
-      have_size = TRUE;
-      c->i++;
-      continue;
-    }
-    if (have_size || orientation)
-      return FALSE;
-    StyleSpecValue a = { 0 }, b = { 0 };
-    guint save = c->i;
-    if (!parse_nonneg_length (c, FALSE, &a) || a.unit != U_PT || a.num <= 0) {
-      c->i = save;
-      return FALSE;
-    }
-    b = a;
-    if (c->i < c->n && cur (c)->type != STYLE_TOK_IDENT) {
-      save = c->i;
-      if (!parse_nonneg_length (c, FALSE, &b) || b.unit != U_PT || b.num <= 0) {
-        c->i = save;
-        return FALSE;
-      }
-    }
-    w = a.num;
-    h = b.num;
-    have_size = TRUE;
-  }
-  if (!have_size) {
-    if (!orientation)
-      return FALSE;
-    w = 210 * 72 / 25.4;        /* orientation alone: of A4 */
-    h = 297 * 72 / 25.4;
-  }
-  if ((orientation == 2 && w < h) || (orientation == 1 && w > h)) {
-    double tmp = w;
-    w = h;
-    h = tmp;
-  }
-  v->kind = SV_SIZE;
-  v->num = w;
-  v->num2 = h;
-  return TRUE;
+  return parse_nonneg_length (c, FALSE, v);
 }
+
+/* auto: 0, the height from aspect-ratio */
+LH (height)
+{
+  UNUSED;
+  if (cur_is_ident (c, "auto")) {
+    c->i++;
+    v->kind = SV_LENGTH;
+    v->unit = U_PT;
+    v->num = 0;
+    return TRUE;
+  }
+  return parse_nonneg_length (c, FALSE, v);
+}
+
+typedef gboolean (*LonghandParser) (const StylePropInfo *info, StyleValueCursor *c,
+                                    StyleSpecValue *v, GPtrArray *uses);
+static const LonghandParser longhand_parsers[P_N_LONGHANDS] = {
+#define LONGHAND(ID, name, inh, ctx, parse, ...) [P_##ID] = lh_##parse,
+#include "style/property-table.h"
+};
 
 static gboolean
 parse_longhand (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArray *uses)
 {
-  switch (prop) {
-  case P_FONT_FAMILY: return parse_font_family (c, v, uses);
-  case P_FONT_SIZE: return parse_font_size (c, v);
-  case P_FONT_WEIGHT: return parse_font_weight (c, v);
-  case P_FONT_STYLE: return parse_keyword_value (c, kw_font_style, v);
-  case P_LINE_HEIGHT: return parse_line_height (c, v);
-  case P_COLOR: case P_MISSING_COLOR: case P_BACKGROUND_COLOR:
-  case P_AXIS_COLOR: case P_GRID_COLOR:
-  case P_BORDER_TOP_COLOR: case P_BORDER_RIGHT_COLOR: case P_BORDER_BOTTOM_COLOR:
-  case P_BORDER_LEFT_COLOR:
-    return parse_color_value (c, v);
-  case P_TEXT_ALIGN: return parse_keyword_value (c, kw_align, v);
-  case P_TEXT_INDENT:
-  case P_MARGIN_TOP: case P_MARGIN_RIGHT: case P_MARGIN_BOTTOM: case P_MARGIN_LEFT:
-    return style_length_parse (c, FALSE, FALSE, v);
-  case P_LETTER_SPACING:
-    if (cur_is_ident (c, "normal")) {
-      c->i++;
-      v->kind = SV_LENGTH;
-      v->unit = U_PT;
-      v->num = 0;
-      return TRUE;
-    }
-    return style_length_parse (c, FALSE, FALSE, v);
-  case P_HYPHENS: return parse_keyword_value (c, kw_hyphens, v);
-  case P_WIDOWS: case P_ORPHANS: return parse_integer (c, 1, 1000, v);
-  case P_DISPLAY: return parse_keyword_value (c, kw_display, v);
-  case P_PADDING_TOP: case P_PADDING_RIGHT: case P_PADDING_BOTTOM: case P_PADDING_LEFT:
-  case P_AXIS_WIDTH: case P_GRID_WIDTH:
-    return parse_nonneg_length (c, FALSE, v);
-  case P_BORDER_TOP_WIDTH: case P_BORDER_RIGHT_WIDTH: case P_BORDER_BOTTOM_WIDTH:
-  case P_BORDER_LEFT_WIDTH:
-    return parse_border_width (c, v);
-  case P_BORDER_TOP_STYLE: case P_BORDER_RIGHT_STYLE: case P_BORDER_BOTTOM_STYLE:
-  case P_BORDER_LEFT_STYLE:
-    return parse_keyword_value (c, kw_border_style, v);
-  case P_BREAK_BEFORE: case P_BREAK_AFTER: return parse_keyword_value (c, kw_break, v);
-  case P_BREAK_INSIDE: return parse_keyword_value (c, kw_break_inside, v);
-  case P_LAYOUT: return parse_keyword_value (c, kw_layout, v);
-  case P_COLUMN_GAP:
-    if (cur_is_ident (c, "normal")) {
-      c->i++;
-      v->kind = SV_INITIAL;
-      return TRUE;
-    }
-    return parse_nonneg_length (c, FALSE, v);
-  case P_TILE_COLUMNS: return parse_integer (c, 1, 6, v);
-  case P_PALETTE: return parse_palette (c, v);
-  case P_HEIGHT:
-    if (cur_is_ident (c, "auto")) {
-      c->i++;
-      v->kind = SV_LENGTH;
-      v->unit = U_PT;
-      v->num = 0;
-      return TRUE;
-    }
-    return parse_nonneg_length (c, FALSE, v);
-  case P_ASPECT_RATIO: return parse_aspect_ratio (c, v);
-  case P_LABEL_FONT_SIZE: return parse_nonneg_length (c, TRUE, v);
-  case P_CHART_LABELS: return parse_keyword_value (c, kw_chart_labels, v);
-  case P_LEGEND: return parse_keyword_value (c, kw_legend, v);
-  case P_STRING_SET: return parse_string_set (c, v);
-  case P_CONTENT: return parse_content (c, v);
-  case P_SIZE: return parse_page_size (c, v);
-  default:
-    g_assert_not_reached ();
-  }
-  return FALSE;
+  g_assert (prop < P_N_LONGHANDS);
+  return longhand_parsers[prop] (style_prop_info (prop), c, v, uses);
 }
 
 /* 1 to 4 values: top, right, bottom, left as CSS box shorthands say. */
@@ -631,7 +451,7 @@ parse_border_shorthand (StyleProp prop, StyleValueCursor *c, GArray *out)
       continue;
     }
     c->i = save;
-    if (!have_s && parse_keyword_value (c, kw_border_style, &style)) {
+    if (!have_s && parse_keyword_value (c, KW (P_BORDER_TOP_STYLE), &style)) {
       have_s = TRUE;
       continue;
     }
@@ -668,7 +488,7 @@ parse_font_shorthand (StyleValueCursor *c, GArray *out, GPtrArray *uses)
       c->i++;
       continue;
     }
-    if (!have_style && parse_keyword_value (c, kw_font_style, &style)) {
+    if (!have_style && parse_keyword_value (c, KW (P_FONT_STYLE), &style)) {
       have_style = TRUE;
       continue;
     }
@@ -702,40 +522,58 @@ parse_font_shorthand (StyleValueCursor *c, GArray *out, GPtrArray *uses)
   return TRUE;
 }
 
+/* ---- shorthands (parse column of SHORTHAND) -------------------------------------- */
+
+#define SH(name) static gboolean sh_##name (StyleProp prop, StyleValueCursor *c, GArray *out, \
+                                            GPtrArray *uses)
+
+SH (font_shorthand) { (void) prop; return parse_font_shorthand (c, out, uses); }
+SH (border_shorthand) { (void) uses; return parse_border_shorthand (prop, c, out); }
+
+/* margin, padding, border-width …: the first longhand it sets, then its sides */
+SH (box_shorthand)
+{
+  (void) uses;
+  StyleProp longhands[12];
+  style_prop_longhands (prop, longhands);
+  return parse_box_shorthand (longhands[0], c, out);
+}
+
+/* background: a colour or none */
+SH (background_shorthand)
+{
+  (void) prop, (void) uses;
+  StyleSpecValue v = { 0 };
+  if (cur_is_ident (c, "none")) {
+    c->i++;
+    v.kind = SV_COLOR;          /* transparent */
+  } else if (!parse_color_value (c, &v)) {
+    return FALSE;
+  }
+  push (out, P_BACKGROUND_COLOR, &v);
+  return TRUE;
+}
+
+typedef gboolean (*ShorthandParser) (StyleProp prop, StyleValueCursor *c, GArray *out,
+                                     GPtrArray *uses);
+static const ShorthandParser shorthand_parsers[P_N_PROPS] = {
+#define LONGHAND(...)
+#define SHORTHAND(ID, name, inh, ctx, parse, exp) [P_##ID] = sh_##parse,
+#include "style/property-table.h"
+};
+
 static gboolean
 parse_any (StyleProp prop, StyleValueCursor *c, GArray *out, GPtrArray *uses)
 {
-  switch (prop) {
-  case P_FONT: return parse_font_shorthand (c, out, uses);
-  case P_MARGIN: return parse_box_shorthand (P_MARGIN_TOP, c, out);
-  case P_PADDING: return parse_box_shorthand (P_PADDING_TOP, c, out);
-  case P_BORDER_WIDTH: return parse_box_shorthand (P_BORDER_TOP_WIDTH, c, out);
-  case P_BORDER_STYLE: return parse_box_shorthand (P_BORDER_TOP_STYLE, c, out);
-  case P_BORDER_COLOR: return parse_box_shorthand (P_BORDER_TOP_COLOR, c, out);
-  case P_BORDER: case P_BORDER_TOP: case P_BORDER_RIGHT: case P_BORDER_BOTTOM:
-  case P_BORDER_LEFT:
-    return parse_border_shorthand (prop, c, out);
-  case P_BACKGROUND: {
-    StyleSpecValue v = { 0 };
-    if (cur_is_ident (c, "none")) {
-      c->i++;
-      v.kind = SV_COLOR;        /* transparent */
-    } else if (!parse_color_value (c, &v)) {
-      return FALSE;
-    }
-    push (out, P_BACKGROUND_COLOR, &v);
-    return TRUE;
+  if (prop >= P_N_LONGHANDS)
+    return shorthand_parsers[prop] (prop, c, out, uses);
+  StyleSpecValue v = { 0 };
+  if (!parse_longhand (prop, c, &v, uses)) {
+    style_spec_value_clear (&v);
+    return FALSE;
   }
-  default: {
-    StyleSpecValue v = { 0 };
-    if (!parse_longhand (prop, c, &v, uses)) {
-      style_spec_value_clear (&v);
-      return FALSE;
-    }
-    push (out, prop, &v);
-    return TRUE;
-  }
-  }
+  push (out, prop, &v);
+  return TRUE;
 }
 
 gboolean

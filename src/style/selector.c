@@ -60,6 +60,7 @@ style_selector_free (StyleSelector *sel)
   for (guint k = 0; k < sel->compounds->len; k++)
     compound_clear (&g_array_index (sel->compounds, StyleCompound, k));
   g_array_unref (sel->compounds);
+  g_free (sel->text);
   g_free (sel);
 }
 
@@ -324,11 +325,16 @@ style_selector_list_parse (const StyleTokens *src, guint first, guint last, Diag
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) style_selector_free);
   for (;;) {
     skip_ws (&p);
+    guint start = p.i;
     StyleSelector *sel = parse_complex (&p);
     if (!sel) {
       g_ptr_array_unref (list);
       return NULL;
     }
+    guint end = p.i;
+    while (end > start && style_tokens_get (src, end - 1)->type == STYLE_TOK_WHITESPACE)
+      end--;
+    sel->text = end > start ? style_tokens_text (src, start, end - 1) : g_strdup ("*");
     g_ptr_array_add (list, sel);
     const StyleToken *t = peek (&p);
     if (t->type == STYLE_TOK_EOF)

@@ -19,29 +19,16 @@ G_BEGIN_DECLS
 
 /* ---- properties ------------------------------------------------------------ */
 
+/* The properties, in the order of property-table.h: longhands, then
+ * shorthands. */
 typedef enum {
-  /* longhands: each one field (or a few) of StyleComputed */
-  P_FONT_FAMILY, P_FONT_SIZE, P_FONT_WEIGHT, P_FONT_STYLE, P_LINE_HEIGHT,
-  P_COLOR, P_TEXT_ALIGN, P_TEXT_INDENT, P_LETTER_SPACING, P_HYPHENS,
-  P_WIDOWS, P_ORPHANS, P_MISSING_COLOR,
-  P_DISPLAY,
-  P_MARGIN_TOP, P_MARGIN_RIGHT, P_MARGIN_BOTTOM, P_MARGIN_LEFT,
-  P_PADDING_TOP, P_PADDING_RIGHT, P_PADDING_BOTTOM, P_PADDING_LEFT,
-  P_BORDER_TOP_WIDTH, P_BORDER_RIGHT_WIDTH, P_BORDER_BOTTOM_WIDTH, P_BORDER_LEFT_WIDTH,
-  P_BORDER_TOP_STYLE, P_BORDER_RIGHT_STYLE, P_BORDER_BOTTOM_STYLE, P_BORDER_LEFT_STYLE,
-  P_BORDER_TOP_COLOR, P_BORDER_RIGHT_COLOR, P_BORDER_BOTTOM_COLOR, P_BORDER_LEFT_COLOR,
-  P_BACKGROUND_COLOR,
-  P_BREAK_BEFORE, P_BREAK_AFTER, P_BREAK_INSIDE,
-  P_LAYOUT, P_COLUMN_GAP, P_TILE_COLUMNS, P_PALETTE, P_HEIGHT, P_ASPECT_RATIO,
-  P_AXIS_COLOR, P_AXIS_WIDTH, P_GRID_COLOR, P_GRID_WIDTH, P_LABEL_FONT_SIZE,
-  P_CHART_LABELS, P_LEGEND, P_STRING_SET,
-  P_CONTENT,                  /* margin boxes only */
-  P_SIZE,                     /* @page only */
+#define LONGHAND(ID, ...) P_##ID,
+#include "style/property-table.h"
   P_N_LONGHANDS,
-  /* shorthands */
-  P_FONT = P_N_LONGHANDS, P_MARGIN, P_PADDING, P_BORDER,
-  P_BORDER_TOP, P_BORDER_RIGHT, P_BORDER_BOTTOM, P_BORDER_LEFT,
-  P_BORDER_WIDTH, P_BORDER_STYLE, P_BORDER_COLOR, P_BACKGROUND,
+  P__BEFORE_SHORTHANDS = P_N_LONGHANDS - 1,
+#define SHORTHAND(ID, ...) P_##ID,
+#define LONGHAND(...)
+#include "style/property-table.h"
   P_N_PROPS,
 } StyleProp;
 
@@ -52,12 +39,38 @@ enum {
   STYLE_CTX_MBOX = 1 << 2,    /* @top-left { … } … */
 };
 
+/* A keyword of a property's value and the number it stands for (an enum of
+ * style.h); a table ends with { NULL, 0 }. The first name of a number is
+ * the one --explain shows. */
+typedef struct { const char *name; int value; } StyleKeyword;
+
+/* How a specified value becomes the field(s) of StyleComputed (computed.c). */
+typedef enum {
+  STYLE_COMPUTE_NONE,         /* not in StyleComputed (content, size) */
+  STYLE_COMPUTE_IVAL,         /* int field = the keyword's or integer's value */
+  STYLE_COMPUTE_LENGTH,       /* double field, pt; em of the font size, % of 0 */
+  STYLE_COMPUTE_LENGTH_FS,    /* the same, % of the font size */
+  STYLE_COMPUTE_NUMBER,       /* double field = the number */
+  STYLE_COMPUTE_COLOR,        /* StyleColor field; currentcolor = color */
+  STYLE_COMPUTE_STR,          /* char * field (owned by the computed style) */
+  STYLE_COMPUTE_COLOR_PROP,   /* color: currentcolor = the parent's */
+  STYLE_COMPUTE_FONT_SIZE,    /* em, %, larger, smaller of the parent's size */
+  STYLE_COMPUTE_FONT_WEIGHT,  /* bolder, lighter of the parent's weight */
+  STYLE_COMPUTE_LINE_HEIGHT,  /* a number (kept apart, inherited as such) or a length */
+  STYLE_COMPUTE_PALETTE,      /* palette + n_palette */
+  STYLE_COMPUTE_HYPHENATE_LIMIT,  /* int[3] from a byte each of ival; 0: auto */
+} StyleComputeKind;
+
 typedef struct {
   const char *name;
   StyleProp prop;
   gboolean inherited;
   guint contexts;
   const char *expected;       /* for "invalid value" messages */
+  StyleComputeKind compute;
+  const StyleKeyword *keywords;   /* NULL: not a keyword property */
+  /* the field(s) of StyleComputed it sets; size 0: none */
+  gsize offset, size, offset2, size2;
 } StylePropInfo;
 
 typedef enum {
@@ -106,6 +119,10 @@ const StylePropInfo *style_prop_lookup (const char *name);
 const StylePropInfo *style_prop_info (StyleProp prop);
 /* Longhands a shorthand sets (a longhand: itself); returns their number. */
 guint style_prop_longhands (StyleProp prop, StyleProp out[12]);
+/* The first keyword of a keyword property that stands for value, or NULL. */
+const char *style_prop_keyword_name (const StylePropInfo *info, int value);
+/* The keyword of info closest to word, or NULL (none close, or no keywords). */
+const char *style_prop_keyword_suggest (const StylePropInfo *info, const char *word);
 /* The closest known property name to name, or NULL. */
 const char *style_prop_suggest (const char *name);
 /* TRUE if name is a CSS property that dossier does not support. */
@@ -134,6 +151,15 @@ gboolean style_prop_parse (StyleProp prop, StyleValueCursor *c, GArray *out,
  * StyleFamilyUse*, without file) into uses. */
 gboolean style_prop_parse_with_uses (StyleProp prop, StyleValueCursor *c, GArray *out,
                                      const char **expected, GPtrArray *uses);
+/* The values of page properties (property-page.c), for the parsers' table. */
+gboolean style_parse_page_name (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_parse_string_set (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_parse_content (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_parse_page_size (StyleValueCursor *c, StyleSpecValue *v);
+/* @page's bleed (auto: SV_INITIAL, or a length) and marks (SV_INT: a set
+ * of StylePageMarks) (page.c). */
+gboolean style_page_parse_bleed (StyleValueCursor *c, StyleSpecValue *v);
+gboolean style_page_parse_marks (StyleValueCursor *c, StyleSpecValue *v);
 void style_spec_value_clear (StyleSpecValue *v);
 void style_longhand_value_array_free (GArray *values);
 
@@ -159,6 +185,7 @@ typedef struct {
   gboolean important;
   gboolean has_var;
   char *raw;                  /* value text (custom properties, values with var()) */
+  char *text;                 /* the value as written (for --explain) */
   GArray *values;             /* of StyleLonghandValue (when !has_var and !custom) */
   const char *file;           /* interned in the sheet */
   int line, column;           /* of the value's first token */
@@ -185,6 +212,7 @@ typedef struct {
   GArray *compounds;          /* of StyleCompound, [0] = rightmost */
   guint specificity;          /* a << 20 | b << 10 | c */
   StyleRule *rule;
+  char *text;                 /* as written (whitespace runs as one space), for --explain */
 } StyleSelector;
 
 struct _StyleRule {
@@ -209,8 +237,9 @@ gboolean style_selector_matches (const StyleSelector *sel, const StyleNode *node
 /* ---- @page ----------------------------------------------------------------- */
 
 typedef struct {
-  gboolean first, left, right;
-  guint specificity;          /* :first > :left/:right > plain */
+  gboolean first, left, right, blank;
+  char *name;                 /* @page NAME; NULL: any page */
+  guint specificity;          /* a name > :first, :blank > :left/:right > plain */
   guint order;
   GPtrArray *decls;           /* of StyleDecl*: size, margin, text properties */
   GPtrArray *box_decls[STYLE_N_MARGIN_BOXES];  /* of StyleDecl*, or NULL */
@@ -240,11 +269,20 @@ struct _StyleSheet {
   /* while loading: where @imports may reach (NULL: anywhere) */
   const StyleLoadRules *load_rules;
 
+  /* --explain: told of every node styled (style_sheet_observe) */
+  StyleObserveFunc observer;
+  gpointer observer_data;
+
   /* style_compute() results, keyed by node chain + inherited parent values */
   GMutex cache_lock;
   GHashTable *cache;
 };
 
+/* Parses css (from file; import_stack: the files being read, for cycles)
+ * into sheet (parser.c). */
+gboolean style_sheet_parse_text (StyleSheet *sheet, const char *css, gsize len,
+                                 const char *file, DiagList *diags, GPtrArray *import_stack);
+void style_rule_free (StyleRule *rule);
 /* Interned file name (lives as long as the sheet). */
 const char *style_sheet_intern_file (StyleSheet *sheet, const char *file);
 /* Builds the index; called once the rules are complete. */
@@ -289,6 +327,20 @@ void style_copy_field (StyleComputed *dst, const StyleComputed *src, StyleProp p
  * style_longhand_value_array_free). */
 void style_collect_specified (GPtrArray *ordered_decls, GHashTable *vars,
                               const StyleSpecValue **slots, GPtrArray *temps);
+/* The declarations that apply to node, in cascade order (normal ones by
+ * specificity and order, then !important ones); selectors (may be NULL)
+ * gets the selector through which each matched, in step. */
+GPtrArray *style_matched_decls (const StyleSheet *sheet, const StyleNode *node,
+                                GPtrArray *selectors);
+/* The computed style of node, not remembered (style_compute remembers it). */
+StyleComputed *style_cascade_compute (const StyleSheet *sheet, const StyleNode *node,
+                                      const StyleComputed *parent);
+/* The custom properties of an element: parent's, overridden by decls' (vars.c). */
+GHashTable *style_custom_compute (GPtrArray *decls, GHashTable *parent);
+/* The cache of style_compute() results (cache.c). */
+GHashTable *style_cache_new (void);
+/* Replaces the string fields of cs (compute STR) with copies of their own. */
+void style_computed_own_strings (StyleComputed *cs);
 /* Computes a style from specified values; parent gives inherited values
  * (NULL: initial ones). The result holds its own copies and a ref on vars. */
 StyleComputed *style_compute_from_slots (const StyleSpecValue *const *slots,

@@ -22,7 +22,11 @@ typedef struct { double r, g, b, a; } StyleColor;     /* 0..1 each */
 typedef enum { STYLE_ALIGN_LEFT, STYLE_ALIGN_RIGHT, STYLE_ALIGN_CENTER,
                STYLE_ALIGN_JUSTIFY } StyleTextAlign;
 typedef enum { STYLE_HYPHENS_MANUAL, STYLE_HYPHENS_NONE, STYLE_HYPHENS_AUTO } StyleHyphens;
-typedef enum { STYLE_BREAK_AUTO, STYLE_BREAK_AVOID, STYLE_BREAK_PAGE } StyleBreak;
+/* LEFT and RIGHT are page breaks too, followed by a blank page when the
+ * next page would be on the other side (verso: left, recto: right) */
+typedef enum { STYLE_BREAK_AUTO, STYLE_BREAK_AVOID, STYLE_BREAK_PAGE, STYLE_BREAK_LEFT,
+               STYLE_BREAK_RIGHT } StyleBreak;
+#define STYLE_BREAK_IS_PAGE(b) ((b) >= STYLE_BREAK_PAGE)
 typedef enum { STYLE_LAYOUT_PARALLEL, STYLE_LAYOUT_SEQUENTIAL,
                STYLE_LAYOUT_INTERLEAVED } StyleLayout;
 typedef enum { STYLE_LABELS_STACKED, STYLE_LABELS_SIDE_BY_SIDE } StyleChartLabels;
@@ -49,6 +53,7 @@ typedef struct {
   double text_indent;
   double letter_spacing;
   StyleHyphens hyphens;
+  int hyphenate_limit[3];      /* hyphenate-limit-chars: word, before, after (letters) */
   int widows, orphans;
   StyleColor missing_color;   /* colour of a variant shown in place of a missing one */
 
@@ -75,6 +80,7 @@ typedef struct {
   StyleChartLabels chart_labels;           /* both languages: stacked | side-by-side */
   StyleLegend legend;
   char *string_set;           /* string-set: NAME content() → NAME, else NULL */
+  char *page;                 /* page: the page name, NULL for auto (none) */
 
   /* added by the style stage (after the fields above, which keep their places) */
   StyleBorderStyle border_style[4];        /* STYLE_BORDER_NONE ⇒ border_width 0 */
@@ -120,9 +126,18 @@ typedef struct {
   StyleComputed *style;       /* font, colour, alignment of the box */
 } StyleMarginBoxStyle;
 
+/* @page's marks: crop marks, registration crosses (a set). */
+typedef enum {
+  STYLE_MARKS_CROP = 1 << 0,
+  STYLE_MARKS_CROSS = 1 << 1,
+} StylePageMarks;
+
 typedef struct {
-  double width, height;       /* pt */
+  double width, height;       /* pt: the trim size */
   double margin[4];           /* pt */
+  double bleed;               /* pt the page's background runs past the trim */
+  guint marks;                /* StylePageMarks */
+  StyleColor background;      /* the page's background-color (a cover colour) */
   StyleMarginBoxStyle boxes[STYLE_N_MARGIN_BOXES];
 } StylePage;
 
@@ -159,7 +174,18 @@ StyleComputed *style_computed_copy (const StyleComputed *style);
 void style_computed_free (StyleComputed *style);
 
 /* The page style for a page (page_number is 1-based; left = even pages). */
+/* Which page: its number (odd pages are right pages), whether it begins a
+ * part (:first), whether it is a blank page inserted to start the next on
+ * the right side (:blank), and its name (the `page` property of what it
+ * holds; NULL: none). */
+typedef struct {
+  int number;
+  gboolean first, blank;
+  const char *name;
+} StylePageSelect;
+
 StylePage *style_page_compute (const StyleSheet *sheet, int page_number, gboolean first);
+StylePage *style_page_compute_for (const StyleSheet *sheet, const StylePageSelect *sel);
 void style_page_free (StylePage *page);
 
 /* The list of families a sheet names in font-family (or font, or through
@@ -172,6 +198,67 @@ GPtrArray *style_sheet_families (const StyleSheet *sheet);
  * @import in the order read (for depfiles): NULL-terminated, g_strfreev. */
 char **style_sheet_files (const StyleSheet *sheet);
 
+/* ---- where a computed value came from (--explain) ------------------------------ */
+
+/* Called with every node style_compute() is asked about (before the cache),
+ * from whichever thread computes it; NULL stops it. For --explain, which
+ * lays the document out once to see the elements as layout styles them. */
+typedef void (*StyleObserveFunc) (const StyleNode *node, gpointer data);
+void style_sheet_observe (StyleSheet *sheet, StyleObserveFunc fn, gpointer data);
+
+/* A selector as a style writes it ('section#economy > p:lang(zh)', 'heading',
+ * '@page :first'), to ask which elements it matches. NULL with an error at
+ * file (its column in text) when it is not one dossier understands. */
+typedef struct _StyleQuery StyleQuery;
+StyleQuery *style_query_parse (const char *text, const char *file, DiagList *diags);
+gboolean style_query_matches (const StyleQuery *q, const StyleNode *node);
+/* TRUE for an @page query; then *first, *left say which page it asks for. */
+gboolean style_query_is_page (const StyleQuery *q, gboolean *first, gboolean *left);
+void style_query_free (StyleQuery *q);
+
+/* One declaration, for an explanation. */
+typedef struct {
+  char *file;                 /* NULL: a default of dossier's (no declaration) */
+  int line, column;           /* of the value */
+  char *selector;             /* "p:lang(de)", ":root", "@page :first" … */
+  guint specificity;          /* a << 20 | b << 10 | c */
+  gboolean important;
+  char *value;                /* as written */
+  char *element;              /* the element it was declared on ("dossier:lang(de)") */
+} StyleSource;
+
+typedef enum {
+  STYLE_FROM_DECLARED,        /* a declaration on the element itself */
+  STYLE_FROM_INHERITED,       /* from an ancestor (winner: the ancestor's declaration) */
+  STYLE_FROM_INITIAL,         /* no declaration on it or, if it inherits, its ancestors */
+} StyleFrom;
+
+typedef struct {
+  const char *property;       /* static */
+  char *value;                /* the computed value as text */
+  StyleFrom from;
+  StyleSource *winner;        /* NULL for STYLE_FROM_INITIAL */
+  gboolean explicit_inherit;  /* the element's own declaration says inherit */
+  GPtrArray *overridden;      /* of StyleSource*: lost to the winner, nearest first */
+  char *var_name;             /* the winner's value uses var(--x): "--x", else NULL */
+  StyleSource *var_source;    /* where --x got its value (NULL: the fallback) */
+} StyleExplained;
+
+/* Every property of node (the element rules' properties, in the table's
+ * order) with its computed value and where it came from; the ancestors are
+ * styled as style_compute() styles them. Of StyleExplained*; unref. */
+GPtrArray *style_explain (const StyleSheet *sheet, const StyleNode *node);
+/* The same for the page context of a page (first: the document's first). */
+GPtrArray *style_explain_page (const StyleSheet *sheet, gboolean first, gboolean left);
+/* The one of candidates (NULL-terminated) nearest to word by edit distance,
+ * if it is near enough to be a typo of it, else NULL: for "did you mean". */
+const char *style_suggest_name (const char *word, const char *const *candidates);
+/* "dossier:lang(de) > section#economy > p", for messages. */
+char *style_node_describe (const StyleNode *node);
+/* "(0,1,1)" */
+char *style_specificity_text (guint specificity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleQuery, style_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleSheet, style_sheet_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyleComputed, style_computed_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StylePage, style_page_free)

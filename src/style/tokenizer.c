@@ -86,11 +86,12 @@ is_non_printable (gunichar c)
   return c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1F) || c == 0x7F;
 }
 
-/* §4.3.8 */
+/* §4.3.8: a backslash before the end of the file is a valid escape too
+ * (of U+FFFD, §4.3.7); only one before a newline is not. */
 static gboolean
 valid_escape (gunichar c1, gunichar c2)
 {
-  return c1 == '\\' && c2 != EOF_CP && !is_newline (c2);
+  return c1 == '\\' && !is_newline (c2);
 }
 
 /* §4.3.9 */
@@ -122,8 +123,10 @@ static gunichar
 consume_escape (Tokenizer *t)
 {
   gunichar c = peek (t, 0);
-  if (c == EOF_CP)
+  if (c == EOF_CP) {
+    report (t, t->pos - 1, "a backslash at the end of the file (it stands for U+FFFD)");
     return 0xFFFD;
+  }
   t->pos++;
   if (is_hex (c)) {
     gunichar v = g_ascii_xdigit_value ((char) c);
@@ -215,7 +218,7 @@ consume_bad_url_remnants (Tokenizer *t)
     t->pos++;
     if (c == ')')
       return;
-    if (valid_escape (c, peek (t, 0)))
+    if (valid_escape (c, peek (t, 0)) && peek (t, 0) != EOF_CP)
       consume_escape (t);
   }
 }

@@ -454,3 +454,9 @@ style_suggest (const char *word, const char *const *candidates)
   }
   return best;
 }
+
+const char *
+style_suggest_name (const char *word, const char *const *candidates)
+{
+  return style_suggest (word, candidates);
+}

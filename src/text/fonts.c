@@ -126,11 +126,18 @@ text_check_families (PangoFontMap *map, const GPtrArray *uses, DiagList *diags)
       found = g_ascii_strcasecmp (*h, u->family) == 0;
     if (found)
       continue;
-    /* A family that is not there is not replaced silently by another:
-     * the designer hears of it, at the place that names it. */
-    diag_warning (diags, u->file, u->line, u->column,
-                  "font family '%s' is not available (dossier --list-fonts lists those that "
-                  "are; add a font to fonts/ or with --font-dir)", u->family);
+    /* A family that is not there is not replaced silently by another: an
+     * error at the place that names it, with the nearest family there is. */
+    const char *near = style_suggest_name (u->family, (const char *const *) have);
+    if (near)
+      diag_error (diags, u->file, u->line, u->column,
+                  "font family '%s' is not available (did you mean '%s'? dossier "
+                  "--list-fonts lists the families there are; add a font to fonts/ or "
+                  "with --font-dir)", u->family, near);
+    else
+      diag_error (diags, u->file, u->line, u->column,
+                  "font family '%s' is not available (dossier --list-fonts lists the "
+                  "families there are; add a font to fonts/ or with --font-dir)", u->family);
     g_hash_table_add (reported, u->family);
   }
 }

@@ -1,5 +1,8 @@
 /* glyphs.c — faces by file and index, and glyph runs: the text of the
- * display lists (text.h). */
+ * display lists (text.h). A run's clusters are dropped where each is one
+ * character and one glyph: the display lists of a whole document are held
+ * at once, and that is most clusters (8 bytes a glyph). */
+#include <string.h>
 #include "text/text.h"
 
 static GHashTable *faces;     /* "file\nindex\nembolden\nslant" -> TextFace* */
@@ -36,4 +39,36 @@ text_glyph_run_free (TextGlyphRun *run)
   g_free (run->text);
   g_free (run->clusters);
   g_free (run);
+}
+
+void
+text_glyph_run_clusters (const TextGlyphRun *run, TextCluster *out)
+{
+  if (run->clusters) {
+    memcpy (out, run->clusters, sizeof *out * (gsize) run->n_clusters);
+    return;
+  }
+  const char *p = run->text;
+  for (int c = 0; c < run->n_clusters; c++) {
+    const char *next = g_utf8_next_char (p);
+    out[c] = (TextCluster) { (int) (next - p), 1 };
+    p = next;
+  }
+}
+
+void
+text_glyph_run_compact (TextGlyphRun *run)
+{
+  if (!run->clusters || run->backward || run->n_clusters != run->n_glyphs)
+    return;
+  const char *p = run->text;
+  for (int c = 0; c < run->n_clusters; c++) {
+    const char *next = g_utf8_next_char (p);
+    if (run->clusters[c].n_glyphs != 1 || run->clusters[c].n_bytes != next - p)
+      return;
+    p = next;
+  }
+  if (*p != '\0')
+    return;   /* text no cluster stands for: kept as it is */
+  g_clear_pointer (&run->clusters, g_free);
 }

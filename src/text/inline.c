@@ -4,8 +4,9 @@
  * language's marks (nested quotes the inner pair), and the language is set
  * on the whole run so that Pango picks the right glyph forms (SC, not JP).
  * The typography of each language is applied as the text is put together:
- * German words get soft hyphens from the dictionary (not in names, links
- * or the last word); Chinese gets a quarter-em space between Han and Latin
+ * German words get soft hyphens from the dictionary (not in names or
+ * links; the paragraph engine breaks a last word only where nothing else
+ * fits); Chinese gets a quarter-em space between Han and Latin
  * letters or digits, and spaces that do not stretch. */
 #include <string.h>
 #include "text/text.h"
@@ -13,6 +14,7 @@
 #define SHY "\u00ad"
 #define QUARTER_EM "\u2005"   /* FOUR-PER-EM SPACE: not stretched by Pango */
 #define WORD_JOINER "\u2060"  /* no break here; dropped from the PDF's text */
+#define NAME_JOINER "\ufeff"  /* no break inside a name while anything else fits */
 
 typedef struct {
   GString *text;
@@ -63,19 +65,26 @@ last_char (const GString *s)
 }
 
 /* Chinese: a quarter-em space where Han meets a Latin letter or digit
- * (NEV、2026年 → "NEV", "2026 年"), none next to punctuation. */
+ * (NEV、2026年 → "NEV", "2026 年"), none next to punctuation. Inside a
+ * figure of the running text too (spaced: "逾 42 亿美元", "2026 年 3 月"),
+ * held by word joiners so the figure never breaks there. */
 static void
-put_chinese (RunBuilder *rb, const char *s, gboolean atom)
+put_chinese (RunBuilder *rb, const char *s, gboolean atom, gboolean spaced)
 {
   for (const char *p = s; *p; p = g_utf8_next_char (p)) {
     gunichar c = g_utf8_get_char (p);
     gunichar prev = last_char (rb->text);
     gboolean boundary = p == s || !atom;
-    if (boundary && ((is_han (prev) && is_latin_or_digit (c)) ||
-                     (is_latin_or_digit (prev) && is_han (c))))
+    gboolean meet = (is_han (prev) && is_latin_or_digit (c)) ||
+                    (is_latin_or_digit (prev) && is_han (c));
+    if (meet && !boundary && spaced)
+      g_string_append (rb->text, WORD_JOINER QUARTER_EM WORD_JOINER);
+    else if (boundary && meet)
       g_string_append (rb->text, QUARTER_EM);
-    else if (atom && p != s && c != ' ' && !g_unichar_isspace (prev))
-      /* a figure is one word: Chinese would break "42亿" between 2 and 亿 */
+    else if (atom && p != s && c != ' ' && !g_unichar_isspace (prev) &&
+             !(spaced && is_han (prev) && is_han (c)))
+      /* a figure is one word: Chinese would break "42亿" between 2 and 亿;
+       * in running text its unit may go to the next line (亿|美元) */
       g_string_append (rb->text, WORD_JOINER);
     /* Pango may break after an opening or before a closing quotation
      * mark (Unicode calls them ambiguous); Chinese never does */
@@ -130,7 +139,7 @@ static void
 put_text (RunBuilder *rb, const char *s)
 {
   if (rb->chinese) {
-    put_chinese (rb, s, FALSE);
+    put_chinese (rb, s, FALSE, FALSE);
     return;
   }
   g_autofree char *abbreviated = g_str_has_prefix (rb->lang, "de") ? german_abbreviations (s)
@@ -219,14 +228,22 @@ capitalize_first (char **s)
   *s = up;
 }
 
-/* A formatted figure or date: never hyphenated, spaced only at its ends. */
+/* A formatted figure or date: never hyphenated, never broken; in Chinese
+ * spaced where Han meets digits when spaced (running text), else only at
+ * its ends (labels, made text). */
+static void
+put_atom_spaced (RunBuilder *rb, const char *s, gboolean spaced)
+{
+  if (rb->chinese)
+    put_chinese (rb, s, TRUE, spaced);
+  else
+    g_string_append (rb->text, s);
+}
+
 static void
 put_atom (RunBuilder *rb, const char *s)
 {
-  if (rb->chinese)
-    put_chinese (rb, s, TRUE);
-  else
-    g_string_append (rb->text, s);
+  put_atom_spaced (rb, s, FALSE);
 }
 
 static void
@@ -243,6 +260,33 @@ add_attr (RunBuilder *rb, PangoAttribute *a, gsize start)
 
 static void append_inlines (RunBuilder *rb, const GPtrArray *inlines);
 
+/* A name stays on one line (Li Zhongjun, BSH Hausgeräte) unless it is
+ * wider than one: U+FEFF (a zero-width no-break space, a word joiner to
+ * UAX #14) after each of its spaces; the paragraph engine breaks there
+ * only where nothing else fits, and the space itself still stretches. */
+static void
+bind_spaces (RunBuilder *rb, gsize start)
+{
+  for (gsize i = start; i < rb->text->len; i++) {
+    gboolean ascii = rb->text->str[i] == ' ';
+    gboolean quarter = strncmp (rb->text->str + i, QUARTER_EM, 3) == 0;
+    if (!ascii && !quarter)
+      continue;
+    gsize at = i + (ascii ? 1 : 3);
+    g_string_insert (rb->text, (gssize) at, NAME_JOINER);
+    if (rb->attrs)
+      pango_attr_list_update (rb->attrs, (int) at, 0, 3);
+    for (guint k = 0; rb->links && k < rb->links->len; k++) {
+      TextLink *l = &g_array_index (rb->links, TextLink, k);
+      if (l->start >= (int) at)
+        l->start += 3;
+      if (l->end >= (int) at)
+        l->end += 3;
+    }
+    i = at + 2;
+  }
+}
+
 static void
 append_inline (RunBuilder *rb, const ModelInline *inl)
 {
@@ -258,12 +302,12 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
     g_autofree char *s = inl->figure ? text_format_figure (inl->figure, rb->lang) : NULL;
     if (s && !rb->chinese && at_sentence_start (rb->text))
       capitalize_first (&s);   /* "Mehr als 860 Teilnehmende kamen." */
-    put_atom (rb, s ? s : "");
+    put_atom_spaced (rb, s ? s : "", TRUE);
     return;
   }
   case MODEL_INLINE_DATE: {
     g_autofree char *s = text_format_date (inl->arg, rb->lang, NULL);
-    put_atom (rb, s ? s : inl->arg);
+    put_atom_spaced (rb, s ? s : inl->arg, TRUE);
     return;
   }
   case MODEL_INLINE_Q:
@@ -285,6 +329,7 @@ append_inline (RunBuilder *rb, const ModelInline *inl)
     rb->no_hyphens++;
     append_inlines (rb, inl->children);
     rb->no_hyphens--;
+    bind_spaces (rb, start);
     return;
   case MODEL_INLINE_A: {
     rb->no_hyphens++;
@@ -315,91 +360,6 @@ link_clear (gpointer p)
   g_free (((TextLink *) p)->href);
 }
 
-/* Removes the soft hyphens of the word that ends at byte end of text,
- * moving attributes and links; TRUE when any were removed. */
-static gboolean
-unhyphenate_word_before (GString *text, PangoAttrList *attrs, GArray *links, gsize end)
-{
-  gboolean removed = FALSE;
-  char *str = text->str;
-  char *p = str + end;
-  while (p > str) {
-    char *prev = g_utf8_find_prev_char (str, p);
-    gunichar c = g_utf8_get_char (prev);
-    if (!g_unichar_isalpha (c) && c != 0xad)
-      break;
-    if (c == 0xad) {
-      gsize pos = (gsize) (prev - str);
-      g_string_erase (text, (gssize) pos, 2);
-      str = text->str;
-      pango_attr_list_update (attrs, (int) pos, 2, 0);
-      for (guint i = 0; links && i < links->len; i++) {
-        TextLink *l = &g_array_index (links, TextLink, i);
-        if (l->start > (int) pos)
-          l->start -= 2;
-        if (l->end > (int) pos)
-          l->end -= 2;
-      }
-      removed = TRUE;
-    }
-    p = str + (prev - str);
-  }
-  return removed;
-}
-
-gboolean
-text_run_unhyphenate_at (TextRun *run, int index)
-{
-  GString *s = g_string_new (run->text);
-  /* to the end of the word around index */
-  gsize end = (gsize) CLAMP (index, 0, (int) s->len);
-  while (end < s->len) {
-    gunichar c = g_utf8_get_char (s->str + end);
-    if (!g_unichar_isalpha (c) && c != 0xad)
-      break;
-    end = (gsize) (g_utf8_next_char (s->str + end) - s->str);
-  }
-  gboolean removed = unhyphenate_word_before (s, run->attrs, run->links, end);
-  g_free (run->text);
-  run->text = g_string_free (s, FALSE);
-  return removed;
-}
-
-TextRun *
-text_run_copy (const TextRun *run)
-{
-  TextRun *c = g_new0 (TextRun, 1);
-  c->text = g_strdup (run->text);
-  c->attrs = pango_attr_list_copy (run->attrs);
-  c->links = g_array_new (FALSE, FALSE, sizeof (TextLink));
-  g_array_set_clear_func (c->links, link_clear);
-  for (guint i = 0; i < run->links->len; i++) {
-    TextLink l = g_array_index (run->links, TextLink, i);
-    l.href = g_strdup (l.href);
-    g_array_append_val (c->links, l);
-  }
-  return c;
-}
-
-/* The last word of a paragraph is never hyphenated: a broken word on the
- * last line reads badly and saves nothing. */
-static void
-unhyphenate_last_word (RunBuilder *rb)
-{
-  char *str = rb->text->str;
-  char *p = str + rb->text->len;
-  /* back over what follows the word (punctuation, quotes, space) */
-  while (p > str) {
-    char *prev = g_utf8_find_prev_char (str, p);
-    gunichar c = g_utf8_get_char (prev);
-    if (g_unichar_isalpha (c) || c == 0xad)
-      break;
-    p = prev;
-  }
-  unhyphenate_word_before (rb->text, rb->attrs, rb->links, (gsize) (p - str));
-}
-
-
 TextRun *
 text_run_from_variant (const ModelVariant *variant, const char *lang,
                        const StyleComputed *style)
@@ -422,8 +382,6 @@ text_run_from_variant (const ModelVariant *variant, const char *lang,
   g_array_set_clear_func (rb.links, link_clear);
   if (variant)
     append_inlines (&rb, variant->inlines);
-  if (rb.hyphenator)
-    unhyphenate_last_word (&rb);
   PangoAttribute *la = pango_attr_language_new (pango_language_from_string (lang));
   la->start_index = 0;
   la->end_index = G_MAXUINT;

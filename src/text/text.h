@@ -96,14 +96,22 @@ char *text_variant_plain (const ModelVariant *variant, const char *lang);
 
 TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
                                 const StyleComputed *style);
-/* A copy that can be changed (text_run_unhyphenate_at). */
-TextRun *text_run_copy (const TextRun *run);
-/* Removes the soft hyphens of the word around byte index (moving the
- * attributes and links behind them); FALSE when there were none. */
-gboolean text_run_unhyphenate_at (TextRun *run, int index);
 /* A run of plain text in lang, no other attributes. */
 TextRun *text_run_new_plain (const char *text, const char *lang);
 void text_run_free (TextRun *run);
+
+/* ---- coverage (coverage.c) ------------------------------------------------ */
+
+/* Told of a character of a run that none of the families named for it has,
+ * with the face fontconfig's fallback sets it from ("Noto Sans Symbols2
+ * Regular"), and how many other characters of the run are missing too (one
+ * message a run). Characters no font has at all are not reported here. */
+typedef void (*TextCoverageReport) (gunichar c, const char *face, guint n_more,
+                                    gpointer data);
+/* Checks every character of run against the character sets (fontconfig's)
+ * of the faces of families (a Pango family list), each character once. */
+void text_run_check_coverage (PangoFontMap *map, const TextRun *run, const char *families,
+                              TextCoverageReport report, gpointer data);
 
 /* ---- fonts (fonts.c) ---------------------------------------------------- */
 
@@ -117,7 +125,8 @@ PangoFontMap *text_font_map_new (const char *const *extra_dirs, GError **error);
 /* The family names the map has, sorted; g_strfreev. */
 char **text_font_families (PangoFontMap *map);
 /* Reports each family of uses (StyleFamilyUse*, from style_sheet_families)
- * that map does not have, as a warning at the place that names it. */
+ * that map does not have, as an error at the place that names it, with the
+ * nearest family map has ("did you mean"). */
 void text_check_families (PangoFontMap *map, const GPtrArray *uses, DiagList *diags);
 
 /* ---- hyphenation (hyphen.c) ---------------------------------------------- */
@@ -150,6 +159,14 @@ void text_hyphenate_append (const TextHyphenator *h, const char *text, gssize le
  * increasing order. None for a word outside ISO-8859-1. No policy (length,
  * acronyms) applies here: for tests. GArray of int, g_array_unref. */
 GArray *text_hyphenate_word (const TextHyphenator *h, const char *word);
+
+/* ---- words (words.c) ------------------------------------------------------ */
+
+/* Whether lower (UTF-8, lowercased, len bytes or -1) is a word of lang's
+ * word list (German: wngerman, compiled in); FALSE for other languages.
+ * By hash: a word not in the list passes about once in 14,000 times. */
+gboolean text_word_known (const char *lang, const char *lower, gssize len);
+guint32 text_word_hash (const char *s, gssize len);
 
 /* ---- glyph runs (glyphs.c) --------------------------------------------------- */
 
@@ -184,10 +201,12 @@ GQuark text_face_error_quark (void);
 gboolean text_face_check (const TextFace *face, GError **error);
 
 /* One glyph: its id in the face and its origin, in pt from the run's origin
- * (x to the right, y downwards; y is 0 but for marks and raised text). */
+ * (x to the right, y downwards; y is 0 but for marks and raised text).
+ * Floats: a run is a line wide at most, where a float is exact to 1/30000
+ * pt, and the display lists of a whole document are held at once. */
 typedef struct {
   guint32 id;
-  double x, y;
+  float x, y;
 } TextGlyph;
 
 /* cairo's clusters: n_bytes of the run's text stand for n_glyphs glyphs, in
@@ -207,6 +226,8 @@ typedef struct {
   TextGlyph *glyphs;
   int n_glyphs;
   char *text;                 /* UTF-8 */
+  /* NULL when each of the n_clusters clusters is one character and one
+   * glyph, in order (most runs): text_glyph_run_cluster() reads either */
   TextCluster *clusters;
   int n_clusters;
   gboolean backward;          /* clusters in the order of right-to-left text */
@@ -217,6 +238,10 @@ typedef struct {
 } TextGlyphRun;
 
 void text_glyph_run_free (TextGlyphRun *run);
+/* The clusters of run, n_clusters of them, into out. */
+void text_glyph_run_clusters (const TextGlyphRun *run, TextCluster *out);
+/* Drops run's clusters if each is one character and one glyph, in order. */
+void text_glyph_run_compact (TextGlyphRun *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextRun, text_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TextGlyphRun, text_glyph_run_free)

@@ -29,14 +29,26 @@ grep -q "bad.css:1:[0-9]*: .*font-size" "$TMP/err" && pass || fail "bad value no
 grep -q "bad.css:2:[0-9]*: " "$TMP/err" && pass || fail "unknown element not reported"
 [ ! -e "$TMP/bs.pdf" ] && pass || fail "output written despite a bad style"
 
-# a family the fonts do not have: a warning at the place that names it,
-# an error under --strict (and then no output)
-printf 'p {\n  font-family: "Noto Serif", "No Such Font";\n}\n' >"$TMP/fam.css"
-[ "$(status "$DOSSIER" -s "$TMP/fam.css" -o "$TMP/fam.pdf" "$MIN")" -eq 0 ] && pass || fail "missing family fails without --strict"
-grep -q "fam.css:2:[0-9]*: warning: font family 'No Such Font' is not available" "$TMP/err" && pass \
-  || { cat "$TMP/err"; fail "missing family: no warning with its place"; }
-[ "$(status "$DOSSIER" --strict -s "$TMP/fam.css" -o "$TMP/fam2.pdf" "$MIN")" -eq 65 ] && pass || fail "missing family under --strict: not 65"
-[ ! -e "$TMP/fam2.pdf" ] && pass || fail "output written despite --strict error"
+# a family the fonts do not have: an error at the place that names it, with
+# the nearest family there is, in the same run as the style's other mistakes
+# (and then no output)
+printf 'p {\n  font-family: "Noto Srif", "No Such Font";\n  colr: red;\n}\n' >"$TMP/fam.css"
+[ "$(status "$DOSSIER" -s "$TMP/fam.css" -o "$TMP/fam.pdf" "$MIN")" -eq 65 ] && pass || fail "missing family: not 65"
+grep -q "fam.css:2:16: error: font family 'Noto Srif' is not available (did you mean 'Noto Serif'?" "$TMP/err" && pass \
+  || { cat "$TMP/err"; fail "missing family: no error with its place and did-you-mean"; }
+grep -q "fam.css:2:29: error: font family 'No Such Font' is not available" "$TMP/err" && pass \
+  || fail "the second missing family not reported"
+grep -q "fam.css:3:[0-9]*: error: unknown property 'colr'" "$TMP/err" && pass \
+  || fail "the family errors and the other style errors not in one run"
+[ ! -e "$TMP/fam.pdf" ] && pass || fail "output written despite a missing family"
+
+# a keyword misspelt: did you mean, among the property's keywords
+printf 'dossier { layout: paralel; }\np { text-align: centre; }\n' >"$TMP/kw.css"
+[ "$(status "$DOSSIER" -s "$TMP/kw.css" -o "$TMP/kw.pdf" "$MIN")" -eq 65 ] && pass || fail "bad keyword: not 65"
+grep -q "kw.css:1:19: error: invalid value for 'layout': 'paralel' (did you mean 'parallel'?" "$TMP/err" && pass \
+  || { cat "$TMP/err"; fail "layout: paralel without did-you-mean"; }
+grep -q "kw.css:2:17: error: invalid value for 'text-align': 'centre' (did you mean 'center'?" "$TMP/err" && pass \
+  || fail "text-align: centre without did-you-mean"
 
 # --list-fonts: the project's families, and only those fonts.conf names
 [ "$(status "$DOSSIER" --list-fonts)" -eq 0 ] && pass || fail "--list-fonts"

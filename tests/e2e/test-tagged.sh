@@ -49,6 +49,14 @@ for a, b in zip(heads[0::2], heads[1::2]):
 print(f"{len(elems)} elements, {len(zh)} in Chinese, {len(figs)} figures", file=sys.stderr)
 PY
 done
+# one revision: cairo's dictionaries (with /Lang and /Alt) in compressed
+# object streams, an xref stream; mutool reads it without repairing anything
+f="$TMP/nanjing-day-2026.pdf"
+[ "$(grep -ac '%%EOF' "$f")" -eq 1 ] && pass || fail "not one revision"
+grep -aq '/Type /XRef' "$f" && grep -aq '/Type /ObjStm' "$f" && pass || fail "no object streams"
+grep -aq '/Type /StructElem' "$f" && fail "uncompressed structure elements" || pass
+mutool draw -F txt -o /dev/null "$f" >/dev/null 2>"$TMP/mutool" || fail "mutool cannot draw it"
+grep -qi "repair\|error" "$TMP/mutool" && fail "mutool: $(cat "$TMP/mutool")" || pass
 # still the same bytes twice
 "$DOSSIER" -o "$TMP/again.pdf" "$SRCDIR/input/nanjing-day-2026.xml" 2>/dev/null
 cmp -s "$TMP/again.pdf" "$TMP/nanjing-day-2026.pdf" && pass || fail "tagged output differs between runs"

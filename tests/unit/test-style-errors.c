@@ -103,7 +103,7 @@ test_unsupported_css (void)
          "@media print { p { color: red; } }\n"
          "@font-face { font-family: X; }\n"
          "@page { @left-middle { content: 'x'; } }\n"
-         "@page :blank { }\n"
+         "@page :recto { }\n"
          "p::first-line { color: red; }\n"
          "p[class] { color: red; }\n",
          "W bad.css:1:5: property 'position' is valid CSS but not supported by dossier; ignored\n"
@@ -124,8 +124,8 @@ test_unsupported_css (void)
          "ignored\n"
          "W bad.css:6:9: margin box '@left-middle' is valid CSS but not supported by dossier; "
          "ignored\n"
-         "E bad.css:7:7: page selector ':blank' is valid CSS but not supported by dossier; rule "
-         "ignored\n"
+         "E bad.css:7:7: unknown page selector ':recto' (dossier knows :first, :left, :right, "
+         ":blank); rule ignored\n"
          "E bad.css:8:2: pseudo-elements such as '::first-line' are not supported by dossier; "
          "rule ignored\n"
          "E bad.css:9:2: attribute selectors are not supported by dossier; rule ignored\n");

@@ -110,6 +110,16 @@ test_escapes (void)
   check ("\"\\4e2d\"", "string[中]@1:1");
   check ("\\000000x", "ident[\xEF\xBF\xBDx]@1:1");
   check (".\\31 a", "delim[.]@1:1 ident[1a]@1:2");
+  /* §4.3.7: a backslash before the end of the file escapes U+FFFD (an
+   * error, with its place), in names, hashes and unquoted URLs alike */
+  check ("red\\", "ident[red\xEF\xBF\xBD]@1:1");
+  check ("#a\\", "hash[a\xEF\xBF\xBD,id]@1:1");
+  check ("url(a\\", "url[a\xEF\xBF\xBD]@1:1");
+  check ("12\\%", "dimension[12,%]@1:1");
+  g_autoptr (DiagList) diags = diag_list_new ();
+  g_autofree char *got = dump ("p\\", diags);
+  g_assert_cmpuint (diag_list_length (diags), ==, 1);
+  g_assert_cmpint (diag_list_get (diags, 0)->column, ==, 2);
 }
 
 static void

@@ -167,7 +167,9 @@ test_hyphens (void)
   g_autoptr (TextRun) run = text_run_from_variant (v, "de", &st);
   g_assert_nonnull (strstr (run->text, "Han\u00addels"));                 /* hyphenated */
   g_assert_nonnull (strstr (run->text, " Investitionsförderung "));       /* a name: never */
-  g_assert_nonnull (strstr (run->text, " Städtepartnerschaft"));          /* the last word: never */
+  /* the last word keeps its breaks: the paragraph engine takes one only
+   * where nothing else fits */
+  g_assert_nonnull (strstr (run->text, " Städ\u00adte\u00adpart\u00adner\u00adschaft"));
   st.hyphens = STYLE_HYPHENS_MANUAL;
   g_autoptr (TextRun) manual = text_run_from_variant (v, "de", &st);
   g_assert_null (strstr (manual->text, "\u00ad"));

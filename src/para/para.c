@@ -1,0 +1,220 @@
+/* para.c — the engine's entry: a paragraph in, lines out, cached by
+ * (text, attributes, style, width) per font map; the breaker's tunables;
+ * the text dump the layout goldens compare. */
+#include <stdio.h>
+#include <string.h>
+#include "para/para-private.h"
+
+/* TeX's plain values, but for a dearer hyphen: narrow columns hyphenate
+ * less when a break inside a word costs as much as a loose line. */
+const ParaTune para_tune = {
+  .line_penalty = 10,
+  .hyphen_penalty = 1500,
+  .ex_hyphen_penalty = 50,
+  .joint_factor = 0.4,
+  .double_hyphen_demerits = 10000,
+  .final_hyphen_demerits = 5000,
+  .adj_demerits = 10000,
+  .pretolerance = 100,
+  .tolerance = 2700,
+  .emergency_stretch_em = 1.5,
+  .ragged_stretch_em = 3,
+  .loose_gap = 2.5,
+  .tracking = 0.03,
+  /* off: a stop set half-width keeps its full-width box in the PDF's font
+   * widths, so text extraction (and pdf-lint) sees the line stick out and
+   * every other line of the column short */
+  .stop_hang = 0,
+  .name_demerits = 3e8,
+  .last_word_demerits = 5e8,
+  .last_resort_demerits = 1e12,
+  .space_stretch = 0.5,
+  .space_shrink = 1.0 / 3,
+};
+
+#define PARA_MAX_PT 500.0     /* a line that still fits on a page */
+
+static GMutex cache_lock;
+static const char cache_key[] = "dossier-para-cache";
+/* Bounded, as the style sheet's cache is: a result holds its paragraph's
+ * lines, and a long document of paragraphs each set once would otherwise
+ * keep a second copy of all its text (issue 9: memory flat in pages). */
+#define PARA_CACHE_MAX 1024
+
+static char *
+result_key (const TextRun *run, const StyleComputed *st, double width)
+{
+  g_autofree char *attrs = pango_attr_list_to_string (run->attrs);
+  GString *k = g_string_new (run->text);
+  g_string_append_printf (k, "\x1f%s\x1f%s\x1f%.4f\x1f%d\x1f%d\x1f%.4f\x1f%d\x1f%.4f\x1f%.4f"
+                          "\x1f%d %d %d\x1f%.4f",
+                          attrs, st->font_family ? st->font_family : "", st->font_size,
+                          st->font_weight, st->font_italic, st->line_height, st->text_align,
+                          st->text_indent, st->letter_spacing, st->hyphenate_limit[0],
+                          st->hyphenate_limit[1], st->hyphenate_limit[2], width);
+  for (guint i = 0; i < run->links->len; i++) {
+    const TextLink *l = &g_array_index (run->links, TextLink, i);
+    g_string_append_printf (k, "\x1f%d,%d", l->start, l->end);
+  }
+  return g_string_free (k, FALSE);
+}
+
+static void
+line_free (gpointer data)
+{
+  ParaLine *l = data;
+  g_ptr_array_unref (l->runs);
+  g_array_unref (l->links);
+  g_free (l->text);
+  g_free (l);
+}
+
+static ParaResult *
+para_compute (PangoContext *pctx, const TextRun *run, const StyleComputed *st, double width)
+{
+  Para p = { 0 };
+  /* sizes past any page (a hostile style's 1e30pt) are set as the largest
+   * a line that still fits on a page: Pango's sizes are ints of 1/1024 pt,
+   * and a line below the page would not be drawn */
+  StyleComputed own = *st;
+  own.font_size = CLAMP (own.font_size, 0, PARA_MAX_PT);
+  own.line_height = CLAMP (own.line_height, 0, PARA_MAX_PT);
+  own.letter_spacing = CLAMP (own.letter_spacing, -PARA_MAX_PT, PARA_MAX_PT);
+  own.text_indent = CLAMP (own.text_indent, -PARA_MAX_PT, PARA_MAX_PT);
+  st = &own;
+  width = CLAMP (width, 1, 100 * PARA_MAX_PT);
+  p.st = st;
+  p.width = width;
+  p.indent = st->text_indent;
+  p.justify = st->text_align == STYLE_ALIGN_JUSTIFY;
+  PangoLanguage *lang = NULL;
+  PangoAttrIterator *it = pango_attr_list_get_iterator (run->attrs);
+  PangoAttribute *la = pango_attr_iterator_get (it, PANGO_ATTR_LANGUAGE);
+  if (la)
+    lang = ((PangoAttrLanguage *) la)->value;
+  pango_attr_iterator_destroy (it);
+  p.chinese = lang && model_lang_is_chinese (pango_language_to_string (lang));
+  /* Chinese is set solid: a left-aligned paragraph still fills its lines
+   * (clreq 3.8), only its last line stays short */
+  if (p.chinese && st->text_align == STYLE_ALIGN_LEFT)
+    p.justify = TRUE;
+  p.limit_word = st->hyphenate_limit[0];
+  p.limit_before = st->hyphenate_limit[1];
+  p.limit_after = st->hyphenate_limit[2];
+  para_prepare_text (&p, run);
+  para_shape (&p, pctx, run);
+  para_find_breaks (&p);
+  para_prefix_sums (&p);
+  if (g_getenv ("DOSSIER_PARA_DEBUG")) {
+    GString *s = g_string_new (NULL);
+    guint bi = 0;
+    for (guint k = 0; k < p.clusters->len; k++) {
+      const ParaCluster *c = &g_array_index (p.clusters, ParaCluster, k);
+      while (bi < p.breaks->len && g_array_index (p.breaks, ParaBreak, bi).at < (int) k)
+        bi++;
+      if (bi < p.breaks->len && g_array_index (p.breaks, ParaBreak, bi).at == (int) k)
+        g_string_append_c (s, "_-=|o!$#"[g_array_index (p.breaks, ParaBreak, bi).kind]);
+      g_string_append_len (s, p.text + c->start, c->end - c->start);
+    }
+    fprintf (stderr, "%s\n", s->str);
+    g_string_free (s, TRUE);
+  }
+  g_autoptr (GArray) chosen = para_break_lines (&p, &p.tracked);
+  ParaResult *res = para_set_lines (&p, chosen);
+  g_ptr_array_set_free_func (res->lines, line_free);
+  para_free_shaped (&p);
+  return res;
+}
+
+ParaResult *
+para_set (PangoContext *pctx, const TextRun *run, const StyleComputed *st, double width)
+{
+  g_return_val_if_fail (pctx && run && st, NULL);
+  PangoFontMap *map = pango_context_get_font_map (pctx);
+  g_autofree char *key = result_key (run, st, width);
+  g_mutex_lock (&cache_lock);
+  GHashTable *cache = g_object_get_data (G_OBJECT (map), cache_key);
+  if (!cache) {
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) para_result_unref);
+    g_object_set_data_full (G_OBJECT (map), cache_key, cache,
+                            (GDestroyNotify) g_hash_table_unref);
+  }
+  ParaResult *res = g_hash_table_lookup (cache, key);
+  if (res) {
+    para_result_ref (res);
+    g_mutex_unlock (&cache_lock);
+    return res;
+  }
+  g_mutex_unlock (&cache_lock);
+  res = para_compute (pctx, run, st, width);
+  g_mutex_lock (&cache_lock);
+  if (g_hash_table_size (cache) >= PARA_CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  if (!g_hash_table_contains (cache, key))
+    g_hash_table_insert (cache, g_steal_pointer (&key), para_result_ref (res));
+  g_mutex_unlock (&cache_lock);
+  return res;
+}
+
+ParaResult *
+para_result_ref (ParaResult *res)
+{
+  g_atomic_int_inc (&res->refs);
+  return res;
+}
+
+void
+para_result_unref (ParaResult *res)
+{
+  if (!res || !g_atomic_int_dec_and_test (&res->refs))
+    return;
+  g_ptr_array_unref (res->lines);
+  g_array_unref (res->missing);
+  g_ref_string_release (res->text);
+  g_free (res);
+}
+
+double
+para_line_baseline (const ParaResult *res, const ParaLine *line)
+{
+  return (res->line_height - (line->ascent + line->descent)) / 2 + line->ascent;
+}
+
+GPtrArray *
+para_line_copy_runs (const ParaLine *line, double dx)
+{
+  GPtrArray *out = g_ptr_array_new_full (line->runs->len, (GDestroyNotify) text_glyph_run_free);
+  for (guint i = 0; i < line->runs->len; i++) {
+    const TextGlyphRun *r = g_ptr_array_index (line->runs, i);
+    TextGlyphRun *c = g_new (TextGlyphRun, 1);
+    *c = *r;
+    c->x += dx;
+    c->glyphs = g_memdup2 (r->glyphs, sizeof (TextGlyph) * (gsize) r->n_glyphs);
+    c->clusters = g_memdup2 (r->clusters, sizeof (TextCluster) * (gsize) r->n_clusters);
+    c->text = g_strdup (r->text);
+    text_glyph_run_compact (c);   /* held with the page to the end: no plain clusters */
+    g_ptr_array_add (out, c);
+  }
+  return out;
+}
+
+const char *
+para_break_kind_name (ParaBreakKind kind)
+{
+  static const char *const names[] = { "space", "hyphen", "explicit", "cjk", "other",
+                                       "forced", "end", "overfull" };
+  return kind < G_N_ELEMENTS (names) ? names[kind] : "?";
+}
+
+char *
+para_result_dump (const ParaResult *res)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < res->lines->len; i++) {
+    const ParaLine *l = g_ptr_array_index (res->lines, i);
+    g_string_append_printf (s, "%s | %.1f | %.3f | %s\n", l->text, l->width, l->ratio,
+                            para_break_kind_name (l->brk));
+  }
+  return g_string_free (s, FALSE);
+}
