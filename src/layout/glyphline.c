@@ -298,7 +298,7 @@ layout_check_faces (const LayoutDoc *out, DiagList *diags)
       const LayoutFrag *f = g_ptr_array_index (page->frags, i);
       for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++) {
         const TextGlyphRun *run = g_ptr_array_index (f->runs, r);
-        if (!g_hash_table_add (seen, (gpointer) run->face))
+        if (!run->face || !g_hash_table_add (seen, (gpointer) run->face))
           continue;
         g_autoptr (GError) error = NULL;
         if (!text_face_check (run->face, &error))

@@ -14,9 +14,8 @@
 # A style naming the cut family is an error naming the file, with no PDF
 # written (it would show the paragraph with most of its letters missing),
 # and so is one naming the garbled family;
-# a file that is no font is passed over by fontconfig, and a family no font
-# has falls back, with a warning, to the project's faces and a PDF that
-# reads right; the whole font is used as it is.
+# a file that is no font is passed over by fontconfig, and a family only it
+# was to give is the usual error at the style; the whole font is used as it is.
 . "$(dirname "$0")/lib.sh"
 F="$SRCDIR/tests/hostile/fonts"
 cp "$SRCDIR/styles/handout.css" "$SRCDIR/tests/hostile/files/ok.xml" "$TMP/"
@@ -53,9 +52,17 @@ fonts_of "$TMP/good.pdf" | grep -qx "TestSerif-Regular" && pass || fail "TestSer
 pdftotext "$TMP/good.pdf" "$TMP/good.txt"
 expect_text "$TMP/good.txt" "Ein Absatz." "the whole font's text"
 
+<<<<<<< HEAD
 # no font at all in the folder: a family no font has is an error at its place
 # (with what dossier has), and no PDF is written
 run 65 --font-dir random -s zufall.css ok.xml -o fallback.pdf
 expect_contains "$TMP/err" "zufall.css:2:27: error: font family 'Zufall Serif' is not available" "missing family"
 [ ! -e "$TMP/fallback.pdf" ] && pass || fail "a PDF written for a style with a missing family"
+=======
+# no font at all in the folder: the family named is missing, an error at the style
+run 65 --font-dir random -s zufall.css ok.xml -o fallback.pdf
+expect_contains "$TMP/err" "zufall.css:2:27: error: font family 'Zufall Serif' is not available" "missing family"
+grep -q "random.otf" "$TMP/err" && fail "random.otf reported: $(cat "$TMP/err")" || pass
+[ ! -e "$TMP/fallback.pdf" ] && pass || fail "a PDF was written without the family"
+>>>>>>> fuzzfont
 finish
