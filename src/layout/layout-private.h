@@ -226,19 +226,10 @@ GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, dou
 void layout_page_make_glyphs (LayoutPage *page, gboolean all);
 /* layout_page_make_glyphs of every page, all: the pages become plain data. */
 void layout_make_glyphs (LayoutDoc *out);
-<<<<<<< HEAD
-=======
 /* Reports each face the pages draw with whose file is damaged
  * (text_face_check), once, as an error naming the file. */
 void layout_check_faces (const LayoutDoc *out, DiagList *diags);
->>>>>>> fuzzfont
 
 /* bleed.c: the pages' backgrounds; with a bleed or marks, pages set in a
  * larger sheet (LayoutDoc.trim_inset). Last: it moves every fragment. */
 void bleed_apply (Ctx *ctx);
-<<<<<<< HEAD
-/* Reports each face the pages draw with whose file is damaged
- * (text_face_check), once, as an error naming the file. */
-void layout_check_faces (const LayoutDoc *out, DiagList *diags);
-=======
->>>>>>> fuzzfont

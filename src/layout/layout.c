@@ -237,17 +237,10 @@ ctx_finish (Ctx *ctx)
   toc_resolve (ctx);
   furniture_add (ctx);
   layout_make_glyphs (ctx->out);
-<<<<<<< HEAD
-  bleed_apply (ctx);          /* last: it moves every fragment */
-  ctx_styles_release (ctx, 0);
-  g_ptr_array_unref (ctx->styles);
-  layout_check_faces (ctx->out, ctx->diags);
-=======
   layout_check_faces (ctx->out, ctx->diags);
   bleed_apply (ctx);          /* last: it moves every fragment */
   ctx_styles_release (ctx, 0);
   g_ptr_array_unref (ctx->styles);
->>>>>>> fuzzfont
   g_hash_table_unref (ctx->anchors);
   g_hash_table_unref (ctx->strings_now);
   g_ptr_array_unref (ctx->page_strings);

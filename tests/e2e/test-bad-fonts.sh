@@ -52,17 +52,9 @@ fonts_of "$TMP/good.pdf" | grep -qx "TestSerif-Regular" && pass || fail "TestSer
 pdftotext "$TMP/good.pdf" "$TMP/good.txt"
 expect_text "$TMP/good.txt" "Ein Absatz." "the whole font's text"
 
-<<<<<<< HEAD
-# no font at all in the folder: a family no font has is an error at its place
-# (with what dossier has), and no PDF is written
-run 65 --font-dir random -s zufall.css ok.xml -o fallback.pdf
-expect_contains "$TMP/err" "zufall.css:2:27: error: font family 'Zufall Serif' is not available" "missing family"
-[ ! -e "$TMP/fallback.pdf" ] && pass || fail "a PDF written for a style with a missing family"
-=======
 # no font at all in the folder: the family named is missing, an error at the style
 run 65 --font-dir random -s zufall.css ok.xml -o fallback.pdf
 expect_contains "$TMP/err" "zufall.css:2:27: error: font family 'Zufall Serif' is not available" "missing family"
 grep -q "random.otf" "$TMP/err" && fail "random.otf reported: $(cat "$TMP/err")" || pass
 [ ! -e "$TMP/fallback.pdf" ] && pass || fail "a PDF was written without the family"
->>>>>>> fuzzfont
 finish
