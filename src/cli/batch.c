@@ -12,6 +12,7 @@
  * finishes, and writes the report and depfiles. */
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
@@ -156,6 +157,25 @@ plan_outputs (const CliBatch *b, GPtrArray *items)
     g_hash_table_insert (seen, canon, it->input);
   }
   return TRUE;
+}
+
+/* Waits (at most a second) until this process runs one thread. Pango's
+ * fontconfig thread has done its work once the families are listed, but
+ * may still be ending: a fork while it is inside malloc or a library lock
+ * gives a child that waits for that lock for ever (seen under ASan, whose
+ * allocator gcc 12 does not guard across fork). */
+static void
+wait_single_threaded (void)
+{
+  for (int i = 0; i < 1000; i++) {
+    g_autofree char *status = NULL;
+    if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+      return;
+    const char *t = strstr (status, "\nThreads:");
+    if (!t || atoi (t + 10) <= 1)
+      return;
+    g_usleep (1000);
+  }
 }
 
 /* ---- a worker's result, across the fork --------------------------------------- */
@@ -463,6 +483,7 @@ cli_batch_run (const CliBatch *b)
     /* Pango finishes initialising fontconfig in a thread of its own: let
      * it end before forking (a fork copies only the thread that forks) */
     g_strfreev (text_font_families (map));
+    wait_single_threaded ();
     status = run_pool (b, items, map);
     g_object_unref (map);
   }
