@@ -7,7 +7,7 @@ PACKAGES="build-essential cmake pkg-config
 libglib2.0-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libharfbuzz-dev
 libxml2-dev libxml2-utils libhyphen-dev hyphen-de libjson-glib-dev libsoup-3.0-dev chromium
 fonts-noto-core fonts-noto-cjk
-qpdf poppler-utils mupdf-tools imagemagick ninja-build parallel wngerman python3
+qpdf poppler-utils mupdf-tools imagemagick ninja-build parallel curl wngerman python3
 clang libclang-rt-14-dev"
 
 missing=""
