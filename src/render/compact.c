@@ -78,26 +78,6 @@ write_objstm (GByteArray *out, int number, GArray *nums, GPtrArray *values)
   return TRUE;
 }
 
-static gboolean
-write_all (int fd, const guint8 *data, gsize len, GError **error)
-{
-  while (len > 0) {
-    ssize_t n = write (fd, data, len);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0) {
-      int e = n < 0 ? errno : ENOSPC;
-      g_set_error (error, RENDER_ERROR,
-                   e == ENOSPC || e == EDQUOT ? RENDER_ERROR_TEMPFAIL : RENDER_ERROR_WRITE,
-                   "%s", g_strerror (e));
-      return FALSE;
-    }
-    data += n;
-    len -= (gsize) n;
-  }
-  return TRUE;
-}
-
 static void
 put_be (guint8 *p, guint64 v, int n)
 {
@@ -179,5 +159,5 @@ render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **
   g_autofree char *tail = g_strdup_printf ("\nendstream\nendobj\nstartxref\n%" G_GSIZE_FORMAT
                                            "\n%%%%EOF\n", xref_at);
   append_str (out, tail);
-  return write_all (fd, out->data, out->len, error);
+  return render_write_all (fd, out->data, out->len, error);
 }

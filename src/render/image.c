@@ -101,18 +101,9 @@ write_file (const char *path, GBytes *bytes, GError **error)
     return FALSE;
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
-  for (gsize done = 0; done < len;) {
-    ssize_t n = write (render_output_fd (out), data + done, len - done);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      int e = errno;
-      g_set_error (error, RENDER_ERROR,
-                   e == ENOSPC || e == EDQUOT ? RENDER_ERROR_TEMPFAIL : RENDER_ERROR_WRITE,
-                   "%s: %s", path, g_strerror (e));
-      return FALSE;
-    }
-    done += (gsize) n;
+  if (!render_write_all (render_output_fd (out), data, len, error)) {
+    g_prefix_error (error, "%s: ", path);
+    return FALSE;
   }
   return render_output_commit (out, path, error);
 }

@@ -306,3 +306,23 @@ render_output_commit (RenderOutput *out, const char *path, GError **error)
   sync_folder (out->dir);
   return TRUE;
 }
+
+gboolean
+render_write_all (int fd, const guint8 *data, gsize len, GError **error)
+{
+  while (len > 0) {
+    ssize_t n = write (fd, data, len);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      int e = n < 0 ? errno : ENOSPC;
+      g_set_error (error, RENDER_ERROR,
+                   e == ENOSPC || e == EDQUOT ? RENDER_ERROR_TEMPFAIL : RENDER_ERROR_WRITE,
+                   "%s", g_strerror (e));
+      return FALSE;
+    }
+    data += n;
+    len -= (gsize) n;
+  }
+  return TRUE;
+}

@@ -274,11 +274,10 @@ pdf_scan_bytes (const PdfScan *s)
   return s->b;
 }
 
-gboolean
-pdf_scan_object (const PdfScan *s, int num, PdfVal *dict, GError **error)
+/* Reads "NUM 0 obj" at object num's offset: *at is then just past it. */
+static gboolean
+object_start (const PdfScan *s, int num, gsize *at, GError **error)
 {
-  if (num <= 0 || num >= s->size || s->offsets[num] == 0)
-    return fail (error, "object %d is not in the xref table", num);
   gsize i = s->offsets[num];
   guint64 n, gen;
   if (!read_uint (s->b, s->len, &i, &n) || n != (guint64) num)
@@ -289,7 +288,18 @@ pdf_scan_object (const PdfScan *s, int num, PdfVal *dict, GError **error)
   i = skip_space (s->b, s->len, i);
   if (i + 3 > s->len || memcmp (s->b + i, "obj", 3) != 0)
     return fail (error, "object %d: no 'obj'", num);
-  i += 3;
+  *at = i + 3;
+  return TRUE;
+}
+
+gboolean
+pdf_scan_object (const PdfScan *s, int num, PdfVal *dict, GError **error)
+{
+  if (num <= 0 || num >= s->size || s->offsets[num] == 0)
+    return fail (error, "object %d is not in the xref table", num);
+  gsize i;
+  if (!object_start (s, num, &i, error))
+    return FALSE;
   if (!parse_value (s->b, s->len, &i, dict, 0) || dict->kind != PV_DICT)
     return fail (error, "object %d is not a dictionary", num);
   i = skip_space (s->b, s->len, i);
@@ -306,17 +316,9 @@ pdf_scan_span (const PdfScan *s, int num, PdfSpan *span, GError **error)
     return fail (error, "object %d is not in the xref table", num);
   if (s->offsets[num] == 0)
     return TRUE;               /* free */
-  gsize i = s->offsets[num];
-  guint64 n, gen;
-  if (!read_uint (s->b, s->len, &i, &n) || n != (guint64) num)
-    return fail (error, "object %d is not at the offset the xref table gives", num);
-  i = skip_space (s->b, s->len, i);
-  if (!read_uint (s->b, s->len, &i, &gen) || gen != 0)
-    return fail (error, "object %d: generation", num);
-  i = skip_space (s->b, s->len, i);
-  if (i + 3 > s->len || memcmp (s->b + i, "obj", 3) != 0)
-    return fail (error, "object %d: no 'obj'", num);
-  i += 3;
+  gsize i;
+  if (!object_start (s, num, &i, error))
+    return FALSE;
   PdfVal v;
   if (!parse_value (s->b, s->len, &i, &v, 0))
     return fail (error, "object %d: no value", num);

@@ -122,6 +122,8 @@ RenderOutput *render_output_open (const char *path, GError **error);
 int render_output_fd (const RenderOutput *out);
 /* Makes the finished file the target: mode kept, fsync'ed, renamed over it. */
 gboolean render_output_commit (RenderOutput *out, const char *path, GError **error);
+/* Writes all of data to fd; a full disk or quota is RENDER_ERROR_TEMPFAIL. */
+gboolean render_write_all (int fd, const guint8 *data, gsize len, GError **error);
 /* Closes out; an uncommitted file disappears. */
 void render_output_free (RenderOutput *out);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderOutput, render_output_free)
