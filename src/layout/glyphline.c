@@ -39,28 +39,6 @@ cluster_text (GString *out, const char *text, int start, int end, gboolean has_i
   }
 }
 
-/* The face behind a Pango font, by file and index; NULL for a font not
- * from fontconfig (never made here). */
-static const TextFace *
-face_of (PangoFont *font)
-{
-  if (!PANGO_IS_FC_FONT (font))
-    return NULL;
-  FcPattern *pat = PANGO_FC_FONT (font)->font_pattern;
-  FcChar8 *file = NULL;
-  int index = 0;
-  FcBool embolden = FcFalse;
-  FcMatrix *matrix = NULL;
-  if (FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch)
-    return NULL;
-  FcPatternGetInteger (pat, FC_INDEX, 0, &index);
-  FcPatternGetBool (pat, FC_EMBOLDEN, 0, &embolden);
-  double slant = 0;
-  if (FcPatternGetMatrix (pat, FC_MATRIX, 0, &matrix) == FcResultMatch)
-    slant = matrix->xy;
-  return text_face_get ((const char *) file, index, embolden, slant);
-}
-
 static void
 run_style (const PangoGlyphItem *run, TextGlyphRun *out, gboolean colored)
 {
@@ -100,7 +78,7 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
 {
   PangoGlyphString *gs = run->glyphs;
   TextGlyphRun *out = g_new0 (TextGlyphRun, 1);
-  out->face = face_of (run->item->analysis.font);
+  out->face = text_face_of_font (run->item->analysis.font);
   out->x = x;
   out->backward = run->item->analysis.level % 2 == 1;
   cairo_scaled_font_t *sf =

@@ -100,27 +100,6 @@ cluster_kind (gunichar c)
   }
 }
 
-/* The face of a font: its file and index, from fontconfig's pattern. */
-static const TextFace *
-font_face (PangoFont *font)
-{
-  if (!PANGO_IS_FC_FONT (font))
-    return NULL;
-  FcPattern *pat = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
-  FcChar8 *file = NULL;
-  int index = 0;
-  FcBool embolden = FcFalse;
-  FcMatrix *matrix = NULL;
-  if (FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch)
-    return NULL;
-  FcPatternGetInteger (pat, FC_INDEX, 0, &index);
-  FcPatternGetBool (pat, FC_EMBOLDEN, 0, &embolden);
-  double slant = 0;
-  if (FcPatternGetMatrix (pat, FC_MATRIX, 0, &matrix) == FcResultMatch && matrix)
-    slant = matrix->xy;
-  return text_face_get ((const char *) file, index, embolden, slant);
-}
-
 /* What the engine needs of a font, found once per font (Pango's metrics
  * would shape a sample text each time: more than half the engine's time);
  * ascent, descent and underline from HarfBuzz, the values Pango gives. */
@@ -162,7 +141,7 @@ font_info (PangoFont *font, const PangoAnalysis *analysis)
   PangoFontDescription *fd = pango_font_describe_with_absolute_size (font);
   fi->size = pango_font_description_get_size (fd) / (double) PANGO_SCALE;
   pango_font_description_free (fd);
-  fi->face = font_face (font);
+  fi->face = text_face_of_font (font);
   /* from HarfBuzz, as Pango's metrics take them (without the sample text
    * Pango shapes for its approximate widths); the font's scale is in Pango
    * units */

@@ -409,15 +409,6 @@ style_explain (const StyleSheet *sheet, const StyleNode *node)
 
 /* ---- @page ------------------------------------------------------------------------- */
 
-static int
-page_rule_cmp (gconstpointer a, gconstpointer b)
-{
-  const StylePageRule *x = *(StylePageRule *const *) a, *y = *(StylePageRule *const *) b;
-  if (x->specificity != y->specificity)
-    return x->specificity < y->specificity ? -1 : 1;
-  return x->order < y->order ? -1 : x->order > y->order;
-}
-
 static char *
 page_selector (const StylePageRule *r)
 {
@@ -436,7 +427,7 @@ style_explain_page (const StyleSheet *sheet, gboolean first, gboolean left)
     if (!((rule->first && !first) || (rule->left && !left) || (rule->right && left)))
       g_ptr_array_add (rules, rule);
   }
-  g_ptr_array_sort (rules, page_rule_cmp);
+  g_ptr_array_sort (rules, style_page_rule_cmp);
   int number = first ? 1 : left ? 2 : 3;
   g_autoptr (StylePage) page = style_page_compute (sheet, number, first);
   /* the page context's text properties, computed as page.c does */

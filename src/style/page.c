@@ -13,8 +13,8 @@
 
 #define DEFAULT_PAGE_MARGIN (20 * 72 / 25.4)
 
-static int
-page_rule_cmp (gconstpointer a, gconstpointer b)
+int
+style_page_rule_cmp (gconstpointer a, gconstpointer b)
 {
   const StylePageRule *x = *(StylePageRule *const *) a, *y = *(StylePageRule *const *) b;
   if (x->specificity != y->specificity)
@@ -84,7 +84,7 @@ matching_rules (const StyleSheet *sheet, const StylePageSelect *sel)
   for (guint r = 0; r < sheet->page_rules->len; r++)
     if (rule_matches (sheet->page_rules->pdata[r], sel))
       g_ptr_array_add (rules, sheet->page_rules->pdata[r]);
-  g_ptr_array_sort (rules, page_rule_cmp);
+  g_ptr_array_sort (rules, style_page_rule_cmp);
   return rules;
 }
 

@@ -246,6 +246,8 @@ typedef struct {
 } StylePageRule;
 
 void style_page_rule_free (StylePageRule *rule);
+/* For sorting @page rules into cascade order: specificity, then order. */
+int style_page_rule_cmp (gconstpointer a, gconstpointer b);
 
 /* ---- the sheet ----------------------------------------------------------------- */
 

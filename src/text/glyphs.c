@@ -3,6 +3,7 @@
  * character and one glyph: the display lists of a whole document are held
  * at once, and that is most clusters (8 bytes a glyph). */
 #include <string.h>
+#include <pango/pangofc-font.h>
 #include "text/text.h"
 
 static GHashTable *faces;     /* "file\nindex\nembolden\nslant" -> TextFace* */
@@ -71,4 +72,24 @@ text_glyph_run_compact (TextGlyphRun *run)
   if (*p != '\0')
     return;   /* text no cluster stands for: kept as it is */
   g_clear_pointer (&run->clusters, g_free);
+}
+
+const TextFace *
+text_face_of_font (PangoFont *font)
+{
+  if (!PANGO_IS_FC_FONT (font))
+    return NULL;
+  FcPattern *pat = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
+  FcChar8 *file = NULL;
+  int index = 0;
+  FcBool embolden = FcFalse;
+  FcMatrix *matrix = NULL;
+  if (FcPatternGetString (pat, FC_FILE, 0, &file) != FcResultMatch)
+    return NULL;
+  FcPatternGetInteger (pat, FC_INDEX, 0, &index);
+  FcPatternGetBool (pat, FC_EMBOLDEN, 0, &embolden);
+  double slant = 0;
+  if (FcPatternGetMatrix (pat, FC_MATRIX, 0, &matrix) == FcResultMatch && matrix)
+    slant = matrix->xy;
+  return text_face_get ((const char *) file, index, embolden, slant);
 }

@@ -186,6 +186,9 @@ typedef struct {
 } TextFace;
 
 const TextFace *text_face_get (const char *file, int index, gboolean embolden, double slant);
+/* The face a Pango font draws with (from fontconfig's pattern: file,
+ * index, synthetic bold and slant); NULL for a font not from fontconfig. */
+const TextFace *text_face_of_font (PangoFont *font);
 
 /* Errors of text_face_check(). */
 #define TEXT_FACE_ERROR (text_face_error_quark ())
