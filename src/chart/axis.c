@@ -149,7 +149,7 @@ chart_ticks_new (ChartBuild *b, int target)
   /* chart_nice_ticks bounds the count; the whole steps of a count only
    * make it smaller. */
   t->n = (int) CLAMP (round (t->hi / t->step - t->lo / t->step) + 1, 2, CHART_TICKS_MAX);
-  t->layouts = g_new0 (PangoLayout *, t->n);
+  t->texts = g_new0 (ChartText *, t->n);
   for (int i = 0; i < t->n; i++)
     {
       double v = t->lo + i * t->step;
@@ -159,11 +159,10 @@ chart_ticks_new (ChartBuild *b, int target)
       for (int k = 1; k < b->spec->n_langs; k++)
         if (same_digits (texts[0], texts[k]))
           texts[k][0] = '\0';
-      t->layouts[i] = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_RIGHT);
+      t->texts[i] = chart_text_new (b, texts, CHART_FONT_FIGURE, 0, 0, STYLE_ALIGN_RIGHT);
       g_strfreev (texts);
       double w = 0, h = 0;
-      if (t->layouts[i] != NULL)
-        chart_text_size (t->layouts[i], &w, &h);
+      chart_text_size (t->texts[i], &w, &h);
       t->max_w = MAX (t->max_w, w);
       t->max_h = MAX (t->max_h, h);
     }
@@ -176,7 +175,7 @@ chart_ticks_free (ChartTicks *t)
   if (t == NULL)
     return;
   for (int i = 0; i < t->n; i++)
-    g_clear_object (&t->layouts[i]);
-  g_free (t->layouts);
+    chart_text_free (t->texts[i]);
+  g_free (t->texts);
   g_free (t);
 }

@@ -13,15 +13,14 @@
 
 typedef struct {
   double w, h;
-  PangoLayout *layout;
+  ChartText *text;
 } Sized;
 
 static Sized
-sized (PangoLayout *l)
+sized (ChartText *t)
 {
-  Sized s = { 0, 0, l };
-  if (l != NULL)
-    chart_text_size (l, &s.w, &s.h);
+  Sized s = { 0, 0, t };
+  chart_text_size (t, &s.w, &s.h);
   return s;
 }
 
@@ -57,8 +56,8 @@ chart_bar_layout (ChartBuild *b, double y)
   double name_w = 0;
   for (int c = 0; c < nc; c++)
     {
-      cat[c] = sized (chart_text_layout (b, d->cat_names[c], CHART_FONT_LABEL, max_name_w,
-                                         MAX_CAT_LINES, PANGO_ALIGN_RIGHT));
+      cat[c] = sized (chart_text_new (b, d->cat_names[c], CHART_FONT_LABEL, max_name_w,
+                                      MAX_CAT_LINES, STYLE_ALIGN_RIGHT));
       name_w = MAX (name_w, cat[c].w);
     }
 
@@ -70,7 +69,7 @@ chart_bar_layout (ChartBuild *b, double y)
       if (!isfinite (d->values[i]))
         continue;
       char **texts = chart_value_texts (b, i);
-      dl[i] = sized (chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_LEFT));
+      dl[i] = sized (chart_text_new (b, texts, CHART_FONT_FIGURE, 0, 0, STYLE_ALIGN_LEFT));
       g_strfreev (texts);
       dl_h = MAX (dl_h, dl[i].h);
     }
@@ -92,8 +91,8 @@ chart_bar_layout (ChartBuild *b, double y)
   double x0 = name_w > 0 ? name_w + gap : 0;
   double right = b->width;
   ChartTicks *ticks = ticks_for_width (b, MAX (right - x0, 1) * 0.85);
-  Sized first_tick = sized (ticks->layouts[0]);
-  Sized last_tick = sized (ticks->layouts[ticks->n - 1]);
+  Sized first_tick = sized (ticks->texts[0]);
+  Sized last_tick = sized (ticks->texts[ticks->n - 1]);
   x0 = MAX (x0, first_tick.w / 2);
   double plot_w = right - x0 - last_tick.w / 2;
   double span = ticks->hi - ticks->lo;
@@ -103,7 +102,7 @@ chart_bar_layout (ChartBuild *b, double y)
   for (int i = 0; i < ns * nc; i++)
     {
       double v = d->values[i];
-      if (!isfinite (v) || v <= 0 || dl[i].layout == NULL)
+      if (!isfinite (v) || v <= 0 || dl[i].text == NULL)
         continue;
       double f = (v - ticks->lo) / span;
       double p = (room - gap * 0.4 - dl[i].w) / f;
@@ -127,12 +126,12 @@ chart_bar_layout (ChartBuild *b, double y)
       double tx = PX (v);
       if (fabs (v) > ticks->step * 1e-9)
         chart_add_line (b, tx, plot.y, tx, plot.y + plot.h, grid_w, grid_c, FALSE);
-      if (ticks->layouts[i] == NULL)
+      if (ticks->texts[i] == NULL)
         continue;
       double w, h;
-      chart_text_size (ticks->layouts[i], &w, &h);
-      chart_add_label (b, CHART_LABEL_TICK, ticks->layouts[i], tx - w / 2, tick_y);
-      ticks->layouts[i] = NULL;
+      chart_text_size (ticks->texts[i], &w, &h);
+      chart_add_label (b, CHART_LABEL_TICK, ticks->texts[i], tx - w / 2, tick_y);
+      ticks->texts[i] = NULL;
     }
 
   /* Names and bars. */
@@ -140,11 +139,11 @@ chart_bar_layout (ChartBuild *b, double y)
   for (int c = 0; c < nc; c++)
     {
       double row_y = plot.y + c * row_h;
-      if (cat[c].layout != NULL)
+      if (cat[c].text != NULL)
         {
-          chart_add_label (b, CHART_LABEL_CATEGORY, cat[c].layout, x0 - gap - cat[c].w,
+          chart_add_label (b, CHART_LABEL_CATEGORY, cat[c].text, x0 - gap - cat[c].w,
                            row_y + (row_h - cat[c].h) / 2);
-          cat[c].layout = NULL;
+          cat[c].text = NULL;
         }
       double gy = row_y + (row_h - group) / 2;
       for (int s = 0; s < ns; s++)
@@ -169,8 +168,8 @@ chart_bar_layout (ChartBuild *b, double y)
       const ChartMark mk = g_array_index (b->layout->marks, ChartMark, m);
       int i = mk.series * nc + mk.category;
       double v = d->values[i];
-      PangoLayout *l = dl[i].layout;
-      dl[i].layout = NULL;
+      ChartText *l = dl[i].text;
+      dl[i].text = NULL;
       if (l == NULL)
         continue;
       double w = dl[i].w, h = dl[i].h;
@@ -192,9 +191,9 @@ chart_bar_layout (ChartBuild *b, double y)
     }
 
   for (int i = 0; i < ns * nc; i++)
-    g_clear_object (&dl[i].layout);
+    chart_text_free (dl[i].text);
   for (int c = 0; c < nc; c++)
-    g_clear_object (&cat[c].layout);
+    chart_text_free (cat[c].text);
   g_free (dl);
   g_free (cat);
   double bottom = tick_y + ticks->max_h;

@@ -2,13 +2,14 @@
  * draw (and by tests/unit/test-chart-geometry.c).
  *
  * A chart is laid out once into a display list: rectangles (bars, legend
- * swatches), lines (gridlines, axes, baseline) and labels (Pango layouts
- * with their boxes). chart_measure() returns the list's height, chart_draw()
+ * swatches), lines (gridlines, axes, baseline) and labels (lines of glyph
+ * runs set by the paragraph engine, with their boxes). chart_measure() returns the list's height, chart_draw()
  * paints it; so the height measured is the height drawn, and a test can
  * check every box without rendering. The layout's box starts at (0, 0). */
 #pragma once
 
 #include "chart/chart.h"
+#include "text/text.h"
 
 G_BEGIN_DECLS
 
@@ -24,10 +25,28 @@ typedef enum {
   CHART_LABEL_NOTE,       /* illustrative-data note, source */
 } ChartLabelKind;
 
+/* A label's text as set (text.c): lines of glyph runs. */
+typedef struct {
+  GPtrArray *runs;        /* of TextGlyphRun*, x from the line's origin */
+  double x;               /* the line's origin from the text's left (alignment) */
+  double baseline;        /* from the text's top */
+  double w, h;            /* the line's box: its width as set, its fonts' height */
+} ChartTextLine;
+
+typedef struct {
+  GPtrArray *lines;       /* of ChartTextLine* */
+  double w, h;            /* the box: the widest line, the lines' heights */
+  char *text;             /* the copy text: the languages' texts, one a paragraph */
+  gboolean ellipsized;    /* cut to its lines, with an ellipsis */
+} ChartText;
+
+void chart_text_free (ChartText *text);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChartText, chart_text_free)
+
 typedef struct {
   ChartLabelKind kind;
-  PangoLayout *layout;
-  ChartRect rect;         /* the layout's logical box, placed */
+  ChartText *text;
+  ChartRect rect;         /* the text's box, placed */
   gboolean on_mark;       /* a data label set inside its bar */
 } ChartLabel;
 
@@ -65,8 +84,8 @@ struct _ChartLayout {
   GArray *lines;          /* of ChartLine */
 };
 
-void chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show,
-                        gpointer data);
+/* The marks and lines (the labels are the display list's: layout/glyphline.c). */
+void chart_layout_draw (const ChartLayout *layout, cairo_t *cr);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChartLayout, chart_layout_free)
 
@@ -105,21 +124,24 @@ typedef enum {
   CHART_FONT_LABEL,
   CHART_FONT_CAPTION,
   CHART_FONT_NOTE,
+  CHART_FONT_FIGURE,      /* the label font, for numbers: set as one word */
 } ChartFont;
 
-/* A layout showing texts[0..n_langs-1] in their languages' fonts and Pango
- * languages: stacked on lines or joined by " / " after the style; equal or
- * missing texts shown once. wrap_width > 0 wraps (at most max_lines lines
- * per language, ellipsized beyond). NULL when all texts are empty. */
-PangoLayout *chart_text_layout (ChartBuild *b, char *const *texts, ChartFont font,
-                                double wrap_width, int max_lines, PangoAlignment align);
-/* The same for a single text in the primary language's font. */
-PangoLayout *chart_text_layout_1 (ChartBuild *b, const char *text, int lang_index,
-                                  ChartFont font);
-/* The layout's logical size in pt. */
-void chart_text_size (PangoLayout *layout, double *w, double *h);
-/* Adds a label with its box's top-left at (x, y); takes the layout. */
-ChartLabel *chart_add_label (ChartBuild *b, ChartLabelKind kind, PangoLayout *layout,
+/* texts[0..n_langs-1] set in their languages' fonts and rules: stacked (a
+ * paragraph each) or joined by " / " after the style; equal or missing
+ * texts shown once. wrap_width > 0 wraps (at most max_lines lines per
+ * paragraph, ellipsized beyond); lines aligned against the widest. NULL
+ * when all texts are empty. */
+ChartText *chart_text_new (ChartBuild *b, char *const *texts, ChartFont font,
+                           double wrap_width, int max_lines, StyleTextAlign align);
+/* The same for a single text in language lang_index's font. */
+ChartText *chart_text_new_1 (ChartBuild *b, const char *text, int lang_index, ChartFont font);
+/* The text's box in pt (0 for NULL). */
+void chart_text_size (const ChartText *text, double *w, double *h);
+/* Every run of the text in color (a label on its mark: white). */
+void chart_text_set_color (ChartText *text, StyleColor color);
+/* Adds a label with its box's top-left at (x, y); takes the text. */
+ChartLabel *chart_add_label (ChartBuild *b, ChartLabelKind kind, ChartText *text,
                              double x, double y);
 void chart_add_line (ChartBuild *b, double x0, double y0, double x1, double y1,
                      double width, StyleColor color, gboolean over_marks);
@@ -147,11 +169,11 @@ double chart_frame_top (ChartBuild *b);
 double chart_frame_bottom (ChartBuild *b, double y);
 
 /* The value axis: nice ticks over the data (zero included) and their
- * labels, not yet placed (placing one takes its layout: set it to NULL). */
+ * labels, not yet placed (placing one takes its text: set it to NULL). */
 typedef struct {
   double lo, hi, step;
   int n;
-  PangoLayout **layouts;
+  ChartText **texts;
   double max_w, max_h;    /* of the labels */
 } ChartTicks;
 
@@ -161,7 +183,7 @@ void chart_ticks_free (ChartTicks *ticks);
 /* Data labels that fit are added to the layout; each candidate box is
  * tried in turn and kept if it stays inside bounds and clear of other labels
  * and marks (its own mark excepted when inside it). */
-gboolean chart_place_data_label (ChartBuild *b, PangoLayout *layout, const ChartRect *candidates,
+gboolean chart_place_data_label (ChartBuild *b, ChartText *text, const ChartRect *candidates,
                                  const gboolean *inside, int n_candidates,
                                  const ChartRect *bounds, int own_mark);
 /* Word-wrapped category names must not split a Latin word: the widest

@@ -7,7 +7,6 @@
  * legend: right sets the series legend in a column beside the plot, when
  * the plot keeps at least 60 % of the width (else it goes on top). */
 #include <math.h>
-#include <pango/pangocairo.h>
 #include "chart/chart-private.h"
 
 void
@@ -18,7 +17,7 @@ chart_layout_free (ChartLayout *layout)
   for (guint i = 0; i < layout->labels->len; i++)
     {
       ChartLabel *l = g_ptr_array_index (layout->labels, i);
-      g_object_unref (l->layout);
+      chart_text_free (l->text);
       g_free (l);
     }
   g_ptr_array_free (layout->labels, TRUE);
@@ -109,26 +108,8 @@ set_color (cairo_t *cr, StyleColor c)
   cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
 }
 
-/* Where a label's layout starts drawing: its logical box placed at rect. */
-static void
-label_origin (const ChartLabel *l, double *x, double *y)
-{
-  PangoRectangle logical;
-  pango_layout_get_extents (l->layout, NULL, &logical);
-  *x = l->rect.x - (double) logical.x / PANGO_SCALE;
-  *y = l->rect.y - (double) logical.y / PANGO_SCALE;
-}
-
-/* show for chart_layout_draw: the marks and lines only */
-static void
-shapes_only (cairo_t *cr, PangoLayout *layout, gpointer data)
-{
-  (void) cr, (void) layout, (void) data;
-}
-#define SHAPES_ONLY shapes_only
-
 void
-chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show, gpointer data)
+chart_layout_draw (const ChartLayout *layout, cairo_t *cr)
 {
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -176,17 +157,6 @@ chart_layout_draw (const ChartLayout *layout, cairo_t *cr, ChartTextFunc show, g
           cairo_stroke (cr);
         }
     }
-  for (guint i = 0; show != SHAPES_ONLY && i < layout->labels->len; i++)
-    {
-      const ChartLabel *l = g_ptr_array_index (layout->labels, i);
-      double x, y;
-      label_origin (l, &x, &y);
-      cairo_move_to (cr, x, y);
-      if (show)
-        show (cr, l->layout, data);
-      else
-        pango_cairo_show_layout (cr, l->layout);
-    }
   cairo_restore (cr);
 }
 
@@ -197,26 +167,26 @@ chart_layout_height (const ChartLayout *layout)
 }
 
 void
-chart_layout_foreach_label (const ChartLayout *layout,
-                            void (*func) (PangoLayout *label, double x, double y, gpointer data),
-                            gpointer data)
-{
-  for (guint i = 0; i < layout->labels->len; i++)
-    {
-      const ChartLabel *l = g_ptr_array_index (layout->labels, i);
-      double x, y;
-      label_origin (l, &x, &y);
-      func (l->layout, x, y, data);
-    }
-}
-
-void
-chart_layout_drop_labels (ChartLayout *layout)
+chart_layout_take_labels (ChartLayout *layout, void (*func) (ChartLabelLine *line, gpointer data),
+                          gpointer data)
 {
   for (guint i = 0; i < layout->labels->len; i++)
     {
       ChartLabel *l = g_ptr_array_index (layout->labels, i);
-      g_object_unref (l->layout);
+      const ChartText *t = l->text;
+      for (guint k = 0; k < t->lines->len; k++)
+        {
+          ChartTextLine *tl = g_ptr_array_index (t->lines, k);
+          ChartLabelLine line = {
+            .runs = tl->runs, .x = l->rect.x + tl->x, .y = l->rect.y + tl->baseline,
+            .w = tl->w, .h = tl->h, .line = (int) k, .n_lines = (int) t->lines->len,
+            .text = t->text,
+          };
+          func (&line, data);
+          if (line.runs == NULL)
+            tl->runs = NULL;
+        }
+      chart_text_free (l->text);
       g_free (l);
     }
   g_ptr_array_set_size (layout->labels, 0);
@@ -230,7 +200,7 @@ chart_layout_draw_shapes (const ChartLayout *layout, cairo_t *cr, double x, doub
   cairo_rectangle (cr, x, y, width, height);
   cairo_clip (cr);
   cairo_translate (cr, x, y);
-  chart_layout_draw (layout, cr, SHAPES_ONLY, NULL);
+  chart_layout_draw (layout, cr);
   cairo_restore (cr);
 }
 
@@ -239,37 +209,4 @@ chart_measure (const ChartSpec *spec, PangoContext *context, double width)
 {
   g_autoptr (ChartLayout) layout = chart_layout_new (spec, context, width);
   return layout ? layout->box.h : 0;
-}
-
-void
-chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr, double x, double y,
-            double width, double height)
-{
-  chart_draw_with (spec, context, cr, x, y, width, height, NULL, NULL);
-}
-
-void
-chart_labels_foreach (const ChartSpec *spec, PangoContext *context, double width,
-                      void (*func) (PangoLayout *layout, gpointer data), gpointer data)
-{
-  g_autoptr (ChartLayout) layout = chart_layout_new (spec, context, width);
-  for (guint i = 0; layout && i < layout->labels->len; i++)
-    func (((const ChartLabel *) g_ptr_array_index (layout->labels, i))->layout, data);
-}
-
-void
-chart_draw_with (const ChartSpec *spec, PangoContext *context, cairo_t *cr, double x,
-                 double y, double width, double height, ChartTextFunc show, gpointer data)
-{
-  g_autoptr (ChartLayout) layout = chart_layout_new (spec, context, width);
-  if (layout == NULL)
-    return;
-  cairo_save (cr);
-  /* The layout fits its box by construction; the clip only guards a box
-   * given smaller than measured. */
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  cairo_translate (cr, x, y);
-  chart_layout_draw (layout, cr, show, data);
-  cairo_restore (cr);
 }

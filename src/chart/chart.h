@@ -1,8 +1,9 @@
 /* chart.h — charts of a dossier's figures and series, drawn as vectors.
  *
  * A chart kind is a pair of functions, measure and draw, in a file of its
- * own (bar.c, column.c, …); axis.c gives nice tick values. Labels are Pango
- * layouts in the style's fonts, so chart text is real, selectable text.
+ * own (bar.c, column.c, …); axis.c gives nice tick values. Labels are set
+ * by the paragraph engine in the style's fonts (text.c), so chart text is
+ * real, selectable text with the typography of the running text.
  * Numbers are formatted by the text stage, the same as in running text. */
 #pragma once
 
@@ -30,37 +31,33 @@ typedef struct {
 /* The height the chart needs at width (pt), caption, legend, source and
  * illustrative-data note included. */
 double chart_measure (const ChartSpec *spec, PangoContext *context, double width);
-/* Draws the chart into the rectangle; nothing is drawn outside it. */
-void chart_draw (const ChartSpec *spec, PangoContext *context, cairo_t *cr,
-                 double x, double y, double width, double height);
-/* Draws a label's layout at the current point (its top left corner). */
-typedef void (*ChartTextFunc) (cairo_t *cr, PangoLayout *layout, gpointer data);
-/* chart_draw with the labels drawn by show (NULL: pango_cairo_show_layout),
- * so that a PDF can draw them with fonts of its own (render/subset.c). */
-void chart_draw_with (const ChartSpec *spec, PangoContext *context, cairo_t *cr,
-                      double x, double y, double width, double height,
-                      ChartTextFunc show, gpointer data);
-/* Calls func with each label's layout, as chart_draw at width lays them out:
- * what glyphs a chart will draw. */
-void chart_labels_foreach (const ChartSpec *spec, PangoContext *context, double width,
-                           void (*func) (PangoLayout *layout, gpointer data),
-                           gpointer data);
 
 /* A chart laid out at a width: its marks, lines and labels placed, plain
- * data but for the labels' Pango layouts, which the layout stage turns into
- * glyph runs and then drops (chart_layout_drop_labels). */
+ * data. Its labels are set by the paragraph engine (src/para) as lines of
+ * glyph runs, which the layout stage moves into the page's display list
+ * (chart_layout_take_labels); the chart then draws its shapes only. */
 typedef struct _ChartLayout ChartLayout;
 /* NULL for a chart with no data. */
 ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
 void chart_layout_free (ChartLayout *layout);
 double chart_layout_height (const ChartLayout *layout);
-/* Calls func with each label's layout and where its origin goes (the
- * point pango_cairo_show_layout would start at), from the chart's top left. */
-void chart_layout_foreach_label (const ChartLayout *layout,
-                                 void (*func) (PangoLayout *label, double x, double y,
-                                               gpointer data),
-                                 gpointer data);
-void chart_layout_drop_labels (ChartLayout *layout);
+
+/* One line of a label, as set. */
+typedef struct {
+  GPtrArray *runs;            /* of TextGlyphRun*, x from the line's origin: the
+                                 callee's to keep (it leaves NULL) or leave */
+  double x, y;                /* the line's origin (its left end, on the baseline),
+                                 from the chart's top left */
+  double w, h;                /* the line's box: its width, its fonts' height */
+  int line, n_lines;          /* its place in its label */
+  const char *text;           /* the label's copy text, all its lines */
+} ChartLabelLine;
+
+/* Calls func with each line of each label, then drops the labels: a chart
+ * stands on one page, and a second call finds none. */
+void chart_layout_take_labels (ChartLayout *layout,
+                               void (*func) (ChartLabelLine *line, gpointer data),
+                               gpointer data);
 /* Draws the marks and lines (not the labels) into the rectangle. */
 void chart_layout_draw_shapes (const ChartLayout *layout, cairo_t *cr, double x, double y,
                                double width, double height);

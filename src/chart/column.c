@@ -31,29 +31,29 @@ ticks_for_height (ChartBuild *b, double h)
 
 /* Category names wrapped to the band (every k-th one for x values); NULL
  * when they do not fit. */
-static PangoLayout **
-category_layouts (ChartBuild *b, double band, int *every_out, double *height)
+static ChartText **
+category_texts (ChartBuild *b, double band, int *every_out, double *height)
 {
   const ChartData *d = b->data;
   for (int every = 1; every <= d->n_cats; every++)
     {
       double wrap = band * every - b->gap * 0.6;
       gboolean fits = wrap >= b->label_size * 1.8;
-      PangoLayout **cat = g_new0 (PangoLayout *, d->n_cats);
+      ChartText **cat = g_new0 (ChartText *, d->n_cats);
       double h = 0;
       for (int c = 0; fits && c < d->n_cats; c += every)
         {
-          cat[c] = chart_text_layout (b, d->cat_names[c], CHART_FONT_LABEL, wrap,
-                                      MAX_CAT_LINES, PANGO_ALIGN_CENTER);
+          cat[c] = chart_text_new (b, d->cat_names[c], CHART_FONT_LABEL, wrap,
+                                   MAX_CAT_LINES, STYLE_ALIGN_CENTER);
           if (cat[c] == NULL)
             continue;
           double lh;
           chart_text_size (cat[c], NULL, &lh);
           h = MAX (h, lh);
           /* Years and other x values stay on one line per language. */
-          int lines = pango_layout_get_line_count (cat[c]);
+          int lines = (int) cat[c]->lines->len;
           int max_lines = d->cats_are_x ? b->spec->n_langs : MAX_CAT_LINES * b->spec->n_langs;
-          if (pango_layout_is_ellipsized (cat[c]) || lines > max_lines
+          if (cat[c]->ellipsized || lines > max_lines
               || !chart_words_fit (b, d->cat_names[c], wrap))
             fits = FALSE;
         }
@@ -64,7 +64,7 @@ category_layouts (ChartBuild *b, double band, int *every_out, double *height)
           return cat;
         }
       for (int c = 0; c < d->n_cats; c++)
-        g_clear_object (&cat[c]);
+        chart_text_free (cat[c]);
       g_free (cat);
       if (!d->cats_are_x)
         return NULL;
@@ -82,11 +82,11 @@ value_label_size (ChartBuild *b, double *w_out, double *h_out)
       if (!isfinite (d->values[i]))
         continue;
       char **texts = chart_value_texts (b, i);
-      PangoLayout *l = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_CENTER);
+      ChartText *l = chart_text_new (b, texts, CHART_FONT_FIGURE, 0, 0, STYLE_ALIGN_CENTER);
       g_strfreev (texts);
       double w = 0, h = 0;
       chart_text_size (l, &w, &h);
-      g_object_unref (l);
+      chart_text_free (l);
       *w_out = MAX (*w_out, w);
       *h_out = MAX (*h_out, h);
     }
@@ -108,7 +108,7 @@ chart_category_layout (ChartBuild *b, double y, gboolean lines)
   double band = plot_w / d->n_cats;
   int every = 1;
   double cat_h = 0;
-  PangoLayout **cat = plot_w > 0 ? category_layouts (b, band, &every, &cat_h) : NULL;
+  ChartText **cat = plot_w > 0 ? category_texts (b, band, &every, &cat_h) : NULL;
   if (cat == NULL)
     {
       chart_ticks_free (ticks);
@@ -147,12 +147,12 @@ chart_category_layout (ChartBuild *b, double y, gboolean lines)
       double ty = PY (v);
       if (fabs (v) > ticks->step * 1e-9)
         chart_add_line (b, plot.x, ty, plot.x + plot.w, ty, grid_w, grid_c, FALSE);
-      if (ticks->layouts[i] == NULL)
+      if (ticks->texts[i] == NULL)
         continue;
       double w, h;
-      chart_text_size (ticks->layouts[i], &w, &h);
-      chart_add_label (b, CHART_LABEL_TICK, ticks->layouts[i], plot.x - gap - w, ty - h / 2);
-      ticks->layouts[i] = NULL;
+      chart_text_size (ticks->texts[i], &w, &h);
+      chart_add_label (b, CHART_LABEL_TICK, ticks->texts[i], plot.x - gap - w, ty - h / 2);
+      ticks->texts[i] = NULL;
     }
 
   if (lines)
@@ -191,7 +191,7 @@ chart_category_layout (ChartBuild *b, double y, gboolean lines)
       const ChartMark mk = g_array_index (b->layout->marks, ChartMark, m);
       double v = d->values[mk.series * d->n_cats + mk.category];
       char **texts = chart_value_texts (b, mk.series * d->n_cats + mk.category);
-      PangoLayout *l = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_CENTER);
+      ChartText *l = chart_text_new (b, texts, CHART_FONT_FIGURE, 0, 0, STYLE_ALIGN_CENTER);
       g_strfreev (texts);
       double w, h;
       chart_text_size (l, &w, &h);

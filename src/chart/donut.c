@@ -24,7 +24,7 @@ typedef struct {
   int cat;                /* category index */
   double value, share;
   double a0, a1, mid;     /* angles, radians (cairo's) */
-  PangoLayout *label;
+  ChartText *label;
   double w, h;
   gboolean inside;
   double x, y;            /* label box, relative to the centre */
@@ -191,9 +191,8 @@ chart_donut_layout (ChartBuild *b, double y)
   for (int k = 0; k < ns; k++)
     {
       char **t = slice_texts (b, &slices[k], names_in_labels);
-      slices[k].label = chart_text_layout (b, t, CHART_FONT_LABEL,
-                                           names_in_labels ? label_wrap : 0, 3,
-                                           PANGO_ALIGN_LEFT);
+      slices[k].label = chart_text_new (b, t, names_in_labels ? CHART_FONT_LABEL : CHART_FONT_FIGURE,
+                                        names_in_labels ? label_wrap : 0, 3, STYLE_ALIGN_LEFT);
       texts_free (t, spec->n_langs);
       chart_text_size (slices[k].label, &slices[k].w, &slices[k].h);
       max_w = MAX (max_w, slices[k].w);
@@ -241,7 +240,7 @@ chart_donut_layout (ChartBuild *b, double y)
       if (where == STYLE_LEGEND_NONE)
         where = STYLE_LEGEND_BOTTOM;
       for (int k = 0; k < ns; k++)
-        g_clear_object (&slices[k].label);
+        g_clear_pointer (&slices[k].label, chart_text_free);
     }
   double r_in = r_out * 0.58;
 
@@ -300,7 +299,7 @@ chart_donut_layout (ChartBuild *b, double y)
   stack_side (left, FALSE, limit, clear_r, gap * 0.3);
 
   /* The centre: the total, where the values are amounts. */
-  PangoLayout *centre = NULL;
+  ChartText *centre = NULL;
   double centre_w = 0, centre_h = 0;
   gboolean no_centre = ns == 1 && slices[0].inside && slices[0].label != NULL;
   if (!no_centre && d->unit != NULL && strcmp (d->unit, "percent") != 0 && !d->mixed_units)
@@ -321,12 +320,12 @@ chart_donut_layout (ChartBuild *b, double y)
           if (tries == 1)
             for (int i = 1; i < spec->n_langs; i++)
               g_clear_pointer (&t[i], g_free);
-          centre = chart_text_layout (b, t, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_CENTER);
+          centre = chart_text_new (b, t, CHART_FONT_FIGURE, 0, 0, STYLE_ALIGN_CENTER);
           if (centre == NULL)
             break;
           chart_text_size (centre, &centre_w, &centre_h);
           if (hypot (centre_w / 2, centre_h / 2) > r_in - 1)
-            g_clear_object (&centre);
+            g_clear_pointer (&centre, chart_text_free);
         }
       texts_free (t, spec->n_langs);
     }
@@ -388,11 +387,7 @@ chart_donut_layout (ChartBuild *b, double y)
         {
           /* White on the slice. */
           lab->on_mark = TRUE;
-          PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (lab->layout));
-          pango_attr_list_change (attrs, pango_attr_foreground_new (65535, 65535, 65535));
-          pango_attr_list_change (attrs, pango_attr_foreground_alpha_new (65535));
-          pango_layout_set_attributes (lab->layout, attrs);
-          pango_attr_list_unref (attrs);
+          chart_text_set_color (lab->text, (StyleColor) { 1, 1, 1, 1 });
           continue;
         }
       if (s->inside)
@@ -419,7 +414,7 @@ chart_donut_layout (ChartBuild *b, double y)
     below = chart_legend_add (b, 0, below + gap, width, n, legend_names, colors, FALSE);
 
   for (int k = 0; k < ns; k++)
-    g_clear_object (&slices[k].label);
+    chart_text_free (slices[k].label);
   if (with_shares != NULL)
     {
       for (int c = 0; c < n; c++)

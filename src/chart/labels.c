@@ -1,6 +1,7 @@
-/* labels.c — chart text in one or two languages, the display list, and the
- * frame around a plot: caption and legend above, notes (illustrative data,
- * source) below. */
+/* labels.c — the chart's styles, its display list (labels, marks, lines
+ * and where a data label may go), the texts of numbers, and the frame
+ * around a plot: caption and legend above, notes (illustrative data,
+ * source) below. The labels' text is set in text.c. */
 #include <math.h>
 #include <string.h>
 #include "chart/chart-private.h"
@@ -16,30 +17,12 @@ chart_lang_style (const ChartSpec *spec, int i)
   return spec->style;
 }
 
-static double
-label_size_of (const ChartSpec *spec, int i)
-{
-  const StyleComputed *ls = chart_lang_style (spec, i);
-  if (ls->label_font_size > 0)
-    return ls->label_font_size;
-  if (spec->style->label_font_size > 0)
-    return spec->style->label_font_size;
-  return 8;
-}
-
 StyleColor
 chart_text_color (const ChartSpec *spec)
 {
   if (spec->style->color.a > 0)
     return spec->style->color;
   return (StyleColor) { 0.11, 0.11, 0.11, 1 };
-}
-
-static StyleColor
-lang_text_color (const ChartSpec *spec, int i)
-{
-  const StyleComputed *ls = chart_lang_style (spec, i);
-  return ls->color.a > 0 ? ls->color : chart_text_color (spec);
 }
 
 StyleColor
@@ -78,152 +61,16 @@ chart_plot_height (const ChartSpec *spec, double width)
   return width / ratio;
 }
 
-/* ---- text --------------------------------------------------------------- */
-
-static PangoFontDescription *
-font_for (const ChartSpec *spec, int i, ChartFont font)
-{
-  const StyleComputed *ls = chart_lang_style (spec, i);
-  const char *family = ls->font_family && *ls->font_family ? ls->font_family
-                       : "Noto Sans, Noto Sans CJK SC";
-  double size = label_size_of (spec, i);
-  PangoFontDescription *fd = pango_font_description_new ();
-  pango_font_description_set_family (fd, family);
-  switch (font)
-    {
-    case CHART_FONT_CAPTION:
-      size = ls->font_size > 0 ? ls->font_size : size * 1.25;
-      pango_font_description_set_weight (fd, PANGO_WEIGHT_BOLD);
-      break;
-    case CHART_FONT_NOTE:
-      size *= 0.9;
-      break;
-    case CHART_FONT_LABEL:
-      break;
-    }
-  /* Absolute size: one user-space unit is one point on the PDF surface,
-   * whatever resolution the context was made with. */
-  pango_font_description_set_absolute_size (fd, size * PANGO_SCALE);
-  return fd;
-}
-
-static guint16
-to16 (double c)
-{
-  return (guint16) CLAMP (lround (c * 65535), 0, 65535);
-}
-
-static void
-add_run_attrs (const ChartSpec *spec, PangoAttrList *attrs, int i, ChartFont font,
-               guint start, guint end)
-{
-  PangoAttribute *a;
-  PangoFontDescription *fd = font_for (spec, i, font);
-  a = pango_attr_font_desc_new (fd);
-  a->start_index = start, a->end_index = end;
-  pango_attr_list_insert (attrs, a);
-  pango_font_description_free (fd);
-
-  a = pango_attr_language_new (pango_language_from_string (spec->langs[i]));
-  a->start_index = start, a->end_index = end;
-  pango_attr_list_insert (attrs, a);
-
-  StyleColor c = lang_text_color (spec, i);
-  a = pango_attr_foreground_new (to16 (c.r), to16 (c.g), to16 (c.b));
-  a->start_index = start, a->end_index = end;
-  pango_attr_list_insert (attrs, a);
-  double alpha = c.a * (font == CHART_FONT_NOTE ? 0.75 : 1);
-  if (alpha < 1)
-    {
-      a = pango_attr_foreground_alpha_new (to16 (alpha));
-      a->start_index = start, a->end_index = end;
-      pango_attr_list_insert (attrs, a);
-    }
-}
-
-PangoLayout *
-chart_text_layout (ChartBuild *b, char *const *texts, ChartFont font, double wrap_width,
-                   int max_lines, PangoAlignment align)
-{
-  const ChartSpec *spec = b->spec;
-  gboolean stacked = spec->style->chart_labels == STYLE_LABELS_STACKED;
-  GString *s = g_string_new (NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  int shown = 0;
-
-  for (int i = 0; texts != NULL && i < spec->n_langs; i++)
-    {
-      const char *t = texts[i];
-      if (t == NULL || *t == '\0')
-        continue;
-      gboolean dup = FALSE;
-      for (int j = 0; j < i; j++)
-        if (g_strcmp0 (texts[j], t) == 0)
-          dup = TRUE;
-      if (dup)
-        continue;
-      guint start = s->len;
-      if (shown > 0)
-        g_string_append (s, stacked ? "\n" : " / ");
-      g_string_append (s, t);
-      add_run_attrs (spec, attrs, i, font, start, s->len);
-      shown++;
-    }
-  if (shown == 0)
-    {
-      g_string_free (s, TRUE);
-      pango_attr_list_unref (attrs);
-      return NULL;
-    }
-
-  PangoLayout *layout = pango_layout_new (b->context);
-  pango_layout_set_text (layout, s->str, (int) s->len);
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_set_alignment (layout, align);
-  if (wrap_width > 0)
-    {
-      pango_layout_set_width (layout, (int) floor (wrap_width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      if (max_lines > 0)
-        {
-          pango_layout_set_height (layout, -max_lines);
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-        }
-    }
-  pango_attr_list_unref (attrs);
-  g_string_free (s, TRUE);
-  return layout;
-}
-
-PangoLayout *
-chart_text_layout_1 (ChartBuild *b, const char *text, int lang_index, ChartFont font)
-{
-  char *texts[2] = { NULL, NULL };
-  texts[lang_index] = (char *) text;
-  return chart_text_layout (b, texts, font, 0, 0, PANGO_ALIGN_LEFT);
-}
-
-void
-chart_text_size (PangoLayout *layout, double *w, double *h)
-{
-  PangoRectangle logical;
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (w != NULL)
-    *w = (double) logical.width / PANGO_SCALE;
-  if (h != NULL)
-    *h = (double) logical.height / PANGO_SCALE;
-}
-
 /* ---- display list ------------------------------------------------------- */
 
 ChartLabel *
-chart_add_label (ChartBuild *b, ChartLabelKind kind, PangoLayout *layout, double x, double y)
+chart_add_label (ChartBuild *b, ChartLabelKind kind, ChartText *text, double x, double y)
 {
   ChartLabel *label = g_new0 (ChartLabel, 1);
   label->kind = kind;
-  label->layout = layout;
+  label->text = text;
   double w, h;
-  chart_text_size (layout, &w, &h);
+  chart_text_size (text, &w, &h);
   label->rect = (ChartRect) { x, y, w, h };
   g_ptr_array_add (b->layout->labels, label);
   return label;
@@ -302,7 +149,7 @@ chart_mark_hits_rect (const ChartMark *m, const ChartRect *r, double tolerance)
 }
 
 gboolean
-chart_place_data_label (ChartBuild *b, PangoLayout *layout, const ChartRect *candidates,
+chart_place_data_label (ChartBuild *b, ChartText *text, const ChartRect *candidates,
                         const gboolean *inside, int n_candidates, const ChartRect *bounds,
                         int own_mark)
 {
@@ -332,52 +179,13 @@ chart_place_data_label (ChartBuild *b, PangoLayout *layout, const ChartRect *can
       if (!clear)
         continue;
       if (inside[k])
-        {
-          /* White on the bar. */
-          PangoAttrList *attrs = pango_attr_list_copy (pango_layout_get_attributes (layout));
-          pango_attr_list_change (attrs, pango_attr_foreground_new (65535, 65535, 65535));
-          pango_attr_list_change (attrs, pango_attr_foreground_alpha_new (65535));
-          pango_layout_set_attributes (layout, attrs);
-          pango_attr_list_unref (attrs);
-        }
-      ChartLabel *label = chart_add_label (b, CHART_LABEL_DATA, layout, r->x, r->y);
+        chart_text_set_color (text, (StyleColor) { 1, 1, 1, 1 });   /* white on the bar */
+      ChartLabel *label = chart_add_label (b, CHART_LABEL_DATA, text, r->x, r->y);
       label->on_mark = inside[k];
       return TRUE;
     }
-  g_object_unref (layout);
+  chart_text_free (text);
   return FALSE;
-}
-
-static gboolean
-has_ideographs (const char *word)
-{
-  for (const char *p = word; *p; p = g_utf8_next_char (p))
-    if (g_unichar_break_type (g_utf8_get_char (p)) == G_UNICODE_BREAK_IDEOGRAPHIC)
-      return TRUE;
-  return FALSE;
-}
-
-gboolean
-chart_words_fit (ChartBuild *b, char *const *texts, double width)
-{
-  for (int i = 0; i < b->spec->n_langs; i++)
-    {
-      if (texts[i] == NULL)
-        continue;
-      g_auto (GStrv) words = g_strsplit_set (texts[i], " \n\t", -1);
-      for (int k = 0; words[k] != NULL; k++)
-        {
-          if (*words[k] == '\0' || has_ideographs (words[k]))
-            continue;
-          PangoLayout *l = chart_text_layout_1 (b, words[k], i, CHART_FONT_LABEL);
-          double w = 0;
-          chart_text_size (l, &w, NULL);
-          g_object_unref (l);
-          if (w > width)
-            return FALSE;
-        }
-    }
-  return TRUE;
 }
 
 /* ---- numbers on axes and marks ------------------------------------------ */
@@ -464,17 +272,16 @@ static double
 add_block_text (ChartBuild *b, char **texts, ChartFont font, ChartLabelKind kind, double y,
                 int max_lines)
 {
-  PangoLayout *layout = chart_text_layout (b, texts, font, b->width, max_lines,
-                                           PANGO_ALIGN_LEFT);
-  if (layout == NULL)
+  ChartText *text = chart_text_new (b, texts, font, b->width, max_lines, STYLE_ALIGN_LEFT);
+  if (text == NULL)
     return y;
-  ChartLabel *l = chart_add_label (b, kind, layout, 0, y);
+  ChartLabel *l = chart_add_label (b, kind, text, 0, y);
   return y + l->rect.h;
 }
 
 /* One legend item's text: its names, or its number when it has none. */
-static PangoLayout *
-legend_item_layout (ChartBuild *b, char *const *names, int k, double max_w)
+static ChartText *
+legend_item_text (ChartBuild *b, char *const *names, int k, double max_w)
 {
   char *fallback[3] = { NULL, NULL, NULL };
   g_autofree char *num = NULL;
@@ -482,9 +289,9 @@ legend_item_layout (ChartBuild *b, char *const *names, int k, double max_w)
     {
       num = g_strdup_printf ("%d", k + 1);
       fallback[0] = num;
-      names = fallback;
+      return chart_text_new (b, fallback, CHART_FONT_FIGURE, max_w, 2, STYLE_ALIGN_LEFT);
     }
-  return chart_text_layout (b, names, CHART_FONT_LABEL, max_w, 2, PANGO_ALIGN_LEFT);
+  return chart_text_new (b, names, CHART_FONT_LABEL, max_w, 2, STYLE_ALIGN_LEFT);
 }
 
 double
@@ -493,10 +300,9 @@ chart_legend_width (ChartBuild *b, int n, char **const *names, double max_w)
   double key = b->label_size * 0.8, gap = b->gap, widest = 0;
   for (int k = 0; k < n; k++)
     {
-      PangoLayout *layout = legend_item_layout (b, names[k], k, max_w - key - gap * 0.5);
+      g_autoptr (ChartText) text = legend_item_text (b, names[k], k, max_w - key - gap * 0.5);
       double w = 0;
-      if (layout != NULL)
-        chart_text_size (layout, &w, NULL), g_object_unref (layout);
+      chart_text_size (text, &w, NULL);
       widest = MAX (widest, key + gap * 0.5 + w);
     }
   return MIN (widest, max_w);
@@ -511,10 +317,9 @@ legend_flow (ChartBuild *b, double x0, double y, double width, int n, char **con
   for (int k = 0; k < n; k++)
     {
       double max_w = width - key - gap * 0.5;
-      PangoLayout *layout = legend_item_layout (b, names[k], k, max_w);
+      ChartText *text = legend_item_text (b, names[k], k, max_w);
       double w = 0, h = 0;
-      if (layout != NULL)
-        chart_text_size (layout, &w, &h);
+      chart_text_size (text, &w, &h);
       double item_w = key + gap * 0.5 + w;
       if (x > x0 && (column || x + item_w > x0 + width))
         {
@@ -527,10 +332,10 @@ legend_flow (ChartBuild *b, double x0, double y, double width, int n, char **con
       if (add)
         chart_add_mark (b, CHART_MARK_SWATCH, (ChartRect) { x, MAX (key_y, y), key, key },
                         colors[k], k, -1);
-      if (layout != NULL && add)
-        chart_add_label (b, CHART_LABEL_LEGEND, layout, x + key + gap * 0.5, y);
-      else if (layout != NULL)
-        g_object_unref (layout);
+      if (text != NULL && add)
+        chart_add_label (b, CHART_LABEL_LEGEND, text, x + key + gap * 0.5, y);
+      else
+        chart_text_free (text);
       x += item_w + gap * 1.5;
       row_h = MAX (row_h, item_h);
     }

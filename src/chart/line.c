@@ -76,7 +76,7 @@ chart_line_add_labels (ChartBuild *b, int first_mark, const ChartRect *bounds)
         }
       double v = d->values[mk.series * d->n_cats + mk.category];
       char **texts = chart_value_texts (b, mk.series * d->n_cats + mk.category);
-      PangoLayout *l = chart_text_layout (b, texts, CHART_FONT_LABEL, 0, 0, PANGO_ALIGN_CENTER);
+      ChartText *l = chart_text_new (b, texts, CHART_FONT_FIGURE, 0, 0, STYLE_ALIGN_CENTER);
       g_strfreev (texts);
       double w, h;
       chart_text_size (l, &w, &h);

@@ -207,28 +207,23 @@ typedef struct {
   const LayoutFrag *chart;
 } LabelCtx;
 
+/* A line of a chart's label, set by the paragraph engine: its runs move
+ * into a GLYPHS fragment as they are. */
 static void
-label_to_frags (PangoLayout *label, double x, double y, gpointer data)
+label_to_frag (ChartLabelLine *line, gpointer data)
 {
   LabelCtx *lc = data;
-  PangoLayoutIter *iter = pango_layout_get_iter (label);
-  int index = 0;
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents (iter, NULL, &logical);
-    LayoutFrag *f = frag_new (LAYOUT_FRAG_GLYPHS);
-    f->runs = glyph_runs_from_line (label, pango_layout_iter_get_line_readonly (iter), 0, TRUE);
-    f->x = lc->chart->x + x + logical.x / (double) PANGO_SCALE;
-    f->y = lc->chart->y + y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
-    f->w = logical.width / (double) PANGO_SCALE;
-    f->h = logical.height / (double) PANGO_SCALE;
-    f->tag = lc->chart->tag;
-    f->line = index++;
-    f->n_lines = pango_layout_get_line_count (label);
-    f->para = g_ref_string_new (pango_layout_get_text (label));
-    g_ptr_array_add (lc->out, f);
-  } while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+  LayoutFrag *f = frag_new (LAYOUT_FRAG_GLYPHS);
+  f->runs = g_steal_pointer (&line->runs);
+  f->x = lc->chart->x + line->x;
+  f->y = lc->chart->y + line->y;
+  f->w = line->w;
+  f->h = line->h;
+  f->tag = lc->chart->tag;
+  f->line = line->line;
+  f->n_lines = line->n_lines;
+  f->para = g_ref_string_new (line->text);
+  g_ptr_array_add (lc->out, f);
 }
 
 void
@@ -248,8 +243,7 @@ layout_page_make_glyphs (LayoutPage *page, gboolean all)
       /* a chart stands on one page: its labels are needed nowhere else,
        * and once dropped a second pass finds none */
       LabelCtx lc = { frags, f };
-      chart_layout_foreach_label (f->chart_layout, label_to_frags, &lc);
-      chart_layout_drop_labels ((ChartLayout *) f->chart_layout);
+      chart_layout_take_labels ((ChartLayout *) f->chart_layout, label_to_frag, &lc);
     }
   }
   g_ptr_array_unref (old);

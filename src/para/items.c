@@ -194,6 +194,7 @@ item_describe (ParaItem *it)
   it->underline_thickness = fi->underline_thickness;
   it->hyphen_glyph = fi->hyphen_glyph;
   it->hyphen_adv = fi->hyphen_adv;
+  double alpha = 1;
   for (GSList *l = it->item->analysis.extra_attrs; l; l = l->next) {
     PangoAttribute *a = l->data;
     if (a->klass->type == PANGO_ATTR_UNDERLINE &&
@@ -204,7 +205,10 @@ item_describe (ParaItem *it)
       it->has_color = TRUE;
       it->color = (StyleColor) { c->red / 65535.0, c->green / 65535.0, c->blue / 65535.0, 1 };
     }
+    if (a->klass->type == PANGO_ATTR_FOREGROUND_ALPHA)   /* chart notes are set lighter */
+      alpha = ((PangoAttrInt *) a)->value / 65535.0;
   }
+  it->color.a = alpha;
 }
 
 static void

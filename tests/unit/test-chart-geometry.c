@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <pango/pangocairo.h>
 #include "chart/chart-private.h"
+#include "chart-paint.h"
 
 /* ---- building a model by hand ------------------------------------------- */
 
@@ -396,20 +397,20 @@ check_layout (const char *what, const ChartLayout *l)
       const ChartLabel *a = g_ptr_array_index (l->labels, i);
       if (!inside (&a->rect, &l->box))
         g_error ("%s: label %u “%s” (%.1f,%.1f %.1f×%.1f) outside the box %.1f×%.1f", what, i,
-                 pango_layout_get_text (a->layout), a->rect.x, a->rect.y, a->rect.w, a->rect.h,
+                 a->text->text, a->rect.x, a->rect.y, a->rect.w, a->rect.h,
                  l->box.w, l->box.h);
       for (guint j = i + 1; j < l->labels->len; j++)
         {
           const ChartLabel *b = g_ptr_array_index (l->labels, j);
           if (chart_rects_intersect (&a->rect, &b->rect, 0.01))
-            g_error ("%s: labels “%s” and “%s” overlap", what, pango_layout_get_text (a->layout),
-                     pango_layout_get_text (b->layout));
+            g_error ("%s: labels “%s” and “%s” overlap", what, a->text->text,
+                     b->text->text);
         }
       for (guint m = 0; m < l->marks->len && !a->on_mark; m++)
         {
           const ChartMark *mk = &g_array_index (l->marks, ChartMark, m);
           if (chart_mark_hits_rect (mk, &a->rect, 0.01))
-            g_error ("%s: label “%s” covers mark %u", what, pango_layout_get_text (a->layout), m);
+            g_error ("%s: label “%s” covers mark %u", what, a->text->text, m);
         }
     }
   for (guint m = 0; m < l->marks->len; m++)
@@ -438,7 +439,7 @@ check_drawing (const char *what, const ChartLayout *l, const char *png)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cairo_t *cr = cairo_create (surface);
   cairo_translate (cr, margin, margin);
-  chart_layout_draw (l, cr, NULL, NULL);
+  paint_chart (l, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   const unsigned char *data = cairo_image_surface_get_data (surface);
@@ -464,7 +465,7 @@ check_drawing (const char *what, const ChartLayout *l, const char *png)
       cairo_rectangle (c2, margin, margin, l->box.w, l->box.h);
       cairo_fill (c2);
       cairo_translate (c2, margin, margin);
-      chart_layout_draw (l, c2, NULL, NULL);
+      paint_chart (l, c2);
       cairo_destroy (c2);
       cairo_surface_write_to_png (big, png);
       cairo_surface_destroy (big);

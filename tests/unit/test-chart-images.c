@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include "chart/chart-private.h"
+#include "chart-paint.h"
 #include "text/text.h"
 
 #define W 480
@@ -154,10 +155,14 @@ render (const ChartSpec *spec, PangoContext *ctx)
   cairo_t *cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  double h = chart_measure (spec, ctx, W - 20);
+  g_autoptr (ChartLayout) l = chart_layout_new (spec, ctx, W - 20);
+  g_assert_nonnull (l);
+  double h = chart_layout_height (l);
   g_assert_cmpfloat (h, >, 0);
   g_assert_cmpfloat (h, <=, H - 20);
-  chart_draw (spec, ctx, cr, 10, 10, W - 20, h);
+  chart_layout_draw_shapes (l, cr, 10, 10, W - 20, h);
+  cairo_translate (cr, 10, 10);
+  paint_labels (l, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
