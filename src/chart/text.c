@@ -108,13 +108,12 @@ segment_run (const char *text, const char *lang, ChartFont font)
   GString *s = g_string_new (NULL);
   for (const char *p = run->text; *p; p = g_utf8_next_char (p))
     {
-      const char *next = g_utf8_next_char (p);
-      gboolean bind = strncmp (p, QUARTER_EM, 3) == 0
-                      && ((p > run->text && g_ascii_isdigit (p[-1])) || g_ascii_isdigit (*next));
+      gboolean bind = strncmp (p, QUARTER_EM, 3) == 0 && p > run->text
+                      && g_ascii_isdigit (p[-1]);
       if (bind)
         g_string_append (s, WORD_JOINER QUARTER_EM WORD_JOINER);
       else
-        g_string_append_len (s, p, next - p);
+        g_string_append_len (s, p, g_utf8_next_char (p) - p);
     }
   g_free (run->text);
   run->text = g_string_free (s, FALSE);
@@ -220,10 +219,10 @@ chart_text_free (ChartText *t)
   g_free (t);
 }
 
-/* Sets run as one paragraph of t (lines appended). */
+/* Sets run as one paragraph of t (lines appended, its copy text to copy). */
 static void
 add_paragraph (ChartBuild *b, ChartText *t, const TextRun *run, const StyleComputed *st,
-               double wrap_width, int max_lines)
+               double wrap_width, int max_lines, GString *copy)
 {
   double width = wrap_width > 0 ? wrap_width : UNWRAPPED;
   ParaResult *res = para_set (b->context, run, st, width);
@@ -241,6 +240,9 @@ add_paragraph (ChartBuild *b, ChartText *t, const TextRun *run, const StyleCompu
     l->baseline = pl->ascent;
     g_ptr_array_add (t->lines, l);
   }
+  if (copy->len > 0)
+    g_string_append_c (copy, '\n');
+  g_string_append (copy, res->text);
   para_result_unref (res);
 }
 
@@ -303,10 +305,7 @@ chart_text_new (ChartBuild *b, char *const *texts, ChartFont font, double wrap_w
         && align == STYLE_ALIGN_LEFT)
       a = STYLE_ALIGN_JUSTIFY;
     StyleComputed st = para_style (spec, shown[k], font, a);
-    add_paragraph (b, t, &run, &st, wrap_width, max_lines);
-    if (copy->len > 0)
-      g_string_append_c (copy, '\n');
-    g_string_append (copy, run.text);
+    add_paragraph (b, t, &run, &st, wrap_width, max_lines, copy);
     g_free (run.text);
     pango_attr_list_unref (run.attrs);
     g_array_unref (run.links);
