@@ -176,15 +176,31 @@ run_cut (const TextRun *run, gsize n)
   return cut;
 }
 
+/* The first n characters of run. */
+static TextRun *
+run_head (const TextRun *run, glong n)
+{
+  TextRun *head = g_new0 (TextRun, 1);
+  head->text = g_strndup (run->text, (gsize) (g_utf8_offset_to_pointer (run->text, n) - run->text));
+  head->attrs = pango_attr_list_copy (run->attrs);
+  head->links = g_array_new (FALSE, FALSE, sizeof (TextLink));
+  return head;
+}
+
 /* res too long for max_lines: the longest start of run that, with an
  * ellipsis, takes at most max_lines lines (as Pango's ellipsizing ends the
  * last line allowed). */
 static ParaResult *
 ellipsize (PangoContext *pctx, const TextRun *run, const StyleComputed *st, double width,
-           int max_lines)
+           const ParaResult *whole, int max_lines)
 {
-  glong n_chars = g_utf8_strlen (run->text, -1);
-  glong lo = 0, hi = n_chars;   /* lo always fits (an ellipsis alone) */
+  /* what fits is at most the text of the lines allowed, and a character of
+   * copy text stands for at most three of the run (joiners around a
+   * quarter em): a hostile caption is not set twenty times whole */
+  glong shown = 0;
+  for (int k = 0; k <= max_lines && k < (int) whole->lines->len; k++)
+    shown += g_utf8_strlen (((const ParaLine *) g_ptr_array_index (whole->lines, k))->text, -1);
+  glong lo = 0, hi = MIN (g_utf8_strlen (run->text, -1), 3 * shown + 8);
   while (hi - lo > 1) {
     glong mid = (lo + hi) / 2;
     gsize n = (gsize) (g_utf8_offset_to_pointer (run->text, mid) - run->text);
@@ -225,10 +241,22 @@ add_paragraph (ChartBuild *b, ChartText *t, const TextRun *run, const StyleCompu
                double wrap_width, int max_lines, GString *copy)
 {
   double width = wrap_width > 0 ? wrap_width : UNWRAPPED;
+  /* A text far longer than its lines can hold is set cut first: no glyph
+   * is narrower than a tenth of an em but spaces and marks, and the engine
+   * breaks a whole paragraph at once (a caption of a megabyte would cost
+   * seconds for four lines). */
+  g_autoptr (TextRun) head = NULL;
+  if (max_lines > 0)
+    {
+      glong limit = 3 * (max_lines + 1) * (glong) ceil (width / (0.1 * MAX (st->font_size, 1))) + 16;
+      if (g_utf8_strlen (run->text, -1) > limit)
+        run = head = run_head (run, limit);
+    }
   ParaResult *res = para_set (b->context, run, st, width);
-  if (max_lines > 0 && (int) res->lines->len > max_lines) {
+  if (max_lines > 0 && (head != NULL || (int) res->lines->len > max_lines)) {
+    ParaResult *cut = ellipsize (b->context, run, st, width, res, max_lines);
     para_result_unref (res);
-    res = ellipsize (b->context, run, st, width, max_lines);
+    res = cut;
     t->ellipsized = TRUE;
   }
   for (guint k = 0; k < res->lines->len; k++) {

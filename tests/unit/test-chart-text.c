@@ -250,6 +250,21 @@ test_ellipsis (void)
                                                 STYLE_ALIGN_LEFT);
   g_assert_false (whole->ellipsized);
   g_assert_cmpuint (whole->lines->len, >, 2);
+  /* a text far longer than its lines: cut before it is set, still ended
+   * by an ellipsis on its last line */
+  GString *big = g_string_new (NULL);
+  for (int k = 0; k < 20000; k++)
+    g_string_append (big, k % 2 ? "交流学员 " : "Austauschteilnehmende ");
+  char *long_texts[] = { big->str, NULL };
+  g_autoptr (ChartText) cut = chart_text_new (&f.b, long_texts, CHART_FONT_LABEL, 120, 3,
+                                              STYLE_ALIGN_LEFT);
+  g_string_free (big, TRUE);
+  check_box (cut);
+  g_assert_true (cut->ellipsized);
+  g_assert_cmpuint (cut->lines->len, ==, 3);
+  g_autofree char *end = line_text (line_at (cut, 2));
+  g_assert_true (g_str_has_suffix (end, "…"));
+  g_assert_cmpfloat (line_at (cut, 2)->w, >, 60);   /* the last line filled, not cut short */
   fixture_clear (&f);
 }
 
