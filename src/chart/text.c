@@ -88,10 +88,11 @@ add_run_attrs (const ChartSpec *spec, PangoAttrList *attrs, int i, ChartFont fon
 }
 
 /* One language's text as the text stage sets it: numbers as one word,
- * other text after the language's rules (no automatic hyphens: a label's
- * words are short, and Pango never hyphenated them either). */
+ * other text after the language's rules, hyphenated where it may wrap (a
+ * long German compound in a narrow column of names breaks at a syllable,
+ * with its hyphen, not between any two letters). */
 static TextRun *
-segment_run (const char *text, const char *lang, ChartFont font)
+segment_run (const char *text, const char *lang, ChartFont font, gboolean wraps)
 {
   if (font == CHART_FONT_FIGURE)
     return text_run_new_plain (text, lang);
@@ -99,7 +100,8 @@ segment_run (const char *text, const char *lang, ChartFont font)
   gpointer inlines[] = { &in };
   GPtrArray array = { .pdata = inlines, .len = 1 };
   ModelVariant v = { .lang = (char *) lang, .inlines = &array };
-  TextRun *run = text_run_from_variant (&v, lang, NULL);
+  StyleComputed hyphens = { .hyphens = wraps ? STYLE_HYPHENS_AUTO : STYLE_HYPHENS_MANUAL };
+  TextRun *run = text_run_from_variant (&v, lang, &hyphens);
   if (!model_lang_is_chinese (lang) || strstr (run->text, QUARTER_EM) == NULL)
     return run;
   /* A number keeps its Chinese unit on its line ("2025 年", "30 周年"), as a
@@ -124,12 +126,12 @@ segment_run (const char *text, const char *lang, ChartFont font)
  * moved to where it lands, clipped to it. */
 static void
 run_append (const ChartSpec *spec, TextRun *run, GString *s, const char *sep, int i,
-            const char *text, ChartFont font)
+            const char *text, ChartFont font, gboolean wraps)
 {
   guint start = (guint) s->len;
   g_string_append (s, sep);
   guint at = (guint) s->len;
-  g_autoptr (TextRun) seg = segment_run (text, spec->langs[i], font);
+  g_autoptr (TextRun) seg = segment_run (text, spec->langs[i], font, wraps);
   g_string_append (s, seg->text);
   guint end = (guint) s->len;
   GSList *list = pango_attr_list_get_attributes (seg->attrs);
@@ -321,7 +323,8 @@ chart_text_new (ChartBuild *b, char *const *texts, ChartFont font, double wrap_w
     GString *s = g_string_new (NULL);
     gboolean chinese = FALSE;
     for (int j = k; j < (stacked ? k + 1 : n); j++) {
-      run_append (spec, &run, s, j > k ? " / " : "", shown[j], texts[shown[j]], font);
+      run_append (spec, &run, s, j > k ? " / " : "", shown[j], texts[shown[j]], font,
+                  wrap_width > 0);
       chinese = chinese || model_lang_is_chinese (spec->langs[shown[j]]);
     }
     run.text = g_string_free (s, FALSE);

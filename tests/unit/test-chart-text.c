@@ -2,8 +2,9 @@
  * lines of glyph runs aligned against the widest, boxes as tall as their
  * lines, Chinese set solid where it wraps (and a side-by-side note that
  * goes on in Chinese justified), the quarter em where Han meets Latin with
- * a number kept with its unit, numbers set as one word, ellipsis past the
- * lines allowed, and the note's lighter colour on its runs. */
+ * a number kept with its unit, numbers set as one word, German hyphenated
+ * where it wraps, ellipsis past the lines allowed, and the note's lighter
+ * colour on its runs. */
 #include <math.h>
 #include <string.h>
 #include <glib.h>
@@ -268,6 +269,32 @@ test_ellipsis (void)
   fixture_clear (&f);
 }
 
+static void
+test_hyphens (void)
+{
+  /* a compound in a narrow column of names breaks at a syllable, its
+   * hyphen shown but not in the copy text */
+  Fixture f;
+  fixture_init (&f, STYLE_LABELS_STACKED);
+  char *texts[] = { "Handelsförderungskonferenzteilnehmerunternehmen", NULL };
+  g_autoptr (ChartText) t = chart_text_new (&f.b, texts, CHART_FONT_LABEL, 60, 6,
+                                            STYLE_ALIGN_RIGHT);
+  check_box (t);
+  g_assert_cmpuint (t->lines->len, >=, 3);
+  g_assert_false (t->ellipsized);
+  for (guint k = 0; k + 1 < t->lines->len; k++)
+    {
+      g_autofree char *s = line_text (line_at (t, k));
+      g_assert_true (g_str_has_suffix (s, "-"));
+    }
+  g_assert_cmpstr (t->text, ==, texts[0]);
+  /* unwrapped, nothing is hyphenated */
+  g_autoptr (ChartText) one = chart_text_new (&f.b, texts, CHART_FONT_LABEL, 0, 0,
+                                              STYLE_ALIGN_RIGHT);
+  g_assert_cmpuint (one->lines->len, ==, 1);
+  fixture_clear (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -282,6 +309,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart-text/side-by-side-note", test_side_by_side_note);
   g_test_add_func ("/chart-text/alignment-and-figures", test_alignment_and_figures);
   g_test_add_func ("/chart-text/ellipsis", test_ellipsis);
+  g_test_add_func ("/chart-text/hyphens", test_hyphens);
   int status = g_test_run ();
   g_object_unref (context);
   return status;
