@@ -11,8 +11,8 @@
 #include "chart/chart-private.h"
 #include "para/para.h"
 
-#define QUARTER_EM "\u2005"   /* text/inline.c's space where Han meets Latin */
-#define WORD_JOINER "\u2060"  /* no break here */
+#define QUARTER_EM "\u2005" /* text/inline.c's space where Han meets Latin */
+#define WORD_JOINER "\u2060" /* no break here */
 
 /* No wrapping: the widest line the engine sets. */
 #define UNWRAPPED 50000.0
@@ -69,8 +69,8 @@ insert (PangoAttrList *attrs, PangoAttribute *a, guint start, guint end)
  * absolute: one user-space unit is one point on the PDF surface, whatever
  * resolution the context was made with. */
 static void
-add_run_attrs (const ChartSpec *spec, PangoAttrList *attrs, int i, ChartFont font,
-               guint start, guint end)
+add_run_attrs (const ChartSpec *spec, PangoAttrList *attrs, int i, ChartFont font, guint start,
+               guint end)
 {
   PangoFontDescription *fd = pango_font_description_new ();
   pango_font_description_set_family (fd, family_of (spec, i));
@@ -110,8 +110,7 @@ segment_run (const char *text, const char *lang, ChartFont font, gboolean wraps)
   GString *s = g_string_new (NULL);
   for (const char *p = run->text; *p; p = g_utf8_next_char (p))
     {
-      gboolean bind = strncmp (p, QUARTER_EM, 3) == 0 && p > run->text
-                      && g_ascii_isdigit (p[-1]);
+      gboolean bind = strncmp (p, QUARTER_EM, 3) == 0 && p > run->text && g_ascii_isdigit (p[-1]);
       if (bind)
         g_string_append (s, WORD_JOINER QUARTER_EM WORD_JOINER);
       else
@@ -135,12 +134,13 @@ run_append (const ChartSpec *spec, TextRun *run, GString *s, const char *sep, in
   g_string_append (s, seg->text);
   guint end = (guint) s->len;
   GSList *list = pango_attr_list_get_attributes (seg->attrs);
-  for (GSList *l = list; l; l = l->next) {
-    PangoAttribute *a = l->data;
-    guint a0 = MIN (a->start_index, end - at), a1 = MIN (a->end_index, end - at);
-    /* the separator reads in the segment's language too */
-    insert (run->attrs, a, a->start_index == 0 ? start : at + a0, at + a1);
-  }
+  for (GSList *l = list; l; l = l->next)
+    {
+      PangoAttribute *a = l->data;
+      guint a0 = MIN (a->start_index, end - at), a1 = MIN (a->end_index, end - at);
+      /* the separator reads in the segment's language too */
+      insert (run->attrs, a, a->start_index == 0 ? start : at + a0, at + a1);
+    }
   g_slist_free (list);
   add_run_attrs (spec, run->attrs, i, font, start, end);
 }
@@ -156,7 +156,7 @@ para_style (const ChartSpec *spec, int i, ChartFont font, StyleTextAlign align)
   st.font_size = size_of (spec, i, font);
   st.font_weight = font == CHART_FONT_CAPTION ? 700 : 400;
   st.font_italic = FALSE;
-  st.line_height = st.font_size * 1.2;   /* unused: a label's lines are as tall as their fonts */
+  st.line_height = st.font_size * 1.2; /* unused: a label's lines are as tall as their fonts */
   st.text_align = align;
   st.text_indent = 0;
   st.letter_spacing = 0;
@@ -203,16 +203,17 @@ ellipsize (PangoContext *pctx, const TextRun *run, const StyleComputed *st, doub
   for (int k = 0; k <= max_lines && k < (int) whole->lines->len; k++)
     shown += g_utf8_strlen (((const ParaLine *) g_ptr_array_index (whole->lines, k))->text, -1);
   glong lo = 0, hi = MIN (g_utf8_strlen (run->text, -1), 3 * shown + 8);
-  while (hi - lo > 1) {
-    glong mid = (lo + hi) / 2;
-    gsize n = (gsize) (g_utf8_offset_to_pointer (run->text, mid) - run->text);
-    g_autoptr (TextRun) cut = run_cut (run, n);
-    g_autoptr (ParaResult) res = para_set (pctx, cut, st, width);
-    if ((int) res->lines->len <= max_lines)
-      lo = mid;
-    else
-      hi = mid;
-  }
+  while (hi - lo > 1)
+    {
+      glong mid = (lo + hi) / 2;
+      gsize n = (gsize) (g_utf8_offset_to_pointer (run->text, mid) - run->text);
+      g_autoptr (TextRun) cut = run_cut (run, n);
+      g_autoptr (ParaResult) res = para_set (pctx, cut, st, width);
+      if ((int) res->lines->len <= max_lines)
+        lo = mid;
+      else
+        hi = mid;
+    }
   gsize n = (gsize) (g_utf8_offset_to_pointer (run->text, lo) - run->text);
   g_autoptr (TextRun) cut = run_cut (run, n);
   return para_set (pctx, cut, st, width);
@@ -250,26 +251,29 @@ add_paragraph (ChartBuild *b, ChartText *t, const TextRun *run, const StyleCompu
   g_autoptr (TextRun) head = NULL;
   if (max_lines > 0)
     {
-      glong limit = 3 * (max_lines + 1) * (glong) ceil (width / (0.1 * MAX (st->font_size, 1))) + 16;
+      glong limit
+          = 3 * (max_lines + 1) * (glong) ceil (width / (0.1 * MAX (st->font_size, 1))) + 16;
       if (g_utf8_strlen (run->text, -1) > limit)
         run = head = run_head (run, limit);
     }
   ParaResult *res = para_set (b->context, run, st, width);
-  if (max_lines > 0 && (head != NULL || (int) res->lines->len > max_lines)) {
-    ParaResult *cut = ellipsize (b->context, run, st, width, res, max_lines);
-    para_result_unref (res);
-    res = cut;
-    t->ellipsized = TRUE;
-  }
-  for (guint k = 0; k < res->lines->len; k++) {
-    const ParaLine *pl = g_ptr_array_index (res->lines, k);
-    ChartTextLine *l = g_new0 (ChartTextLine, 1);
-    l->runs = para_line_copy_runs (pl, 0);
-    l->w = pl->width;
-    l->h = pl->ascent + pl->descent;
-    l->baseline = pl->ascent;
-    g_ptr_array_add (t->lines, l);
-  }
+  if (max_lines > 0 && (head != NULL || (int) res->lines->len > max_lines))
+    {
+      ParaResult *cut = ellipsize (b->context, run, st, width, res, max_lines);
+      para_result_unref (res);
+      res = cut;
+      t->ellipsized = TRUE;
+    }
+  for (guint k = 0; k < res->lines->len; k++)
+    {
+      const ParaLine *pl = g_ptr_array_index (res->lines, k);
+      ChartTextLine *l = g_new0 (ChartTextLine, 1);
+      l->runs = para_line_copy_runs (pl, 0);
+      l->w = pl->width;
+      l->h = pl->ascent + pl->descent;
+      l->baseline = pl->ascent;
+      g_ptr_array_add (t->lines, l);
+    }
   if (copy->len > 0)
     g_string_append_c (copy, '\n');
   g_string_append (copy, res->text);
@@ -284,31 +288,35 @@ place_lines (ChartText *t, StyleTextAlign align)
   double w = 0, y = 0;
   for (guint k = 0; k < t->lines->len; k++)
     w = MAX (w, ((ChartTextLine *) g_ptr_array_index (t->lines, k))->w);
-  for (guint k = 0; k < t->lines->len; k++) {
-    ChartTextLine *l = g_ptr_array_index (t->lines, k);
-    l->x = align == STYLE_ALIGN_CENTER ? (w - l->w) / 2 : align == STYLE_ALIGN_RIGHT ? w - l->w : 0;
-    l->baseline += y;
-    y += l->h;
-  }
+  for (guint k = 0; k < t->lines->len; k++)
+    {
+      ChartTextLine *l = g_ptr_array_index (t->lines, k);
+      l->x = align == STYLE_ALIGN_CENTER  ? (w - l->w) / 2
+             : align == STYLE_ALIGN_RIGHT ? w - l->w
+                                          : 0;
+      l->baseline += y;
+      y += l->h;
+    }
   t->w = w;
   t->h = y;
 }
 
 ChartText *
-chart_text_new (ChartBuild *b, char *const *texts, ChartFont font, double wrap_width,
-                int max_lines, StyleTextAlign align)
+chart_text_new (ChartBuild *b, char *const *texts, ChartFont font, double wrap_width, int max_lines,
+                StyleTextAlign align)
 {
   const ChartSpec *spec = b->spec;
   gboolean stacked = spec->style->chart_labels == STYLE_LABELS_STACKED;
   int shown[2], n = 0;
-  for (int i = 0; texts != NULL && i < spec->n_langs && n < 2; i++) {
-    const char *s = texts[i];
-    gboolean dup = FALSE;
-    for (int j = 0; j < i; j++)
-      dup = dup || g_strcmp0 (texts[j], s) == 0;
-    if (s != NULL && *s != '\0' && !dup)
-      shown[n++] = i;
-  }
+  for (int i = 0; texts != NULL && i < spec->n_langs && n < 2; i++)
+    {
+      const char *s = texts[i];
+      gboolean dup = FALSE;
+      for (int j = 0; j < i; j++)
+        dup = dup || g_strcmp0 (texts[j], s) == 0;
+      if (s != NULL && *s != '\0' && !dup)
+        shown[n++] = i;
+    }
   if (n == 0)
     return NULL;
 
@@ -317,30 +325,32 @@ chart_text_new (ChartBuild *b, char *const *texts, ChartFont font, double wrap_w
   GString *copy = g_string_new (NULL);
   /* stacked: a paragraph per language, each after its own rules;
    * side by side: one paragraph, the languages joined by " / " */
-  for (int k = 0; k < n; k += stacked ? 1 : n) {
-    TextRun run = { .attrs = pango_attr_list_new (),
-                    .links = g_array_new (FALSE, FALSE, sizeof (TextLink)) };
-    GString *s = g_string_new (NULL);
-    gboolean chinese = FALSE;
-    for (int j = k; j < (stacked ? k + 1 : n); j++) {
-      run_append (spec, &run, s, j > k ? " / " : "", shown[j], texts[shown[j]], font,
-                  wrap_width > 0);
-      chinese = chinese || model_lang_is_chinese (spec->langs[shown[j]]);
-    }
-    run.text = g_string_free (s, FALSE);
-    /* Chinese is set solid when it wraps (clreq 3.8): the engine does so
+  for (int k = 0; k < n; k += stacked ? 1 : n)
+    {
+      TextRun run = { .attrs = pango_attr_list_new (),
+                      .links = g_array_new (FALSE, FALSE, sizeof (TextLink)) };
+      GString *s = g_string_new (NULL);
+      gboolean chinese = FALSE;
+      for (int j = k; j < (stacked ? k + 1 : n); j++)
+        {
+          run_append (spec, &run, s, j > k ? " / " : "", shown[j], texts[shown[j]], font,
+                      wrap_width > 0);
+          chinese = chinese || model_lang_is_chinese (spec->langs[shown[j]]);
+        }
+      run.text = g_string_free (s, FALSE);
+      /* Chinese is set solid when it wraps (clreq 3.8): the engine does so
      * for a Chinese paragraph; a note that only goes on in Chinese (side
      * by side) is justified, a caption stays ragged */
-    StyleTextAlign a = align;
-    if (!stacked && chinese && font == CHART_FONT_NOTE && wrap_width > 0
-        && align == STYLE_ALIGN_LEFT)
-      a = STYLE_ALIGN_JUSTIFY;
-    StyleComputed st = para_style (spec, shown[k], font, a);
-    add_paragraph (b, t, &run, &st, wrap_width, max_lines, copy);
-    g_free (run.text);
-    pango_attr_list_unref (run.attrs);
-    g_array_unref (run.links);
-  }
+      StyleTextAlign a = align;
+      if (!stacked && chinese && font == CHART_FONT_NOTE && wrap_width > 0
+          && align == STYLE_ALIGN_LEFT)
+        a = STYLE_ALIGN_JUSTIFY;
+      StyleComputed st = para_style (spec, shown[k], font, a);
+      add_paragraph (b, t, &run, &st, wrap_width, max_lines, copy);
+      g_free (run.text);
+      pango_attr_list_unref (run.attrs);
+      g_array_unref (run.links);
+    }
   t->text = g_string_free (copy, FALSE);
   place_lines (t, align);
   return t;
@@ -366,14 +376,16 @@ chart_text_size (const ChartText *t, double *w, double *h)
 void
 chart_text_set_color (ChartText *t, StyleColor color)
 {
-  for (guint k = 0; k < t->lines->len; k++) {
-    ChartTextLine *l = g_ptr_array_index (t->lines, k);
-    for (guint r = 0; l->runs && r < l->runs->len; r++) {
-      TextGlyphRun *run = g_ptr_array_index (l->runs, r);
-      run->has_color = TRUE;
-      run->color = color;
+  for (guint k = 0; k < t->lines->len; k++)
+    {
+      ChartTextLine *l = g_ptr_array_index (t->lines, k);
+      for (guint r = 0; l->runs && r < l->runs->len; r++)
+        {
+          TextGlyphRun *run = g_ptr_array_index (l->runs, r);
+          run->has_color = TRUE;
+          run->color = color;
+        }
     }
-  }
 }
 
 static gboolean
@@ -388,20 +400,22 @@ has_ideographs (const char *word)
 gboolean
 chart_words_fit (ChartBuild *b, char *const *texts, double width)
 {
-  for (int i = 0; i < b->spec->n_langs; i++) {
-    if (texts[i] == NULL)
-      continue;
-    g_auto (GStrv) words = g_strsplit_set (texts[i], " \n\t", -1);
-    for (int k = 0; words[k] != NULL; k++) {
-      if (*words[k] == '\0' || has_ideographs (words[k]))
+  for (int i = 0; i < b->spec->n_langs; i++)
+    {
+      if (texts[i] == NULL)
         continue;
-      ChartText *t = chart_text_new_1 (b, words[k], i, CHART_FONT_LABEL);
-      double w = 0;
-      chart_text_size (t, &w, NULL);
-      chart_text_free (t);
-      if (w > width)
-        return FALSE;
+      g_auto (GStrv) words = g_strsplit_set (texts[i], " \n\t", -1);
+      for (int k = 0; words[k] != NULL; k++)
+        {
+          if (*words[k] == '\0' || has_ideographs (words[k]))
+            continue;
+          ChartText *t = chart_text_new_1 (b, words[k], i, CHART_FONT_LABEL);
+          double w = 0;
+          chart_text_size (t, &w, NULL);
+          chart_text_free (t);
+          if (w > width)
+            return FALSE;
+        }
     }
-  }
   return TRUE;
 }
