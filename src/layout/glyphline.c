@@ -1,4 +1,6 @@
-/* glyphline.c — the end of layout: every line Pango set becomes glyph runs.
+/* glyphline.c — the end of layout: the lines of chart labels, which the
+ * chart stage sets with Pango, become glyph runs (all other text comes out
+ * of the paragraph engine as glyph runs already: paragraph.c).
  *
  * After this pass a page is plain data (a display list): each line is a
  * GLYPHS fragment holding TextGlyphRuns (face by file and index, size,
@@ -40,7 +42,7 @@ cluster_text (GString *out, const char *text, int start, int end, gboolean has_i
 }
 
 static void
-run_style (const PangoGlyphItem *run, TextGlyphRun *out, gboolean colored)
+run_style (const PangoGlyphItem *run, TextGlyphRun *out)
 {
   const PangoColor *color = NULL;
   double alpha = 1;
@@ -54,7 +56,7 @@ run_style (const PangoGlyphItem *run, TextGlyphRun *out, gboolean colored)
     else if (attr->klass->type == PANGO_ATTR_UNDERLINE)
       underline = ((const PangoAttrInt *) attr)->value != PANGO_UNDERLINE_NONE;
   }
-  if (colored && color) {
+  if (color) {
     out->has_color = TRUE;
     out->color = (StyleColor) { color->red / 65535., color->green / 65535.,
                                 color->blue / 65535., alpha };
@@ -70,11 +72,11 @@ run_style (const PangoGlyphItem *run, TextGlyphRun *out, gboolean colored)
   }
 }
 
-/* One Pango run as a glyph run from x (the run's origin from the line's),
- * each space narrowed by shrink; label: a chart's (clusters without a
- * glyph are not read). Its face is NULL for a font not from fontconfig. */
+/* One Pango run of a label as a glyph run from x (the run's origin from the
+ * line's); clusters without a glyph are not read. Its face is NULL for a
+ * font not from fontconfig. */
 static TextGlyphRun *
-run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolean label)
+run_new (const char *text, PangoGlyphItem *run, double x)
 {
   PangoGlyphString *gs = run->glyphs;
   TextGlyphRun *out = g_new0 (TextGlyphRun, 1);
@@ -92,14 +94,12 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
   out->clusters = g_new (TextCluster, gs->num_glyphs + 1);
   GString *utf8 = g_string_new (NULL);
 
-  /* glyph positions along the run, spaces narrowed by shrink */
+  /* glyph positions along the run */
   double *gx = g_new (double, gs->num_glyphs);
   double pos = 0;
   for (int i = 0; i < gs->num_glyphs; i++) {
     gx[i] = pos + gs->glyphs[i].geometry.x_offset / (double) PANGO_SCALE;
     pos += gs->glyphs[i].geometry.width / (double) PANGO_SCALE;
-    if (shrink > 0 && text[run->item->offset + gs->log_clusters[i]] == ' ')
-      pos -= shrink;
   }
   out->width = pos;
 
@@ -122,7 +122,7 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
     int bytes = (int) (utf8->len - before);
     if (bytes == 0 && cluster_glyphs == 0)
       continue;   /* an invisible soft hyphen: nothing to show, nothing to read */
-    if (label && cluster_glyphs == 0) {
+    if (cluster_glyphs == 0) {
       g_string_truncate (utf8, before);   /* a space at a label's break: unread */
       continue;
     }
@@ -140,30 +140,19 @@ run_new (const char *text, PangoGlyphItem *run, double x, double shrink, gboolea
   out->clusters = g_renew (TextCluster, out->clusters, MAX (out->n_clusters, 1));
   out->text = g_strndup (utf8->str, utf8->len);
   g_string_free (utf8, TRUE);
-  run_style (run, out, label);
+  run_style (run, out);
   text_glyph_run_compact (out);
   return out;
 }
 
 GPtrArray *
-glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, double squeeze,
-                      gboolean label)
+glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line)
 {
   const char *text = pango_layout_get_text (layout);
-  double shrink = 0;
-  if (squeeze > 0) {
-    int spaces = 0;
-    for (int i = line->start_index; i < line->start_index + line->length; i++)
-      spaces += text[i] == ' ';
-    /* a trailing space has no width in a justified line: not counted */
-    if (line->length > 0 && text[line->start_index + line->length - 1] == ' ')
-      spaces--;
-    shrink = spaces > 0 ? squeeze / spaces : 0;
-  }
   GPtrArray *runs = g_ptr_array_new_with_free_func ((GDestroyNotify) text_glyph_run_free);
   double pos = 0;
   for (GSList *l = line->runs; l; l = l->next) {
-    TextGlyphRun *r = run_new (text, l->data, pos, shrink, label);
+    TextGlyphRun *r = run_new (text, l->data, pos);
     pos += r->width;
     if (r->face && (r->n_glyphs > 0 || r->underline_thickness > 0))
       g_ptr_array_add (runs, r);
@@ -171,35 +160,6 @@ glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, double squeeze
       text_glyph_run_free (r);   /* nothing to draw (a space alone): its advance counted */
   }
   return runs;
-}
-
-/* A TEXT fragment made GLYPHS, in place. */
-static void
-frag_to_glyphs (LayoutFrag *f, GHashTable *paras)
-{
-  PangoLayoutLine *line = pango_layout_get_line_readonly (f->layout, f->line);
-  f->runs = glyph_runs_from_line (f->layout, line, f->squeeze, FALSE);
-  /* what tests and checks read: the paragraph, the line's place in it */
-  GRefString *para = g_hash_table_lookup (paras, f->layout);
-  if (!para) {
-    para = g_ref_string_new (pango_layout_get_text (f->layout));
-    g_hash_table_insert (paras, f->layout, para);
-  }
-  f->para = g_ref_string_acquire (para);
-  f->n_lines = pango_layout_get_line_count (f->layout);
-  PangoLayoutIter *it = pango_layout_get_iter (f->layout);
-  for (int k = 0; k < f->line; k++)
-    pango_layout_iter_next_line (it);
-  int y0, y1;
-  pango_layout_iter_get_line_yrange (it, &y0, &y1);
-  f->ascent = (pango_layout_iter_get_baseline (it) - y0) / (double) PANGO_SCALE;
-  pango_layout_iter_free (it);
-  const char *text = pango_layout_get_text (f->layout);
-  int end = line->start_index + line->length;
-  f->hyphenated = line->length >= 2 && strncmp (text + end - 2, "\u00ad", 2) == 0;
-  f->justified = pango_layout_get_justify (f->layout) && f->line + 1 < f->n_lines;
-  f->kind = LAYOUT_FRAG_GLYPHS;
-  g_clear_object (&f->layout);
 }
 
 typedef struct {
@@ -217,7 +177,7 @@ label_to_frags (PangoLayout *label, double x, double y, gpointer data)
     PangoRectangle logical;
     pango_layout_iter_get_line_extents (iter, NULL, &logical);
     LayoutFrag *f = frag_new (LAYOUT_FRAG_GLYPHS);
-    f->runs = glyph_runs_from_line (label, pango_layout_iter_get_line_readonly (iter), 0, TRUE);
+    f->runs = glyph_runs_from_line (label, pango_layout_iter_get_line_readonly (iter));
     f->x = lc->chart->x + x + logical.x / (double) PANGO_SCALE;
     f->y = lc->chart->y + y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
     f->w = logical.width / (double) PANGO_SCALE;
@@ -232,17 +192,13 @@ label_to_frags (PangoLayout *label, double x, double y, gpointer data)
 }
 
 void
-layout_page_make_glyphs (LayoutPage *page, gboolean all)
+layout_page_make_glyphs (LayoutPage *page)
 {
-  GHashTable *paras = g_hash_table_new_full (NULL, NULL, NULL,
-                                             (GDestroyNotify) g_ref_string_release);
   GPtrArray *old = page->frags;
   g_ptr_array_set_free_func (old, NULL);   /* each fragment moves to the new list */
   GPtrArray *frags = g_ptr_array_new_full (old->len, frag_free);
   for (guint i = 0; i < old->len; i++) {
     LayoutFrag *f = g_ptr_array_index (old, i);
-    if (f->kind == LAYOUT_FRAG_TEXT && (all || !f->dest))
-      frag_to_glyphs (f, paras);
     g_ptr_array_add (frags, f);
     if (f->kind == LAYOUT_FRAG_CHART && f->chart_layout) {
       /* a chart stands on one page: its labels are needed nowhere else,
@@ -254,14 +210,13 @@ layout_page_make_glyphs (LayoutPage *page, gboolean all)
   }
   g_ptr_array_unref (old);
   page->frags = frags;
-  g_hash_table_unref (paras);
 }
 
 void
 layout_make_glyphs (LayoutDoc *out)
 {
   for (guint p = 0; p < out->pages->len; p++)
-    layout_page_make_glyphs (g_ptr_array_index (out->pages, p), TRUE);
+    layout_page_make_glyphs (g_ptr_array_index (out->pages, p));
 }
 
 void

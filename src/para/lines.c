@@ -209,6 +209,7 @@ para_set_lines (const Para *p, const GArray *chosen)
   for (guint i = 0; i < chosen->len; i++) {
     const ParaBreak *b = &g_array_index (p->breaks, ParaBreak, g_array_index (chosen, int, i));
     g_ptr_array_add (res->lines, set_line (p, from, b, i == 0, &res->overfull));
+    res->word_broken |= b->last_resort;
     from = b->at;
   }
   res->missing = g_array_copy (p->missing);
