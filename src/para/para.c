@@ -20,7 +20,11 @@ const ParaTune para_tune = {
   .emergency_stretch_em = 1.5,
   .ragged_stretch_em = 3,
   .loose_gap = 2.5,
+  /* letters spaced by up to 3 % of their width, once word spaces are half
+   * as wide again as their own (ratio 1): in a 75-letter line that is some
+   * 9 pt more room, one word's difference, where 3 % is not seen */
   .tracking = 0.03,
+  .tracking_after = 1,
   /* off: a stop set half-width keeps its full-width box in the PDF's font
    * widths, so text extraction (and pdf-lint) sees the line stick out and
    * every other line of the column short */
