@@ -340,9 +340,9 @@ typedef struct {
   int last;                   /* the list's last number: the markers' column fits it */
 } ItemData;
 
-/* The gap between a list marker and its text (LaTeX's \labelsep): markers
+/* The gap between a list marker and its text (LaTeX's \labelsep): numbers
  * are set flush right against it, so "9." and "10." align on their stops
- * and the text starts an en after every marker, never a word space's
+ * and the text starts an en after every number, never a word space's
  * worth of blank that reads as part of the line. */
 #define LABEL_SEP_EM 0.5
 
@@ -380,7 +380,9 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
   g_autofree char *marker = item->number ? g_strdup_printf ("%d.", item->number) : g_strdup ("•");
   g_autoptr (TextRun) mrun = text_run_new_plain (marker, lang);
   StyleComputed mst = *st;
-  mst.text_align = STYLE_ALIGN_RIGHT;
+  /* a number flush right; a bullet centred, so that the dot of a Latin
+   * bullet and the full-width one of a CJK font stand at the same place */
+  mst.text_align = item->number ? STYLE_ALIGN_RIGHT : STYLE_ALIGN_CENTER;
   mst.text_indent = 0;
   Row *row = g_ptr_array_index (t->rows, first);
   for (guint i = 0; i < row->frags->len; i++) {
