@@ -146,9 +146,18 @@ keeps_together (const Para *p, ParaBreakKind kind, const ParaCluster *c)
            is_scale_word (p->text + start, end - start);
   }
   if (kind == PARA_BREAK_EXPLICIT) {
-    /* US-Dollar after its figure (joined to it by a no-break space) */
+    /* US-Dollar after its figure (joined to it by a no-break space), or
+     * after a scale word as typed ("730 Mio. US-Dollar") */
     const char *s = p->text + start;
-    return s > p->text && g_utf8_get_char (g_utf8_prev_char (s)) == 0xa0;
+    if (s > p->text && g_utf8_get_char (g_utf8_prev_char (s)) == 0xa0)
+      return TRUE;
+    int word_start;
+    before_space (p, start, &word_start);
+    int word_end = start;
+    while (word_end > word_start &&
+           g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p->text + word_end))))
+      word_end = (int) (g_utf8_prev_char (p->text + word_end) - p->text);
+    return word_end > word_start && is_scale_word (p->text + word_start, word_end - word_start);
   }
   return FALSE;
 }
