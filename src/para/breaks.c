@@ -165,8 +165,17 @@ keeps_together (const Para *p, ParaBreakKind kind, const ParaCluster *c)
 static void
 add_break (Para *p, int at, ParaBreakKind kind, double penalty, gboolean flagged, double pre)
 {
-  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0, FALSE, FALSE };
+  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0, FALSE, FALSE, FALSE };
   g_array_append_val (p->breaks, b);
+}
+
+/* The break just added parts a name or a figure from its unit. */
+static void
+keep_break (Para *p)
+{
+  ParaBreak *b = &g_array_index (p->breaks, ParaBreak, p->breaks->len - 1);
+  b->keep = TRUE;
+  b->extra_demerits = para_tune.name_demerits;
 }
 
 /* Where no rule allows a break, a word wider than its column may still
@@ -333,7 +342,8 @@ para_find_breaks (Para *p)
     ParaBreakKind kind = is_space (prev->kind) ? PARA_BREAK_SPACE
                          : ends_in_hyphen (p, prev) ? PARA_BREAK_EXPLICIT : PARA_BREAK_CJK;
     /* Chinese figures never break; German numbers with their units and
-     * names stay together while that leaves no line loose */
+     * names stay on one line: parted only in the last pass, where nothing
+     * else sets the paragraph (the lines around them may end short) */
     gboolean together = keeps_together (p, kind, c);
     if (together && p->chinese)
       continue;
@@ -341,13 +351,11 @@ para_find_breaks (Para *p)
     if (is_space (prev->kind)) {
       add_break (p, (int) k, PARA_BREAK_SPACE, 0, FALSE, 0);
       if (in_name)
-        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).extra_demerits =
-          para_tune.name_demerits;
+        keep_break (p);
     } else if (ends_in_hyphen (p, prev)) {
       add_break (p, (int) k, PARA_BREAK_EXPLICIT, para_tune.ex_hyphen_penalty, TRUE, 0);
       if (in_name)
-        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).extra_demerits =
-          para_tune.name_demerits;
+        keep_break (p);
     } else if (is_cjk (prev->kind) || is_cjk (c->kind)) {
       add_break (p, (int) k, PARA_BREAK_CJK, 0, FALSE, 0);
       if (prev->kind == PARA_CL_CJK_CLOSE && prev->trim_right == 0 && prev->adv > prev->em * 0.9)

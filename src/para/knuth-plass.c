@@ -286,7 +286,7 @@ para_break_lines (const Para *p, gboolean *tracked)
     Pass ps = { .p = p, .cand = cand, .tolerance = tol[pass], .final = pass == 2, .nodes = nodes };
     for (guint k = 0; k < nb; k++) {
       const ParaBreak *b = &g_array_index (p->breaks, ParaBreak, k);
-      if ((pass == 0 && b->kind == PARA_BREAK_HYPHEN) || (pass < 2 && b->last_resort))
+      if ((pass == 0 && b->kind == PARA_BREAK_HYPHEN) || (pass < 2 && (b->last_resort || b->keep)))
         continue;
       cand[ps.m++] = (int) k;
     }

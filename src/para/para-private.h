@@ -54,6 +54,7 @@ typedef struct {
   double extra_demerits;      /* compound joints cheaper, tight places dearer */
   gboolean last_resort;       /* between two letters: only in the last pass, dearly */
   gboolean joint;             /* a hyphen at a compound's joint */
+  gboolean keep;              /* inside a name or a figure with its unit: the last pass only */
 } ParaBreak;
 
 /* Tunables of the breaker (one table, para.c). */

@@ -35,7 +35,7 @@ const ParaTune para_tune = {
    * own in the PDF (a second CID of the same glyph, W 500); until then the
    * glue's shrink does the same work. */
   .stop_hang = 0,
-  .name_demerits = 3e8,
+  .name_demerits = 1e11,     /* dearer than any line the last pass can set: parted only when wider */
   .last_word_demerits = 5e8,
   .last_resort_demerits = 1e12,
   .space_stretch = 0.5,
