@@ -9,6 +9,7 @@
 #pragma once
 
 #include "layout/layout.h"
+#include "para/para.h"
 #include "text/text.h"
 
 typedef struct {
@@ -113,13 +114,26 @@ LayoutFrag *frag_copy (const LayoutFrag *f, double dx, double dy);
 void frag_free (gpointer frag);
 
 PangoFontDescription *style_font (const StyleComputed *st);
-/* A Pango layout of run at width with st's font, colour aside. */
-PangoLayout *make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
 /* A warning for each run of characters none of st's families has (text_run_check_coverage),
  * at its place in the input; once, however often the text is laid out. */
 void check_coverage (Ctx *ctx, const TextRun *run, const StyleComputed *st);
-/* A paragraph of text set by the paragraph engine (paragraph.c): a row a
- * line; returns their height. */
+/* ---- paragraph.c: every text of layout set by the paragraph engine ------- */
+/* para_set, and what it found reported: each character no font has (an
+ * error, once, at its place in the input from ctx->loc_line:loc_column),
+ * each one set from a family the style did not name (check_coverage).
+ * ctx_para_check: the same for a result of para_set. */
+ParaResult *ctx_para_set (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
+void ctx_para_check (Ctx *ctx, const TextRun *run, const StyleComputed *st,
+                     const ParaResult *res);
+/* A GLYPHS fragment of line index of res, its row's top at top, x from
+ * the box's left. */
+LayoutFrag *para_line_frag (const ParaResult *res, guint index, double x, double top,
+                            StyleColor color);
+/* The lines of res as GLYPHS fragments of row, the first one's top at y;
+ * returns their height. */
+double row_add_lines (Row *row, const ParaResult *res, double x, double y, StyleColor color);
+/* A paragraph of text set by the paragraph engine: a row a line; returns
+ * their height. */
 double track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
                        double x, double width, gboolean missing, int line, int column);
 /* The lines of run as GLYPHS fragments of row, the first row's top at y;
@@ -131,13 +145,9 @@ double row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed
  * for no text. */
 LayoutFrag *para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st,
                                   double width, StyleColor color);
-/* A line of text: a TEXT or a GLYPHS fragment. */
+/* A line of text: a GLYPHS fragment, or the TEXT of a contents number. */
 gboolean frag_is_line (const LayoutFrag *f);
 void track_add_space (Track *t, double height);
-/* Reports each character of layout that no font has, at its place in the
- * input (searched from line:column, the element that holds it); make_layout
- * calls it with the place of the unit being built. */
-void check_glyphs (Ctx *ctx, PangoLayout *layout, int line, int column);
 /* The padding and border of st on one side (STYLE_TOP or STYLE_BOTTOM) of a
  * box at x..x+width, as a row. */
 void track_add_edge (Track *t, const StyleComputed *st, int side, double x, double width);
@@ -214,17 +224,11 @@ void furniture_add (Ctx *ctx);
  * it (units of a named page of another width). */
 void part_set_width (Ctx *ctx, double text_width);
 
-/* ---- glyphline.c: the end of layout, lines as glyph runs ----------------- */
-/* A line of a Pango layout as glyph runs from its origin, each space
- * narrowed by squeeze / spaces; label: a chart's (colours from its
- * attributes, a space at a break unread). GPtrArray of TextGlyphRun*. */
-GPtrArray *glyph_runs_from_line (PangoLayout *layout, PangoLayoutLine *line, double squeeze,
-                                 gboolean label);
-/* Every TEXT fragment of page made GLYPHS (but for contents numbers, text
- * with a destination, unless all: they are set at the end), each chart's
- * labels GLYPHS fragments after it (and dropped from the chart). */
-void layout_page_make_glyphs (LayoutPage *page, gboolean all);
-/* layout_page_make_glyphs of every page, all: the pages become plain data. */
+/* ---- glyphline.c: the end of layout, chart labels as glyph runs --------- */
+/* Each chart's labels of page made GLYPHS fragments after it (and dropped
+ * from the chart). */
+void layout_page_make_glyphs (LayoutPage *page);
+/* layout_page_make_glyphs of every page: the pages become plain data. */
 void layout_make_glyphs (LayoutDoc *out);
 /* Reports each face the pages draw with whose file is damaged
  * (text_face_check), once, as an error naming the file. */

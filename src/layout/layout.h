@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   LAYOUT_FRAG_GLYPHS,   /* a line of set text: glyph runs from (x, y) on the baseline */
-  LAYOUT_FRAG_TEXT,     /* while laying out only: a line of a PangoLayout (made GLYPHS at the end) */
+  LAYOUT_FRAG_TEXT,     /* while laying out only: a contents number, set GLYPHS once pages are known */
   LAYOUT_FRAG_RECT,     /* a filled rectangle */
   LAYOUT_FRAG_RULE,     /* a stroked line from (x, y) to (x + w, y + h) */
   LAYOUT_FRAG_CHART,    /* a chart drawn into its box */
@@ -35,8 +35,10 @@ typedef struct {
   double x, y, w, h;
   StyleColor color;            /* RECT fill, RULE stroke, TEXT default colour */
   double line_width;           /* RULE */
-  PangoLayout *layout;         /* TEXT: a reference */
-  int line;                    /* TEXT, GLYPHS: index of the line in its paragraph */
+  /* TEXT: the style (owned by the LayoutDoc) and language to set it in */
+  const StyleComputed *text_style;
+  const char *text_lang;       /* interned */
+  int line;                    /* GLYPHS: index of the line in its paragraph */
   /* GLYPHS: the runs (of TextGlyphRun*, shared by copies), and what the line
    * is for tests and checks: its paragraph's text (shared by its lines),
    * the paragraph's line count, the baseline below the line's top, whether
@@ -47,7 +49,7 @@ typedef struct {
   double ascent;
   gboolean hyphenated, justified;
   double ratio;                /* GLYPHS: its adjustment ratio (paragraph engine; dumps) */
-  const char *break_kind;      /* GLYPHS: how it ends (paragraph engine; dumps), NULL: Pango's */
+  const char *break_kind;      /* GLYPHS: how it ends (paragraph engine; dumps), NULL: a chart label */
   const ChartSpec *chart;      /* CHART, while laying out: owned by the LayoutDoc */
   /* CHART: its shapes as laid out (owned by the LayoutDoc); its labels are
    * the GLYPHS fragments that follow it */
@@ -55,7 +57,6 @@ typedef struct {
   char *uri;                   /* LINK to outside */
   char *dest;                  /* LINK inside the document, DEST: its name */
   gboolean dotted;             /* RULE: a dotted line (leaders) */
-  double squeeze;              /* TEXT: pt to take out of the line's spaces */
   int tag;                     /* the structure element it belongs to (LayoutDoc.tags), -1 none */
   /* while laying out: a fragment in a structure group of its own (a table
    * cell TD, a list item LI) becomes an element of role (NULL: P) in that

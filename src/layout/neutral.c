@@ -26,32 +26,6 @@ unit_wide (Ctx *ctx, const ModelBlock *b, const StyleComputed *st, Track **track
   return u;
 }
 
-/* Adds the lines of a layout as TEXT fragments of row at (x, y); returns
- * the layout's height. */
-static double
-row_add_layout (Row *row, PangoLayout *layout, double x, double y, StyleColor color)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  int index = 0;
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents (iter, NULL, &logical);
-    LayoutFrag *f = frag_new (LAYOUT_FRAG_TEXT);
-    f->layout = g_object_ref (layout);
-    f->line = index++;
-    f->x = x + logical.x / (double) PANGO_SCALE;
-    f->y = y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
-    f->w = logical.width / (double) PANGO_SCALE;
-    f->h = logical.height / (double) PANGO_SCALE;
-    f->color = color;
-    g_ptr_array_add (row->frags, f);
-  } while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  int h;
-  pango_layout_get_size (layout, NULL, &h);
-  return h / (double) PANGO_SCALE;
-}
-
 static double
 row_add_text (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
               double y, double w, gboolean missing)
@@ -96,31 +70,28 @@ tile_resized (const StyleComputed *st, double size)
   return s;
 }
 
+/* Whether every line of res stays inside its column, no word broken. */
 static gboolean
-tile_layout_fits (PangoLayout *layout, double width)
+tile_fits (const ParaResult *res)
 {
-  PangoRectangle logical;
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.x >= -1 && logical.x + logical.width <= width * PANGO_SCALE + 1;
+  return res->overfull <= 0 && !res->word_broken;
 }
 
-/* A layout of run wrapped at word boundaries within width, its font made
- * smaller (down to min_size) until its longest word fits. */
-static PangoLayout *
-tile_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width,
-             double min_size)
+/* run set within width at word boundaries, its font made smaller (down to
+ * min_size) until its longest word fits; at min_size broken inside a word
+ * where even that does not fit. */
+static ParaResult *
+tile_text (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width,
+           double min_size)
 {
   for (double size = st->font_size;; size -= 0.5) {
     StyleComputed s = tile_resized (st, size);
-    PangoLayout *layout = make_layout (ctx, run, &s, width);
-    pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-    if (tile_layout_fits (layout, width))
-      return layout;
-    if (size - 0.5 < min_size) {
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      return layout;
+    ParaResult *res = para_set (ctx->pctx, run, &s, width);
+    if (tile_fits (res) || size - 0.5 < min_size) {
+      ctx_para_check (ctx, run, &s, res);
+      return res;
     }
-    g_object_unref (layout);
+    para_result_unref (res);
   }
 }
 
@@ -146,7 +117,7 @@ tile_c16 (double c)
 
 /* The number, and the unit after it when both fit on one line: NULL when
  * they do not (at this size). */
-static PangoLayout *
+static ParaResult *
 tile_number_line (Ctx *ctx, const TextFigureParts *p, const char *lang,
                   const StyleComputed *vst, const StyleComputed *ust, double width)
 {
@@ -166,17 +137,16 @@ tile_number_line (Ctx *ctx, const TextFigureParts *p, const char *lang,
       a = pango_attr_foreground_new (tile_c16 (c.r), tile_c16 (c.g), tile_c16 (c.b));
       a->start_index = start, a->end_index = end;
       pango_attr_list_insert (run->attrs, a);
-      /* The unit's own line height, so the line is as tall as the number's. */
-      a = pango_attr_line_height_new_absolute ((int) lround (ust->line_height * PANGO_SCALE));
-      a->start_index = start, a->end_index = end;
-      pango_attr_list_insert (run->attrs, a);
+      /* the line keeps the number's height: the engine sets every line of
+       * a paragraph at its style's line height */
     }
   }
-  PangoLayout *layout = make_layout (ctx, run, vst, width);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  if (pango_layout_get_line_count (layout) == 1 && tile_layout_fits (layout, width))
-    return layout;
-  g_object_unref (layout);
+  ParaResult *res = para_set (ctx->pctx, run, vst, width);
+  if (res->lines->len == 1 && tile_fits (res)) {
+    ctx_para_check (ctx, run, vst, res);
+    return res;
+  }
+  para_result_unref (res);
   return NULL;
 }
 
@@ -195,27 +165,24 @@ tile_add_lang (Ctx *ctx, Row *row, const ModelFigure *fig, const char *lang, dou
 
   if (*p->qualifier) {
     g_autoptr (TextRun) run = text_run_new_plain (p->qualifier, lang);
-    PangoLayout *l = tile_layout (ctx, run, &qs, inner, min_part);
-    y += row_add_layout (row, l, x, y, qs.color);
-    g_object_unref (l);
+    g_autoptr (ParaResult) res = tile_text (ctx, run, &qs, inner, min_part);
+    y += row_add_lines (row, res, x, y, qs.color);
   }
 
   /* The number large: with its unit on one line, else alone with the unit
    * below; smaller where even alone it is too wide. */
-  PangoLayout *line = tile_number_line (ctx, p, lang, vst, &us, inner);
+  g_autoptr (ParaResult) line = tile_number_line (ctx, p, lang, vst, &us, inner);
   gboolean unit_below = line == NULL && *p->unit;
   if (line == NULL) {
     g_autoptr (TextRun) run = text_run_new_plain (p->number, lang);
     double min_size = MAX (lst->font_size, vst->font_size * 0.5);
-    line = tile_layout (ctx, run, vst, inner, min_size);
+    line = tile_text (ctx, run, vst, inner, min_size);
   }
-  y += row_add_layout (row, line, x, y, vst->color);
-  g_object_unref (line);
+  y += row_add_lines (row, line, x, y, vst->color);
   if (unit_below) {
     g_autoptr (TextRun) run = text_run_new_plain (p->unit, lang);
-    PangoLayout *l = tile_layout (ctx, run, &us, inner, min_part);
-    y += row_add_layout (row, l, x, y, us.color);
-    g_object_unref (l);
+    g_autoptr (ParaResult) res = tile_text (ctx, run, &us, inner, min_part);
+    y += row_add_lines (row, res, x, y, us.color);
   }
 
   if (fig->label) {
@@ -224,18 +191,20 @@ tile_add_lang (Ctx *ctx, Row *row, const ModelFigure *fig, const char *lang, dou
     if (v != NULL) {
       y += lst->font_size * 0.2;
       g_autoptr (TextRun) run = text_run_from_variant (v, lang, NULL);
-      PangoLayout *l = tile_layout (ctx, run, lst, inner, MIN (lst->font_size, 5));
-      y += row_add_layout (row, l, x, y, missing ? lst->missing_color : lst->color);
-      g_object_unref (l);
+      /* messages about the label point into the figure's label, in <data> */
+      int at_line = ctx->loc_line, at_column = ctx->loc_column;
+      ctx->loc_line = fig->label->line, ctx->loc_column = fig->label->column;
+      g_autoptr (ParaResult) res = tile_text (ctx, run, lst, inner, MIN (lst->font_size, 5));
+      ctx->loc_line = at_line, ctx->loc_column = at_column;
+      y += row_add_lines (row, res, x, y, missing ? lst->missing_color : lst->color);
     }
   }
   if (fig->illustrative) {
     StyleComputed ns = tile_resized (lst, lst->font_size * 0.9);
     ns.font_italic = TRUE;
     g_autoptr (TextRun) run = text_run_new_plain (text_illustrative_note (lang), lang);
-    PangoLayout *l = tile_layout (ctx, run, &ns, inner, MIN (ns.font_size, 5));
-    y += row_add_layout (row, l, x, y, ns.color);
-    g_object_unref (l);
+    g_autoptr (ParaResult) res = tile_text (ctx, run, &ns, inner, MIN (ns.font_size, 5));
+    y += row_add_lines (row, res, x, y, ns.color);
   }
   return y - y0;
 }

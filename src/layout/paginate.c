@@ -70,7 +70,7 @@ new_page (Flow *fl, gboolean first)
 {
   Ctx *ctx = fl->ctx;
   if (fl->page)   /* complete but for contents numbers and furniture */
-    layout_page_make_glyphs (fl->page, FALSE);
+    layout_page_make_glyphs (fl->page);
   int number = (int) ctx->out->pages->len + 1;
   g_clear_pointer (&fl->page_style, style_page_free);
   StylePageSelect sel = { number, first, FALSE, fl->name };
@@ -416,7 +416,7 @@ paginate_end (Ctx *ctx)
   Flow *fl = ctx->flow;
   paginate_flush (ctx, TRUE);
   if (fl->page)
-    layout_page_make_glyphs (fl->page, FALSE);
+    layout_page_make_glyphs (fl->page);
   g_clear_pointer (&fl->page_style, style_page_free);
   g_free (fl);
   ctx->flow = NULL;

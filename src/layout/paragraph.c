@@ -1,10 +1,16 @@
 /* paragraph.c — text set by the paragraph engine (src/para) into rows: one
  * row per line, each a GLYPHS fragment of glyph runs, with the links on it
  * and the characters no font has reported at their place in the input.
- * Widows and orphans stay per column: every row knows its paragraph. */
+ * Widows and orphans stay per column: every row knows its paragraph. All
+ * the text of layout goes through here (tiles, contents, running heads
+ * too): no Pango layout is made, so nothing measures ink extents, and every
+ * text gets the engine's German and Chinese rules. */
 #include "layout/layout-private.h"
 #include "para/para.h"
 
+/* Each character no font has: an error at its place in the input (searched
+ * from line:column, the element that holds it), once however often the text
+ * is set (a tile's text is tried at several sizes). */
 static void
 report_missing (Ctx *ctx, const ParaResult *res, int line, int column)
 {
@@ -14,10 +20,33 @@ report_missing (Ctx *ctx, const ParaResult *res, int line, int column)
     g_unichar_to_utf8 (c, utf8);
     int l = line, col = column;
     model_find_char (ctx->file, line, column, c, &l, &col);
-    diag_error (ctx->diags, ctx->file, l, col,
-                "the character '%s' (U+%04X) is in none of the fonts of this style",
-                g_unichar_isprint (c) ? utf8 : "", c);
+    /* an empty box in print is a mistake nobody would see in time */
+    g_autofree char *msg = g_strdup_printf (
+        "the character '%s' (U+%04X) is in none of the fonts of this style",
+        g_unichar_isprint (c) ? utf8 : "", c);
+    gboolean said = FALSE;
+    for (guint k = 0; k < diag_list_length (ctx->diags) && !said; k++) {
+      const Diag *d = diag_list_get (ctx->diags, k);
+      said = d->line == l && d->column == col && g_strcmp0 (d->message, msg) == 0;
+    }
+    if (!said)
+      diag_error (ctx->diags, ctx->file, l, col, "%s", msg);
   }
+}
+
+void
+ctx_para_check (Ctx *ctx, const TextRun *run, const StyleComputed *st, const ParaResult *res)
+{
+  report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
+  check_coverage (ctx, run, st);
+}
+
+ParaResult *
+ctx_para_set (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width)
+{
+  ParaResult *res = para_set (ctx->pctx, run, st, width);
+  ctx_para_check (ctx, run, st, res);
+  return res;
 }
 
 static void
@@ -41,9 +70,8 @@ add_links (Ctx *ctx, Row *row, const ParaLine *pl, const TextRun *run, double x)
   }
 }
 
-/* A GLYPHS fragment of line pl of res, its row's top at top. */
-static LayoutFrag *
-line_frag (const ParaResult *res, guint index, double x, double top, StyleColor color)
+LayoutFrag *
+para_line_frag (const ParaResult *res, guint index, double x, double top, StyleColor color)
 {
   const ParaLine *pl = g_ptr_array_index (res->lines, index);
   LayoutFrag *f = frag_new (LAYOUT_FRAG_GLYPHS);
@@ -69,31 +97,31 @@ LayoutFrag *
 para_first_line_frag (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width,
                       StyleColor color)
 {
-  g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
-  report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
-  check_coverage (ctx, run, st);
-  return res->lines->len > 0 ? line_frag (res, 0, 0, 0, color) : NULL;
+  g_autoptr (ParaResult) res = ctx_para_set (ctx, run, st, width);
+  return res->lines->len > 0 ? para_line_frag (res, 0, 0, 0, color) : NULL;
+}
+
+double
+row_add_lines (Row *row, const ParaResult *res, double x, double y, StyleColor color)
+{
+  for (guint i = 0; i < res->lines->len; i++)
+    g_ptr_array_add (row->frags, para_line_frag (res, i, x, y + i * res->line_height, color));
+  return res->lines->len * res->line_height;
 }
 
 double
 row_add_para (Ctx *ctx, Row *row, const TextRun *run, const StyleComputed *st, double x,
               double y, double width, StyleColor color)
 {
-  g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
-  report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
-  check_coverage (ctx, run, st);
-  for (guint i = 0; i < res->lines->len; i++)
-    g_ptr_array_add (row->frags, line_frag (res, i, x, y + i * res->line_height, color));
-  return res->lines->len * res->line_height;
+  g_autoptr (ParaResult) res = ctx_para_set (ctx, run, st, width);
+  return row_add_lines (row, res, x, y, color);
 }
 
 double
 track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st, double x,
                 double width, gboolean missing, int line, int column)
 {
-  g_autoptr (ParaResult) res = para_set (ctx->pctx, run, st, width);
-  report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
-  check_coverage (ctx, run, st);
+  g_autoptr (ParaResult) res = ctx_para_set (ctx, run, st, width);
   if (res->overfull > 0.5)
     diag_warning (ctx->diags, ctx->file, line, column,
                   "a line is %.1f pt wider than its column (%.1f pt)", res->overfull, width);
@@ -108,7 +136,7 @@ track_add_text (Ctx *ctx, Track *t, const TextRun *run, const StyleComputed *st,
     row->widows = st->widows;
     row->orphans = st->orphans;
     row->hyphenated = pl->hyphenated;
-    g_ptr_array_add (row->frags, line_frag (res, (guint) i, x, 0,
+    g_ptr_array_add (row->frags, para_line_frag (res, (guint) i, x, 0,
                                             missing ? st->missing_color : st->color));
     add_links (ctx, row, pl, run, x);
     g_ptr_array_add (t->rows, row);

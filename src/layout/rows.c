@@ -1,8 +1,7 @@
-/* rows.c — rows, tracks and units; Pango layouts for the text that is not
- * running text (tiles, markers, running heads), which glyphline.c turns
- * into glyph runs at the end. Running text goes through paragraph.c. */
+/* rows.c — rows, tracks and units, fragments; the font of a style and the
+ * check that a text's families cover it. Text itself is set by
+ * paragraph.c. */
 #include <math.h>
-#include <pango/pangocairo.h>
 #include "layout/layout-private.h"
 
 Row *
@@ -99,8 +98,6 @@ frag_copy (const LayoutFrag *f, double dx, double dy)
   *c = *f;
   c->x += dx;
   c->y += dy;
-  if (c->layout)
-    g_object_ref (c->layout);
   if (c->runs)
     g_ptr_array_ref (c->runs);
   if (c->para)
@@ -114,8 +111,6 @@ void
 frag_free (gpointer p)
 {
   LayoutFrag *f = p;
-  if (f->layout)
-    g_object_unref (f->layout);
   if (f->runs)
     g_ptr_array_unref (f->runs);
   if (f->para)
@@ -174,74 +169,6 @@ check_coverage (Ctx *ctx, const TextRun *run, const StyleComputed *st)
   CoverageCtx cc = { ctx, st->font_family ? st->font_family : "Noto Serif" };
   text_run_check_coverage (pango_context_get_font_map (ctx->pctx), run, cc.families,
                            report_coverage, &cc);
-}
-
-PangoLayout *
-make_layout (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width)
-{
-  check_coverage (ctx, run, st);
-  PangoLayout *layout = pango_layout_new (ctx->pctx);
-  g_autoptr (PangoFontDescription) fd = style_font (st);
-  pango_layout_set_font_description (layout, fd);
-  pango_layout_set_text (layout, run->text, -1);
-  PangoAttrList *attrs = pango_attr_list_copy (run->attrs);
-  /* Every line gets the same height, so the two languages keep a steady
-   * rhythm and rows can be counted for widows and orphans. */
-  PangoAttribute *lh = pango_attr_line_height_new_absolute ((int) lround (st->line_height * PANGO_SCALE));
-  pango_attr_list_insert_before (attrs, lh);
-  if (st->letter_spacing != 0)
-    pango_attr_list_insert_before (attrs,
-        pango_attr_letter_spacing_new ((int) lround (st->letter_spacing * PANGO_SCALE)));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_set_width (layout, (int) floor (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_indent (layout, (int) lround (st->text_indent * PANGO_SCALE));
-  switch (st->text_align) {
-  case STYLE_ALIGN_JUSTIFY:
-    pango_layout_set_justify (layout, TRUE);
-    break;
-  case STYLE_ALIGN_CENTER:
-    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-    break;
-  case STYLE_ALIGN_RIGHT:
-    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-    break;
-  case STYLE_ALIGN_LEFT:
-    break;
-  }
-  check_glyphs (ctx, layout, ctx->loc_line, ctx->loc_column);
-  return layout;
-}
-
-void
-check_glyphs (Ctx *ctx, PangoLayout *layout, int line, int column)
-{
-  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
-    return;
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  do {
-    PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
-    for (int i = 0; run && i < run->glyphs->num_glyphs; i++) {
-      PangoGlyph g = run->glyphs->glyphs[i].glyph;
-      if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
-        continue;
-      gunichar c = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
-      if (g_hash_table_contains (seen, GUINT_TO_POINTER (c)))
-        continue;
-      g_hash_table_add (seen, GUINT_TO_POINTER (c));
-      char utf8[8] = { 0 };
-      g_unichar_to_utf8 (c, utf8);
-      int l = line, col = column;
-      model_find_char (ctx->file, line, column, c, &l, &col);
-      /* an empty box in print is a mistake nobody would see in time */
-      diag_error (ctx->diags, ctx->file, l, col,
-                  "the character '%s' (U+%04X) is in none of the fonts of this style",
-                  g_unichar_isprint (c) ? utf8 : "", c);
-    }
-  } while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
 }
 
 gboolean

@@ -56,6 +56,19 @@ typedef struct {
   const TocEntry *entry;
 } EntryData;
 
+/* A page number is set on one line, as wide as it is, and placed flush
+ * right by hand: at a width no number reaches, never broken. */
+#define NUMBER_ROOM 1000.0
+
+static StyleComputed
+number_style (const StyleComputed *st)
+{
+  StyleComputed s = *st;
+  s.text_align = STYLE_ALIGN_LEFT;
+  s.text_indent = 0;
+  return s;
+}
+
 static void
 content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, double w,
                const EntryData *d)
@@ -63,10 +76,9 @@ content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, do
   const char *lang = ctx->part.langs[li];
   /* the room of the widest number a dossier has, set right after pagination */
   g_autoptr (TextRun) nrun = text_run_new_plain ("000", lang);
-  PangoLayout *nl = make_layout (ctx, nrun, st, w);
-  PangoRectangle nlog;
-  pango_layout_get_extents (nl, NULL, &nlog);
-  double num_w = nlog.width / (double) PANGO_SCALE;
+  StyleComputed nst = number_style (st);
+  g_autoptr (ParaResult) nres = ctx_para_set (ctx, nrun, &nst, NUMBER_ROOM);
+  double num_w = nres->lines->len ? ((const ParaLine *) g_ptr_array_index (nres->lines, 0))->width : 0;
   double gap = st->font_size;
   guint first = t->rows->len;
   gboolean missing;
@@ -76,10 +88,8 @@ content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, do
   tst.text_align = STYLE_ALIGN_LEFT;   /* a contents line is never justified */
   track_add_text (ctx, t, run, &tst, x, MAX (w - num_w - 2 * gap, 20), missing,
                   d->entry->title->line, d->entry->title->column);
-  if (first >= t->rows->len) {
-    g_object_unref (nl);
+  if (first >= t->rows->len)
     return;
-  }
   /* the number and the leaders go on the entry's last line */
   Row *row = g_ptr_array_index (t->rows, t->rows->len - 1);
   LayoutFrag *text = NULL;
@@ -90,8 +100,8 @@ content_entry (Ctx *ctx, Track *t, int li, const StyleComputed *st, double x, do
   }
   g_return_if_fail (text != NULL);
   LayoutFrag *num = frag_new (LAYOUT_FRAG_TEXT);
-  num->layout = nl;
-  num->line = 0;
+  num->text_style = ctx_style_keep (ctx, &nst);
+  num->text_lang = g_intern_string (lang);
   num->x = x + w - num_w;
   num->y = text->y;
   num->w = num_w;
@@ -242,19 +252,26 @@ toc_resolve (Ctx *ctx)
     LayoutPage *page = g_ptr_array_index (ctx->out->pages, p);
     for (guint i = 0; i < page->frags->len; i++) {
       LayoutFrag *f = g_ptr_array_index (page->frags, i);
-      if (f->kind != LAYOUT_FRAG_TEXT || !f->dest)
-        continue;   /* only a contents number is a text with a destination */
-      gpointer number = g_hash_table_lookup (ctx->anchors, f->dest);
+      if (f->kind != LAYOUT_FRAG_TEXT)
+        continue;   /* a contents number is the only TEXT */
+      gpointer number = f->dest ? g_hash_table_lookup (ctx->anchors, f->dest) : NULL;
       g_autofree char *text = number ? g_strdup_printf ("%d", GPOINTER_TO_INT (number)) : g_strdup ("?");
-      PangoLayout *layout = pango_layout_copy (f->layout);
-      pango_layout_set_text (layout, text, -1);
-      PangoRectangle logical;
-      pango_layout_get_extents (layout, NULL, &logical);
-      double w = logical.width / (double) PANGO_SCALE;
-      f->x = f->x + f->w - w;   /* flush right in the room kept for it */
-      f->w = w;
-      g_object_unref (f->layout);
-      f->layout = layout;
+      g_autoptr (TextRun) run = text_run_new_plain (text, f->text_lang);
+      g_autoptr (ParaResult) res = para_set (ctx->pctx, run, f->text_style, NUMBER_ROOM);
+      /* the room was measured with the same style: nothing new to report */
+      if (res->lines->len == 0)
+        continue;
+      /* flush right in the room kept for it, on the entry's baseline */
+      const ParaLine *pl = g_ptr_array_index (res->lines, 0);
+      double top = f->y - para_line_baseline (res, pl);
+      LayoutFrag *g = para_line_frag (res, 0, f->x + f->w - pl->width, top, f->color);
+      g->tag = f->tag;
+      g->group = f->group;
+      g->lang_index = f->lang_index;
+      g->role = f->role;
+      g->dest = g_steal_pointer (&f->dest);
+      g_ptr_array_index (page->frags, i) = g;
+      frag_free (f);
     }
   }
 }

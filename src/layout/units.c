@@ -337,7 +337,14 @@ content_quote (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleCom
 typedef struct {
   const ModelText *text;
   int number;                 /* 0: bullet */
+  int last;                   /* the list's last number: the markers' column fits it */
 } ItemData;
+
+/* The gap between a list marker and its text (LaTeX's \labelsep): numbers
+ * are set flush right against it, so "9." and "10." align on their stops
+ * and the text starts an en after every number, never a word space's
+ * worth of blank that reads as part of the line. */
+#define LABEL_SEP_EM 0.5
 
 static void
 content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComputed *st,
@@ -345,7 +352,10 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
 {
   const ItemData *item = data;
   const char *lang = ctx->part.langs[li];
-  double indent = st->font_size * (item->number ? 1.6 : 1.1);
+  int digits = 1;
+  for (int n = item->last; n >= 10; n /= 10)
+    digits++;
+  double indent = st->font_size * (item->number ? 1.1 + LABEL_SEP_EM * digits : 1.1);
   guint first = t->rows->len;
   gboolean missing;
   g_autoptr (TextRun) run = run_for (item->text, lang, st, &missing);
@@ -370,7 +380,9 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
   g_autofree char *marker = item->number ? g_strdup_printf ("%d.", item->number) : g_strdup ("•");
   g_autoptr (TextRun) mrun = text_run_new_plain (marker, lang);
   StyleComputed mst = *st;
-  mst.text_align = STYLE_ALIGN_LEFT;
+  /* a number flush right; a bullet centred, so that the dot of a Latin
+   * bullet and the full-width one of a CJK font stand at the same place */
+  mst.text_align = item->number ? STYLE_ALIGN_RIGHT : STYLE_ALIGN_CENTER;
   mst.text_indent = 0;
   Row *row = g_ptr_array_index (t->rows, first);
   for (guint i = 0; i < row->frags->len; i++) {
@@ -378,7 +390,8 @@ content_item (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleComp
     if (!frag_is_line (tf))
       continue;
     /* the same marker text at the same width is set once (cached) */
-    LayoutFrag *f = para_first_line_frag (ctx, mrun, &mst, indent, st->color);
+    LayoutFrag *f = para_first_line_frag (ctx, mrun, &mst, indent - LABEL_SEP_EM * st->font_size,
+                                          st->color);
     if (!f)
       return;
     f->x += x;
@@ -484,7 +497,7 @@ units_block (Ctx *ctx, const ModelBlock *b, const Parent *parent)
     int outer = ctx_group_begin (ctx, "L");
     for (guint i = 0; i < b->items->len; i++) {
       const ModelText *it = g_ptr_array_index (b->items, i);
-      ItemData d = { it, b->ordered ? (int) i + 1 : 0 };
+      ItemData d = { it, b->ordered ? (int) i + 1 : 0, b->ordered ? (int) b->items->len : 0 };
       unit_bilingual (ctx, &bp, "item", NULL, NULL, it->line, it->column, content_item, &d);
     }
     ctx->group = outer;

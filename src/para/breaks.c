@@ -146,9 +146,18 @@ keeps_together (const Para *p, ParaBreakKind kind, const ParaCluster *c)
            is_scale_word (p->text + start, end - start);
   }
   if (kind == PARA_BREAK_EXPLICIT) {
-    /* US-Dollar after its figure (joined to it by a no-break space) */
+    /* US-Dollar after its figure (joined to it by a no-break space), or
+     * after a scale word as typed ("730 Mio. US-Dollar") */
     const char *s = p->text + start;
-    return s > p->text && g_utf8_get_char (g_utf8_prev_char (s)) == 0xa0;
+    if (s > p->text && g_utf8_get_char (g_utf8_prev_char (s)) == 0xa0)
+      return TRUE;
+    int word_start;
+    before_space (p, start, &word_start);
+    int word_end = start;
+    while (word_end > word_start &&
+           g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p->text + word_end))))
+      word_end = (int) (g_utf8_prev_char (p->text + word_end) - p->text);
+    return word_end > word_start && is_scale_word (p->text + word_start, word_end - word_start);
   }
   return FALSE;
 }
@@ -156,8 +165,17 @@ keeps_together (const Para *p, ParaBreakKind kind, const ParaCluster *c)
 static void
 add_break (Para *p, int at, ParaBreakKind kind, double penalty, gboolean flagged, double pre)
 {
-  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0, FALSE, FALSE };
+  ParaBreak b = { at, kind, penalty, flagged, pre, 0, 0, FALSE, FALSE, FALSE };
   g_array_append_val (p->breaks, b);
+}
+
+/* The break just added parts a name or a figure from its unit. */
+static void
+keep_break (Para *p)
+{
+  ParaBreak *b = &g_array_index (p->breaks, ParaBreak, p->breaks->len - 1);
+  b->keep = TRUE;
+  b->extra_demerits = para_tune.name_demerits;
 }
 
 /* Where no rule allows a break, a word wider than its column may still
@@ -324,7 +342,8 @@ para_find_breaks (Para *p)
     ParaBreakKind kind = is_space (prev->kind) ? PARA_BREAK_SPACE
                          : ends_in_hyphen (p, prev) ? PARA_BREAK_EXPLICIT : PARA_BREAK_CJK;
     /* Chinese figures never break; German numbers with their units and
-     * names stay together while that leaves no line loose */
+     * names stay on one line: parted only in the last pass, where nothing
+     * else sets the paragraph (the lines around them may end short) */
     gboolean together = keeps_together (p, kind, c);
     if (together && p->chinese)
       continue;
@@ -332,13 +351,11 @@ para_find_breaks (Para *p)
     if (is_space (prev->kind)) {
       add_break (p, (int) k, PARA_BREAK_SPACE, 0, FALSE, 0);
       if (in_name)
-        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).extra_demerits =
-          para_tune.name_demerits;
+        keep_break (p);
     } else if (ends_in_hyphen (p, prev)) {
       add_break (p, (int) k, PARA_BREAK_EXPLICIT, para_tune.ex_hyphen_penalty, TRUE, 0);
       if (in_name)
-        g_array_index (p->breaks, ParaBreak, p->breaks->len - 1).extra_demerits =
-          para_tune.name_demerits;
+        keep_break (p);
     } else if (is_cjk (prev->kind) || is_cjk (c->kind)) {
       add_break (p, (int) k, PARA_BREAK_CJK, 0, FALSE, 0);
       if (prev->kind == PARA_CL_CJK_CLOSE && prev->trim_right == 0 && prev->adv > prev->em * 0.9)

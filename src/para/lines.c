@@ -149,8 +149,19 @@ set_line (const Para *p, int from, const ParaBreak *b, gboolean first, double *o
   double r = 0, rl = 0;
   if (p->justify && w > avail)
     r = z > 0 ? MAX (-1, (avail - w) / z) : 0;
-  else if (p->justify && !last && y > 0)
+  else if (p->justify && !last && y > 0) {
     r = para_split_ratio (avail - w, y, letters, &rl);
+    /* A German line that cannot be justified without a gaping word space
+     * (the breaker takes one only where nothing else fits: a long name
+     * after the first words of a paragraph) has its spaces opened to the
+     * widest acceptable and the rest left at its end, as CSS Text 4 lets a
+     * line that cannot be justified within its spacing limits fall back
+     * to the start: a line ending a little short reads as a line, one with
+     * holes between its words does not. */
+    double most = (para_tune.loose_gap - 1) / para_tune.space_stretch;
+    if (!p->chinese && r > most)
+      r = most;
+  }
   else if (p->justify && p->chinese && b->kind == PARA_BREAK_END && y > 0 &&
            avail - w < 1.25 * p->st->font_size && (avail - w) / y < 1)
     r = (avail - w) / y;    /* a Chinese last line short by less than an em: set flush */
@@ -209,6 +220,7 @@ para_set_lines (const Para *p, const GArray *chosen)
   for (guint i = 0; i < chosen->len; i++) {
     const ParaBreak *b = &g_array_index (p->breaks, ParaBreak, g_array_index (chosen, int, i));
     g_ptr_array_add (res->lines, set_line (p, from, b, i == 0, &res->overfull));
+    res->word_broken |= b->last_resort;
     from = b->at;
   }
   res->missing = g_array_copy (p->missing);

@@ -54,6 +54,7 @@ typedef struct {
   double extra_demerits;      /* compound joints cheaper, tight places dearer */
   gboolean last_resort;       /* between two letters: only in the last pass, dearly */
   gboolean joint;             /* a hyphen at a compound's joint */
+  gboolean keep;              /* inside a name or a figure with its unit: the last pass only */
 } ParaBreak;
 
 /* Tunables of the breaker (one table, para.c). */
@@ -70,7 +71,8 @@ typedef struct {
   double last_word_demerits;        /* a break inside a paragraph's last word */
   double last_resort_demerits;      /* a break where no rule allows one */
   double stop_hang;                 /* em a line-end full stop may give up (0: off) */
-  double tracking;                  /* the most letters are spaced in the last pass, × width */
+  double tracking;                  /* the most letters are spaced, × width */
+  double tracking_after;            /* the ratio word spaces reach before letters move */
   double loose_gap;                 /* a word space wider than this × its width gapes (~0.7 em) */
 } ParaTune;
 
@@ -129,7 +131,8 @@ void para_line_span (const Para *p, int from, const ParaBreak *brk, int *s, int 
 void para_line_measure (const Para *p, int s, int e, const ParaBreak *brk, double *w,
                         double *y, double *z);
 /* The ratio of a line's word spaces for slack over their stretch y when
- * its letters may take l of tracking: the letters take their share up to
- * all of l (*rl, 0..1 of it), the spaces the rest; no tracking without
- * spaces (a lone word is set ragged, never letter-spaced). */
+ * its letters may take l of tracking: the spaces take the slack up to
+ * ratio para_tune.tracking_after, then the letters up to all of l (*rl,
+ * 0..1 of it), then the spaces the rest; no tracking without spaces (a
+ * lone word is set ragged, never letter-spaced). */
 double para_split_ratio (double slack, double y, double l, double *rl);

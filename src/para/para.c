@@ -20,12 +20,22 @@ const ParaTune para_tune = {
   .emergency_stretch_em = 1.5,
   .ragged_stretch_em = 3,
   .loose_gap = 2.5,
+  /* letters spaced by up to 3 % of their width, once word spaces are half
+   * as wide again as their own (ratio 1): in a 75-letter line that is some
+   * 9 pt more room, one word's difference, where 3 % is not seen */
   .tracking = 0.03,
+  .tracking_after = 1,
   /* off: a stop set half-width keeps its full-width box in the PDF's font
    * widths, so text extraction (and pdf-lint) sees the line stick out and
-   * every other line of the column short */
+   * every other line of the column short. Measured on (2026-12): at 0.5 em
+   * one line of every input and arrangement took it (other-author,
+   * parallel: a line that otherwise shrinks its glue by a third, ratio
+   * -0.31), and that line's box stood 2.2 pt past the column, so three
+   * flush lines read as ragged. Right would be a half-width glyph of its
+   * own in the PDF (a second CID of the same glyph, W 500); until then the
+   * glue's shrink does the same work. */
   .stop_hang = 0,
-  .name_demerits = 3e8,
+  .name_demerits = 1e11,     /* dearer than any line the last pass can set: parted only when wider */
   .last_word_demerits = 5e8,
   .last_resort_demerits = 1e12,
   .space_stretch = 0.5,

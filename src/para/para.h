@@ -58,6 +58,8 @@ typedef struct {
   GPtrArray *lines;           /* of ParaLine* */
   double line_height;         /* the style's: distance between baselines */
   double overfull;            /* the most any line is wider than the column, pt; 0 none */
+  gboolean word_broken;       /* a line ends where no rule allows a break (a word wider
+                               * than the column broken between two letters) */
   GArray *missing;            /* of gunichar: characters no font has, each once */
   GRefString *text;           /* the paragraph's copy text (no soft hyphens, no joiners) */
   int refs;

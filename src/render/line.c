@@ -4,7 +4,8 @@
  * Each run is drawn with cairo_show_text_glyphs(): its glyphs at the
  * positions layout set, in the subset of its face (subset.c), and its
  * clusters tying them to the text layout made for copying (no soft
- * hyphens, no joiners: layout/glyphline.c). Underlines (links) are drawn
+ * hyphens, no joiners: the paragraph engine, src/para, and for chart
+ * labels layout/glyphline.c). Underlines (links) are drawn
  * here too. The same code draws on every surface: PDF, PNG, SVG. */
 #include <hb.h>
 #include "render/render-private.h"

@@ -39,4 +39,25 @@ grep -q "warning: the character '.*' (U+[0-9A-F]*) is in none of the families na
 pdffonts "$TMP/latin.pdf" >"$TMP/fonts"
 if grep -q "CJKjp\|CJKkr\|CJKtc\|CJKhk" "$TMP/fonts"; then cat "$TMP/fonts"; fail "Chinese set from a Japanese/Korean/traditional face"; else pass; fi
 grep -q "CJKsc" "$TMP/fonts" && pass || fail "no SC face in the PDF"
+
+# 4. a character in none of the fonts (U+E000, private use) is an error at
+#    its place, once, wherever layout sets it: a tile's label (in <data>),
+#    a heading that is also the running head, a contents entry
+python3 - "$SRCDIR/tests/layout/tiles-contents.xml" "$TMP/pua.xml" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace("<t xml:lang=\"de\">Handelsvolumen</t>", "<t xml:lang=\"de\">Handels\ue000volumen</t>")
+s = s.replace("<t xml:lang=\"de\">Strategie und Aktionsplan</t>", "<t xml:lang=\"de\">Strategie \ue001 Aktionsplan</t>")
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+where () {   # line:column of character $1 in $TMP/pua.xml
+  python3 -c "import sys; ls=open(sys.argv[1], encoding='utf-8').read().split('\n'); c=chr(int(sys.argv[2], 16)); l=[i for i, x in enumerate(ls) if c in x][0]; print('%d:%d' % (l + 1, ls[l].index(c) + 1))" "$TMP/pua.xml" "$1"
+}
+[ "$(status "$DOSSIER" -s "$SRCDIR/tests/layout/tiles-contents.css" -o "$TMP/pua.pdf" "$TMP/pua.xml")" -eq 65 ] \
+  && pass || { cat "$TMP/err"; fail "a character in no font is not an error"; }
+grep -q "pua.xml:$(where e000): error: the character '.*' (U+E000) is in none of the fonts of this style" "$TMP/err" \
+  && pass || { cat "$TMP/err"; fail "the tile label's character not reported at its place"; }
+grep -q "pua.xml:$(where e001): error: the character '.*' (U+E001) is in none of the fonts of this style" "$TMP/err" \
+  && pass || { cat "$TMP/err"; fail "the heading's character not reported at its place"; }
+[ "$(grep -c "U+E001" "$TMP/err")" -eq 1 ] && pass || { cat "$TMP/err"; fail "the heading's character reported more than once (heading, contents, running head)"; }
 finish

@@ -331,6 +331,52 @@ test_german_abbreviations (void)
   variant_free (v);
 }
 
+/* A Chinese tile label is set solid, as Chinese running text is: every
+ * line but its last ends flush with the tile's inner edge (the labels were
+ * Pango's ragged lines before the paragraph engine set them). */
+static void
+test_tile_label_solid (void)
+{
+  static const char *xml =
+    "<dossier version=\"1\" languages=\"zh\"><meta><title><t>T</t></title>"
+    "<date when=\"2026-03-02\"/></meta><data><figure id=\"nev\" value=\"500\" "
+    "unit=\"count\"><label><t>南京新能源汽车企业，覆盖从整车生产到电池回收的各个环节，"
+    "“南京日”期间签约</t></label></figure></data><section id=\"s\"><facts "
+    "figures=\"nev\"/></section></dossier>";
+  static const char *css =
+    "@page { size: A5; margin: 20mm; } toc { display: none; } cover { break-after: auto; }"
+    "facts { tile-columns: 3; } tile { padding: 2mm; }"
+    "tile label { font-family: \"Noto Sans CJK SC\"; font-size: 7pt; text-align: left; }";
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("tile-XXXXXX.xml", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_autoptr (DiagList) diags = diag_list_new ();
+  ModelPack *pack = NULL;
+  g_autoptr (ModelDoc) doc = model_load (path, FALSE, &pack, diags);
+  remove (path);
+  g_assert_nonnull (doc);
+  g_autoptr (StyleSheet) sheet = style_sheet_parse (css, strlen (css), "t.css", diags);
+  g_autoptr (LayoutDoc) ldoc = layout_run (doc, sheet, font_map, diags);
+  double right = 0;
+  int lines = 0;
+  for (guint p = 0; p < ldoc->pages->len; p++) {
+    const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
+    for (guint i = 0; i < page->frags->len; i++) {
+      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+      if (f->kind != LAYOUT_FRAG_GLYPHS || !f->para || !g_str_has_prefix (f->para, "南京新能源")
+          || f->line + 1 == f->n_lines)
+        continue;
+      if (lines++ == 0)
+        right = f->x + f->w;
+      g_assert_true (f->justified);
+      g_assert_cmpfloat_with_epsilon (f->x + f->w, right, 0.05);
+    }
+  }
+  g_assert_cmpint (lines, >=, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -345,6 +391,7 @@ main (int argc, char **argv)
   g_test_add_func ("/typography/hyphens", test_hyphens);
   g_test_add_func ("/typography/documents", test_documents);
   g_test_add_func ("/typography/single-word-lines", test_single_word_lines);
+  g_test_add_func ("/typography/tile-label-solid", test_tile_label_solid);
   int status = g_test_run ();
   g_object_unref (font_map);
   return status;
