@@ -168,7 +168,7 @@ void style_longhand_value_array_free (GArray *values);
 gboolean style_color_parse (StyleValueCursor *c, StyleColor *out, gboolean *current);
 gboolean style_color_from_name (const char *name, StyleColor *out);
 /* Length in the usual units; pt/em/% kept apart (U_PT for absolute units). */
-/* Frees a StyleFamilyUse (parser.c): for arrays of them. */
+/* Frees a StyleFamilyUse (declaration.c): for arrays of them. */
 void style_family_use_free (gpointer use);
 gboolean style_length_parse (StyleValueCursor *c, gboolean allow_pct,
                              gboolean allow_unitless_number, StyleSpecValue *out);
@@ -281,10 +281,13 @@ struct _StyleSheet {
 };
 
 /* Parses css (from file; import_stack: the files being read, for cycles)
- * into sheet (parser.c). */
+ * into sheet (parser.c, with declaration.c and at-rule.c). */
 gboolean style_sheet_parse_text (StyleSheet *sheet, const char *css, gsize len,
                                  const char *file, DiagList *diags, GPtrArray *import_stack);
 void style_rule_free (StyleRule *rule);
+/* Adds the families of uses (of StyleFamilyUse*) the sheet does not list
+ * yet, taking them out of uses; file: where they were named (sheet.c). */
+void style_sheet_add_families (StyleSheet *sheet, GPtrArray *uses, const char *file);
 /* Interned file name (lives as long as the sheet). */
 const char *style_sheet_intern_file (StyleSheet *sheet, const char *file);
 /* Builds the index; called once the rules are complete. */
