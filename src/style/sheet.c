@@ -22,8 +22,6 @@ style_sheet_intern_file (StyleSheet *sheet, const char *file)
   return copy;
 }
 
-/* Adds the families of uses (of StyleFamilyUse*) that the sheet does not
- * list yet, taking them out of uses; file is where they were named. */
 void
 style_sheet_add_families (StyleSheet *sheet, GPtrArray *uses, const char *file)
 {

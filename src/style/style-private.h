@@ -194,9 +194,9 @@ void style_longhand_value_array_free (GArray *values);
 
 gboolean style_color_parse (StyleValueCursor *c, StyleColor *out, gboolean *current);
 gboolean style_color_from_name (const char *name, StyleColor *out);
-/* Length in the usual units; pt/em/% kept apart (U_PT for absolute units). */
 /* Frees a StyleFamilyUse (declaration.c): for arrays of them. */
 void style_family_use_free (gpointer use);
+/* Length in the usual units; pt/em/% kept apart (U_PT for absolute units). */
 gboolean style_length_parse (StyleValueCursor *c, gboolean allow_pct,
                              gboolean allow_unitless_number, StyleSpecValue *out);
 gboolean style_unit_to_pt (const char *unit, double *factor);
