@@ -96,27 +96,58 @@ resolve_color (const StyleComputed *cs, const StyleSpecValue *v)
   return v->kind == SV_CURRENTCOLOR ? cs->color : v->color;
 }
 
+/* inherit, initial, unset: copies the field(s) from the parent or the
+ * initial values; FALSE for any other value. */
+static gboolean
+apply_css_wide (StyleComputed *cs, const StyleComputed *parent, StyleProp prop,
+                const StyleSpecValue *v)
+{
+  const StyleComputed *initial = style_computed_initial ();
+  switch (v->kind) {
+  case SV_INHERIT:
+    style_copy_field (cs, parent ? parent : initial, prop);
+    return TRUE;
+  case SV_INITIAL:
+    style_copy_field (cs, initial, prop);
+    return TRUE;
+  case SV_UNSET:
+    style_copy_field (cs, parent && style_prop_info (prop)->inherited ? parent : initial, prop);
+    return TRUE;
+  default:
+    return FALSE;
+  }
+}
+
+/* font-size: larger and smaller by a step of 1.2, em and % of the parent's */
+static double
+compute_font_size (const StyleSpecValue *v, double parent_size)
+{
+  if (v->unit == U_LARGER)
+    return parent_size * 1.2;
+  if (v->unit == U_SMALLER)
+    return parent_size / 1.2;
+  return resolve_length (v, parent_size, parent_size);
+}
+
+/* font-weight: bolder and lighter as CSS Fonts 4's table of relative weights */
+static int
+compute_font_weight (const StyleSpecValue *v, int parent_weight)
+{
+  if (v->kind == SV_INT)
+    return v->ival;
+  if (v->unit == U_BOLDER)
+    return parent_weight < 350 ? 400 : parent_weight < 550 ? 700 : 900;
+  return parent_weight < 550 ? 100 : parent_weight < 750 ? 400 : 700;
+}
+
 void
 style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp prop,
                    const StyleSpecValue *v)
 {
+  if (apply_css_wide (cs, parent, prop, v))
+    return;
   const StyleComputed *initial = style_computed_initial ();
   double fs = cs->font_size;
-
-  switch (v->kind) {
-  case SV_INHERIT:
-    style_copy_field (cs, parent ? parent : initial, prop);
-    return;
-  case SV_INITIAL:
-    style_copy_field (cs, initial, prop);
-    return;
-  case SV_UNSET:
-    style_copy_field (cs, parent && style_prop_info (prop)->inherited ? parent : initial, prop);
-    return;
-  default:
-    break;
-  }
-
   const StylePropInfo *info = style_prop_info (prop);
   switch (info->compute) {
   case STYLE_COMPUTE_NONE:
@@ -143,26 +174,11 @@ style_apply_value (StyleComputed *cs, const StyleComputed *parent, StyleProp pro
   case STYLE_COMPUTE_COLOR_PROP:
     cs->color = v->kind == SV_CURRENTCOLOR ? (parent ? parent->color : initial->color) : v->color;
     break;
-  case STYLE_COMPUTE_FONT_SIZE: {
-    double pfs = parent ? parent->font_size : initial->font_size;
-    if (v->unit == U_LARGER)
-      cs->font_size = pfs * 1.2;
-    else if (v->unit == U_SMALLER)
-      cs->font_size = pfs / 1.2;
-    else
-      cs->font_size = resolve_length (v, pfs, pfs);
+  case STYLE_COMPUTE_FONT_SIZE:
+    cs->font_size = compute_font_size (v, parent ? parent->font_size : initial->font_size);
     break;
-  }
   case STYLE_COMPUTE_FONT_WEIGHT:
-    if (v->kind == SV_INT) {
-      cs->font_weight = v->ival;
-    } else {
-      int pw = parent ? parent->font_weight : 400;
-      if (v->unit == U_BOLDER)
-        cs->font_weight = pw < 350 ? 400 : pw < 550 ? 700 : 900;
-      else
-        cs->font_weight = pw < 550 ? 100 : pw < 750 ? 400 : 700;
-    }
+    cs->font_weight = compute_font_weight (v, parent ? parent->font_weight : 400);
     break;
   case STYLE_COMPUTE_LINE_HEIGHT:
     if (v->kind == SV_NUMBER) {

@@ -43,18 +43,10 @@ ordered_decls (GPtrArray *rules, int box)
   return out;
 }
 
-static void
-content_item_free (gpointer p)
-{
-  StyleContentItem *item = p;
-  g_free (item->text);
-  g_free (item);
-}
-
 static GPtrArray *
 content_copy (const GPtrArray *items)
 {
-  GPtrArray *copy = g_ptr_array_new_with_free_func (content_item_free);
+  GPtrArray *copy = g_ptr_array_new_with_free_func (style_content_item_free);
   for (guint k = 0; k < items->len; k++) {
     const StyleContentItem *item = items->pdata[k];
     StyleContentItem *c = g_new0 (StyleContentItem, 1);
@@ -168,8 +160,7 @@ style_page_free (StylePage *page)
 gboolean
 style_page_parse_bleed (StyleValueCursor *c, StyleSpecValue *v)
 {
-  const StyleToken *t = c->i < c->n ? c->toks[c->i] : NULL;
-  if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0) {
+  if (style_value_cursor_is_ident (c, "auto")) {
     c->i++;
     v->kind = SV_INITIAL;
     return TRUE;
@@ -194,14 +185,13 @@ style_page_parse_marks (StyleValueCursor *c, StyleSpecValue *v)
   };
   v->kind = SV_INT;
   v->ival = 0;
-  const StyleToken *t = c->i < c->n ? c->toks[c->i] : NULL;
-  if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "none") == 0 && c->n == 1) {
+  if (style_value_cursor_is_ident (c, "none") && c->n == 1) {
     c->i++;
     return TRUE;
   }
   /* crop || cross: each at most once, in either order */
   while (c->i < c->n) {
-    t = c->toks[c->i];
+    const StyleToken *t = c->toks[c->i];
     guint k = 0;
     while (k < G_N_ELEMENTS (names) &&
            !(t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, names[k].name) == 0))

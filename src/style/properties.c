@@ -1,8 +1,9 @@
 /* properties.c — every property dossier knows, expanded from the one table
  * (property-table.h) into an array of StylePropInfo: its name, where it may
  * stand, whether it inherits, what its value may be, its keywords and the
- * field of StyleComputed it sets. Parsing the values is property-parse.c,
- * computing them computed.c; both dispatch from the same table. */
+ * field of StyleComputed it sets. Parsing the values is property-parse.c
+ * (shorthands property-shorthand.c), computing them computed.c; both
+ * dispatch from the same table. */
 #include "style/style-private.h"
 
 #include <math.h>
@@ -175,63 +176,6 @@ style_prop_is_unsupported_css (const char *name)
   return FALSE;
 }
 
-guint
-style_prop_longhands (StyleProp prop, StyleProp out[12])
-{
-  guint n = 0;
-  switch (prop) {
-  case P_FONT:
-    out[n++] = P_FONT_STYLE;
-    out[n++] = P_FONT_WEIGHT;
-    out[n++] = P_FONT_SIZE;
-    out[n++] = P_LINE_HEIGHT;
-    out[n++] = P_FONT_FAMILY;
-    break;
-  case P_MARGIN:
-    for (int s = 0; s < 4; s++)
-      out[n++] = P_MARGIN_TOP + s;
-    break;
-  case P_PADDING:
-    for (int s = 0; s < 4; s++)
-      out[n++] = P_PADDING_TOP + s;
-    break;
-  case P_BORDER:
-    for (int s = 0; s < 4; s++) {
-      out[n++] = P_BORDER_TOP_WIDTH + s;
-      out[n++] = P_BORDER_TOP_STYLE + s;
-      out[n++] = P_BORDER_TOP_COLOR + s;
-    }
-    break;
-  case P_BORDER_TOP: case P_BORDER_RIGHT: case P_BORDER_BOTTOM: case P_BORDER_LEFT: {
-    int s = prop - P_BORDER_TOP;
-    out[n++] = P_BORDER_TOP_WIDTH + s;
-    out[n++] = P_BORDER_TOP_STYLE + s;
-    out[n++] = P_BORDER_TOP_COLOR + s;
-    break;
-  }
-  case P_BORDER_WIDTH:
-    for (int s = 0; s < 4; s++)
-      out[n++] = P_BORDER_TOP_WIDTH + s;
-    break;
-  case P_BORDER_STYLE:
-    for (int s = 0; s < 4; s++)
-      out[n++] = P_BORDER_TOP_STYLE + s;
-    break;
-  case P_BORDER_COLOR:
-    for (int s = 0; s < 4; s++)
-      out[n++] = P_BORDER_TOP_COLOR + s;
-    break;
-  case P_BACKGROUND:
-    out[n++] = P_BACKGROUND_COLOR;
-    break;
-  default:
-    g_assert (prop < P_N_LONGHANDS);
-    out[n++] = prop;
-    break;
-  }
-  return n;
-}
-
 /* ---- parsing --------------------------------------------------------------------- */
 
 void
@@ -240,6 +184,13 @@ style_spec_value_clear (StyleSpecValue *v)
   g_clear_pointer (&v->str, g_free);
   g_clear_pointer (&v->colors, g_array_unref);
   g_clear_pointer (&v->content, g_ptr_array_unref);
+}
+
+void
+style_longhand_value_push (GArray *out, StyleProp prop, const StyleSpecValue *v)
+{
+  StyleLonghandValue lv = { .prop = prop, .v = *v };
+  g_array_append_val (out, lv);
 }
 
 void

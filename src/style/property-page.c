@@ -6,24 +6,11 @@
 
 #include <string.h>
 
-static const StyleToken *
-cur (const StyleValueCursor *c)
-{
-  return c->i < c->n ? c->toks[c->i] : NULL;
-}
-
-static gboolean
-cur_is_ident (const StyleValueCursor *c, const char *name)
-{
-  const StyleToken *t = cur (c);
-  return t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, name) == 0;
-}
-
 /* page: auto | NAME */
 gboolean
 style_parse_page_name (StyleValueCursor *c, StyleSpecValue *v)
 {
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (!t || t->type != STYLE_TOK_IDENT || c->n != 1)
     return FALSE;
   c->i++;
@@ -41,7 +28,7 @@ style_parse_page_name (StyleValueCursor *c, StyleSpecValue *v)
 static const char *
 function_ident_arg (StyleValueCursor *c, const char *fname)
 {
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (!t || t->type != STYLE_TOK_FUNCTION || g_ascii_strcasecmp (t->value, fname) != 0)
     return NULL;
   if (c->i + 2 >= c->n)
@@ -56,24 +43,24 @@ function_ident_arg (StyleValueCursor *c, const char *fname)
 gboolean
 style_parse_string_set (StyleValueCursor *c, StyleSpecValue *v)
 {
-  if (cur_is_ident (c, "none") && c->n == 1) {
+  if (style_value_cursor_is_ident (c, "none") && c->n == 1) {
     c->i++;
     v->kind = SV_NONE;
     return TRUE;
   }
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (!t || t->type != STYLE_TOK_IDENT)
     return FALSE;
   const char *name = t->value;
   c->i++;
-  t = cur (c);
+  t = style_value_cursor_peek (c);
   if (!t || t->type != STYLE_TOK_FUNCTION || g_ascii_strcasecmp (t->value, "content") != 0)
     return FALSE;
   c->i++;
-  t = cur (c);
+  t = style_value_cursor_peek (c);
   if (t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "text") == 0) {
     c->i++;
-    t = cur (c);
+    t = style_value_cursor_peek (c);
   }
   if (!t || t->type != STYLE_TOK_RPAREN)
     return FALSE;
@@ -83,8 +70,8 @@ style_parse_string_set (StyleValueCursor *c, StyleSpecValue *v)
   return TRUE;
 }
 
-static void
-content_item_free (gpointer p)
+void
+style_content_item_free (gpointer p)
 {
   StyleContentItem *item = p;
   g_free (item->text);
@@ -94,14 +81,15 @@ content_item_free (gpointer p)
 gboolean
 style_parse_content (StyleValueCursor *c, StyleSpecValue *v)
 {
-  if ((cur_is_ident (c, "none") || cur_is_ident (c, "normal")) && c->n - c->i == 1) {
+  if ((style_value_cursor_is_ident (c, "none") || style_value_cursor_is_ident (c, "normal"))
+      && c->n - c->i == 1) {
     c->i++;
     v->kind = SV_NONE;
     return TRUE;
   }
-  GPtrArray *items = g_ptr_array_new_with_free_func (content_item_free);
+  GPtrArray *items = g_ptr_array_new_with_free_func (style_content_item_free);
   while (c->i < c->n) {
-    const StyleToken *t = cur (c);
+    const StyleToken *t = style_value_cursor_peek (c);
     StyleContentItem *item = g_new0 (StyleContentItem, 1);
     g_ptr_array_add (items, item);
     if (t->type == STYLE_TOK_STRING) {
@@ -146,13 +134,13 @@ style_parse_page_size (StyleValueCursor *c, StyleSpecValue *v)
   double w = 0, h = 0;
   int orientation = 0;          /* 1 portrait, 2 landscape */
   gboolean have_size = FALSE;
-  if (cur_is_ident (c, "auto") && c->n == 1) {
+  if (style_value_cursor_is_ident (c, "auto") && c->n == 1) {
     c->i++;
     v->kind = SV_INITIAL;
     return TRUE;
   }
   while (c->i < c->n) {
-    const StyleToken *t = cur (c);
+    const StyleToken *t = style_value_cursor_peek (c);
     if (t->type == STYLE_TOK_IDENT) {
       if (g_ascii_strcasecmp (t->value, "portrait") == 0 && !orientation) {
         orientation = 1;
@@ -187,7 +175,7 @@ style_parse_page_size (StyleValueCursor *c, StyleSpecValue *v)
       return FALSE;
     }
     b = a;
-    if (c->i < c->n && cur (c)->type != STYLE_TOK_IDENT) {
+    if (c->i < c->n && style_value_cursor_peek (c)->type != STYLE_TOK_IDENT) {
       save = c->i;
       if (!style_length_parse (c, FALSE, FALSE, &b) || b.unit != U_PT || b.num <= 0) {
         c->i = save;

@@ -1,40 +1,21 @@
-/* property-parse.c — the values of each property, parsed from the tokens of
- * a declaration into specified values of its longhands (shorthands such as
- * margin, border and font expand here). Which parser a property uses is the
- * parse column of property-table.h; the values of page properties (size,
- * content, string-set, page) are property-page.c; computing the values is
- * computed.c. */
+/* property-parse.c — the value of each longhand, parsed from the tokens of
+ * a declaration into a specified value, and the entry point for any
+ * property (CSS-wide keywords, then the longhand's or shorthand's parser).
+ * Which parser a property uses is the parse column of property-table.h;
+ * shorthands such as margin, border and font are property-shorthand.c, the
+ * values of page properties (size, content, string-set, page)
+ * property-page.c; computing the values is computed.c. */
 #include "style/style-private.h"
 
 #include <math.h>
 #include <string.h>
-
-static void
-push (GArray *out, StyleProp prop, const StyleSpecValue *v)
-{
-  StyleLonghandValue lv = { .prop = prop, .v = *v };
-  g_array_append_val (out, lv);
-}
-
-static const StyleToken *
-cur (const StyleValueCursor *c)
-{
-  return c->i < c->n ? c->toks[c->i] : NULL;
-}
-
-static gboolean
-cur_is_ident (const StyleValueCursor *c, const char *name)
-{
-  const StyleToken *t = cur (c);
-  return t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, name) == 0;
-}
 
 typedef StyleKeyword Keyword;
 
 static gboolean
 parse_keyword (StyleValueCursor *c, const Keyword *kw, int *out)
 {
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (!t || t->type != STYLE_TOK_IDENT)
     return FALSE;
   for (; kw->name; kw++)
@@ -52,8 +33,6 @@ parse_keyword_value (StyleValueCursor *c, const Keyword *kw, StyleSpecValue *v)
   v->kind = SV_KEYWORD;
   return parse_keyword (c, kw, &v->ival);
 }
-
-#define KW(prop) (style_prop_info (prop)->keywords)
 
 /* font-size keywords, as factors of medium (CSS Fonts 4 §2.5) */
 static const struct { const char *name; double factor; } font_size_keywords[] = {
@@ -113,7 +92,7 @@ parse_hyphenate_limit (StyleValueCursor *c, StyleSpecValue *v)
 {
   int vals[3] = { 0, 0, 0 }, n = 0;
   while (c->i < c->n && n < 3) {
-    const StyleToken *t = cur (c);
+    const StyleToken *t = style_value_cursor_peek (c);
     if (t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, "auto") == 0)
       vals[n++] = 0;
     else if (t->type == STYLE_TOK_NUMBER && t->is_integer && t->number >= 1 && t->number <= 100)
@@ -134,7 +113,7 @@ parse_hyphenate_limit (StyleValueCursor *c, StyleSpecValue *v)
 static gboolean
 parse_integer (StyleValueCursor *c, int min, int max, StyleSpecValue *v)
 {
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (!t || t->type != STYLE_TOK_NUMBER || !t->is_integer || t->number < min || t->number > max)
     return FALSE;
   v->kind = SV_INT;
@@ -150,7 +129,7 @@ parse_font_family (StyleValueCursor *c, StyleSpecValue *v, GPtrArray *uses)
 {
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   for (;;) {
-    const StyleToken *t = cur (c);
+    const StyleToken *t = style_value_cursor_peek (c);
     const StyleToken *first = t;
     char *name = NULL;
     if (t && t->type == STYLE_TOK_STRING && t->value[0]) {
@@ -159,7 +138,7 @@ parse_font_family (StyleValueCursor *c, StyleSpecValue *v, GPtrArray *uses)
     } else if (t && t->type == STYLE_TOK_IDENT) {
       static const char *const reserved[] = { "inherit", "initial", "unset", "revert", "default", NULL };
       GString *s = g_string_new (NULL);
-      for (; (t = cur (c)) && t->type == STYLE_TOK_IDENT; c->i++) {
+      for (; (t = style_value_cursor_peek (c)) && t->type == STYLE_TOK_IDENT; c->i++) {
         if (g_strv_contains (reserved, t->value))
           break;
         if (s->len)
@@ -197,7 +176,7 @@ parse_font_family (StyleValueCursor *c, StyleSpecValue *v, GPtrArray *uses)
       g_free (name);
     else
       g_ptr_array_add (names, name);
-    t = cur (c);
+    t = style_value_cursor_peek (c);
     if (!t)
       break;
     if (t->type != STYLE_TOK_COMMA) {
@@ -216,7 +195,7 @@ parse_font_family (StyleValueCursor *c, StyleSpecValue *v, GPtrArray *uses)
 static gboolean
 parse_font_size (StyleValueCursor *c, StyleSpecValue *v)
 {
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (t && t->type == STYLE_TOK_IDENT) {
     for (guint k = 0; k < G_N_ELEMENTS (font_size_keywords); k++)
       if (g_ascii_strcasecmp (t->value, font_size_keywords[k].name) == 0) {
@@ -240,7 +219,7 @@ parse_font_size (StyleValueCursor *c, StyleSpecValue *v)
 static gboolean
 parse_font_weight (StyleValueCursor *c, StyleSpecValue *v)
 {
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (!t)
     return FALSE;
   if (t->type == STYLE_TOK_NUMBER) {
@@ -269,7 +248,7 @@ parse_font_weight (StyleValueCursor *c, StyleSpecValue *v)
 static gboolean
 parse_line_height (StyleValueCursor *c, StyleSpecValue *v)
 {
-  if (cur_is_ident (c, "normal")) {
+  if (style_value_cursor_is_ident (c, "normal")) {
     c->i++;
     v->kind = SV_NUMBER;
     v->num = 1.2;
@@ -289,7 +268,7 @@ parse_palette (StyleValueCursor *c, StyleSpecValue *v)
       return FALSE;
     }
     g_array_append_val (colors, col);
-    const StyleToken *t = cur (c);
+    const StyleToken *t = style_value_cursor_peek (c);
     if (!t)
       break;
     if (t->type == STYLE_TOK_COMMA)
@@ -303,20 +282,20 @@ parse_palette (StyleValueCursor *c, StyleSpecValue *v)
 static gboolean
 parse_aspect_ratio (StyleValueCursor *c, StyleSpecValue *v)
 {
-  if (cur_is_ident (c, "auto")) {
+  if (style_value_cursor_is_ident (c, "auto")) {
     c->i++;
     v->kind = SV_INITIAL;
     return TRUE;
   }
-  const StyleToken *t = cur (c);
+  const StyleToken *t = style_value_cursor_peek (c);
   if (!t || t->type != STYLE_TOK_NUMBER || t->number <= 0)
     return FALSE;
   double a = t->number, b = 1;
   c->i++;
-  t = cur (c);
+  t = style_value_cursor_peek (c);
   if (t && t->type == STYLE_TOK_DELIM && t->delim == '/') {
     c->i++;
-    t = cur (c);
+    t = style_value_cursor_peek (c);
     if (!t || t->type != STYLE_TOK_NUMBER || t->number <= 0)
       return FALSE;
     b = t->number;
@@ -359,7 +338,7 @@ LH (page_name) { UNUSED; return style_parse_page_name (c, v); }
 LH (letter_spacing)
 {
   UNUSED;
-  if (cur_is_ident (c, "normal")) {
+  if (style_value_cursor_is_ident (c, "normal")) {
     c->i++;
     v->kind = SV_LENGTH;
     v->unit = U_PT;
@@ -373,7 +352,7 @@ LH (letter_spacing)
 LH (column_gap)
 {
   UNUSED;
-  if (cur_is_ident (c, "normal")) {
+  if (style_value_cursor_is_ident (c, "normal")) {
     c->i++;
     v->kind = SV_INITIAL;
     return TRUE;
@@ -385,7 +364,7 @@ LH (column_gap)
 LH (height)
 {
   UNUSED;
-  if (cur_is_ident (c, "auto")) {
+  if (style_value_cursor_is_ident (c, "auto")) {
     c->i++;
     v->kind = SV_LENGTH;
     v->unit = U_PT;
@@ -402,177 +381,24 @@ static const LonghandParser longhand_parsers[P_N_LONGHANDS] = {
 #include "style/property-table.h"
 };
 
-static gboolean
-parse_longhand (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArray *uses)
+gboolean
+style_longhand_parse (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v, GPtrArray *uses)
 {
   g_assert (prop < P_N_LONGHANDS);
   return longhand_parsers[prop] (style_prop_info (prop), c, v, uses);
 }
 
-/* 1 to 4 values: top, right, bottom, left as CSS box shorthands say. */
-static gboolean
-parse_box_shorthand (StyleProp first, StyleValueCursor *c, GArray *out)
-{
-  StyleSpecValue v[4] = { { 0 } };
-  int n = 0;
-  while (c->i < c->n) {
-    if (n == 4)
-      goto fail;
-    if (!parse_longhand (first, c, &v[n], NULL))
-      goto fail;
-    n++;
-  }
-  if (n == 0)
-    goto fail;
-  static const int from[5][4] = { { 0 }, { 0, 0, 0, 0 }, { 0, 1, 0, 1 }, { 0, 1, 2, 1 }, { 0, 1, 2, 3 } };
-  for (int s = 0; s < 4; s++) {
-    StyleSpecValue copy = v[from[n][s]];
-    push (out, first + s, &copy);
-  }
-  return TRUE;
-fail:
-  for (int k = 0; k < n; k++)
-    style_spec_value_clear (&v[k]);
-  return FALSE;
-}
-
-/* border, border-top …: width, style and colour in any order, each once;
- * what is left out takes its initial value (medium, none, currentcolor). */
-static gboolean
-parse_border_shorthand (StyleProp prop, StyleValueCursor *c, GArray *out)
-{
-  StyleSpecValue width = { .kind = SV_INITIAL }, style = { .kind = SV_INITIAL },
-                 color = { .kind = SV_INITIAL };
-  gboolean have_w = FALSE, have_s = FALSE, have_c = FALSE;
-  while (c->i < c->n) {
-    guint save = c->i;
-    if (!have_w && parse_border_width (c, &width)) {
-      have_w = TRUE;
-      continue;
-    }
-    c->i = save;
-    if (!have_s && parse_keyword_value (c, KW (P_BORDER_TOP_STYLE), &style)) {
-      have_s = TRUE;
-      continue;
-    }
-    c->i = save;
-    if (!have_c && parse_color_value (c, &color)) {
-      have_c = TRUE;
-      continue;
-    }
-    c->i = save;
-    return FALSE;
-  }
-  if (!have_w && !have_s && !have_c)
-    return FALSE;
-  int s0 = prop == P_BORDER ? 0 : prop - P_BORDER_TOP;
-  int s1 = prop == P_BORDER ? 4 : s0 + 1;
-  for (int s = s0; s < s1; s++) {
-    push (out, P_BORDER_TOP_WIDTH + s, &width);
-    push (out, P_BORDER_TOP_STYLE + s, &style);
-    push (out, P_BORDER_TOP_COLOR + s, &color);
-  }
-  return TRUE;
-}
-
-/* font: [style || weight]? size [/ line-height]? family */
-static gboolean
-parse_font_shorthand (StyleValueCursor *c, GArray *out, GPtrArray *uses)
-{
-  StyleSpecValue style = { .kind = SV_INITIAL }, weight = { .kind = SV_INITIAL },
-                 size = { 0 }, lh = { .kind = SV_INITIAL }, family = { 0 };
-  gboolean have_style = FALSE, have_weight = FALSE;
-  for (int k = 0; k < 3; k++) {
-    const StyleToken *t = cur (c);
-    if (cur_is_ident (c, "normal")) {
-      c->i++;
-      continue;
-    }
-    if (!have_style && parse_keyword_value (c, KW (P_FONT_STYLE), &style)) {
-      have_style = TRUE;
-      continue;
-    }
-    if (!have_style)
-      style.kind = SV_INITIAL;
-    if (!have_weight && t
-        && (t->type == STYLE_TOK_NUMBER || cur_is_ident (c, "bold")
-            || cur_is_ident (c, "bolder") || cur_is_ident (c, "lighter"))) {
-      if (!parse_font_weight (c, &weight))
-        return FALSE;
-      have_weight = TRUE;
-      continue;
-    }
-    break;
-  }
-  if (!parse_font_size (c, &size))
-    return FALSE;
-  const StyleToken *t = cur (c);
-  if (t && t->type == STYLE_TOK_DELIM && t->delim == '/') {
-    c->i++;
-    if (!parse_line_height (c, &lh))
-      return FALSE;
-  }
-  if (!parse_font_family (c, &family, uses))
-    return FALSE;
-  push (out, P_FONT_STYLE, &style);
-  push (out, P_FONT_WEIGHT, &weight);
-  push (out, P_FONT_SIZE, &size);
-  push (out, P_LINE_HEIGHT, &lh);
-  push (out, P_FONT_FAMILY, &family);
-  return TRUE;
-}
-
-/* ---- shorthands (parse column of SHORTHAND) -------------------------------------- */
-
-#define SH(name) static gboolean sh_##name (StyleProp prop, StyleValueCursor *c, GArray *out, \
-                                            GPtrArray *uses)
-
-SH (font_shorthand) { (void) prop; return parse_font_shorthand (c, out, uses); }
-SH (border_shorthand) { (void) uses; return parse_border_shorthand (prop, c, out); }
-
-/* margin, padding, border-width …: the first longhand it sets, then its sides */
-SH (box_shorthand)
-{
-  (void) uses;
-  StyleProp longhands[12];
-  style_prop_longhands (prop, longhands);
-  return parse_box_shorthand (longhands[0], c, out);
-}
-
-/* background: a colour or none */
-SH (background_shorthand)
-{
-  (void) prop, (void) uses;
-  StyleSpecValue v = { 0 };
-  if (cur_is_ident (c, "none")) {
-    c->i++;
-    v.kind = SV_COLOR;          /* transparent */
-  } else if (!parse_color_value (c, &v)) {
-    return FALSE;
-  }
-  push (out, P_BACKGROUND_COLOR, &v);
-  return TRUE;
-}
-
-typedef gboolean (*ShorthandParser) (StyleProp prop, StyleValueCursor *c, GArray *out,
-                                     GPtrArray *uses);
-static const ShorthandParser shorthand_parsers[P_N_PROPS] = {
-#define LONGHAND(...)
-#define SHORTHAND(ID, name, inh, ctx, parse, exp) [P_##ID] = sh_##parse,
-#include "style/property-table.h"
-};
-
 static gboolean
 parse_any (StyleProp prop, StyleValueCursor *c, GArray *out, GPtrArray *uses)
 {
   if (prop >= P_N_LONGHANDS)
-    return shorthand_parsers[prop] (prop, c, out, uses);
+    return style_shorthand_parse (prop, c, out, uses);
   StyleSpecValue v = { 0 };
-  if (!parse_longhand (prop, c, &v, uses)) {
+  if (!style_longhand_parse (prop, c, &v, uses)) {
     style_spec_value_clear (&v);
     return FALSE;
   }
-  push (out, prop, &v);
+  style_longhand_value_push (out, prop, &v);
   return TRUE;
 }
 
@@ -594,7 +420,7 @@ style_prop_parse_with_uses (StyleProp prop, StyleValueCursor *c, GArray *out,
       guint n = style_prop_longhands (prop, longhands);
       for (guint k = 0; k < n; k++) {
         StyleSpecValue v = { .kind = kind };
-        push (out, longhands[k], &v);
+        style_longhand_value_push (out, longhands[k], &v);
       }
       return TRUE;
     }

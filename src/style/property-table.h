@@ -1,8 +1,8 @@
 /* property-table.h — the one table of dossier's properties (an X-macro).
  *
  * Every property is one line here; the enum StyleProp, the name lookup, the
- * parser dispatch (property-parse.c), computing and inheritance
- * (computed.c), the cascade cache key, copying and freeing of computed
+ * parser dispatch (property-parse.c, property-shorthand.c), computing and
+ * inheritance (computed.c), the cascade cache key, copying and freeing of computed
  * styles (cascade.c) and --explain (explain.c) are all expanded from it, so
  * a new property cannot be forgotten in one of them (the cache key in
  * particular: a field it missed would silently give a wrong cached style).
@@ -16,7 +16,7 @@
  *   name       as written in a style
  *   inherited  TRUE if the property inherits
  *   contexts   where it may stand (STYLE_CTX_*)
- *   parse      the value parser: parse_<parse> in property-parse.c
+ *   parse      the value parser: lh_<parse> in property-parse.c
  *   compute    how a specified value becomes the field (StyleComputeKind,
  *              without the STYLE_COMPUTE_ prefix)
  *   field      FIELD (f), FIELD2 (f, g) when it sets two fields, or NO_FIELD
@@ -24,8 +24,8 @@
  *   expected   what a value may be, for "invalid value" messages
  *
  * SHORTHAND (ID, name, inherited, contexts, parse, expected): parse is
- * parse_<parse> in property-parse.c; the longhands it sets are in
- * style_prop_longhands() (properties.c). */
+ * sh_<parse> in property-shorthand.c; the longhands it sets are its
+ * shorthand_parts there. */
 
 #ifndef TEXT_CTX
 #define TEXT_CTX (STYLE_CTX_RULE | STYLE_CTX_PAGE | STYLE_CTX_MBOX)

@@ -149,13 +149,12 @@ parse_lang_args (SelParser *p, StyleCompound *comp)
   }
 }
 
+/* The element name or '*' that may start a compound; FALSE (reported) for
+ * an unknown name. */
 static gboolean
-parse_compound (SelParser *p, StyleCompound *comp, guint *spec)
+parse_type (SelParser *p, StyleCompound *comp, guint *spec, gboolean *any)
 {
-  gboolean any = FALSE;
   const StyleToken *t = peek (p);
-  comp->type = -1;
-
   if (t->type == STYLE_TOK_IDENT) {
     comp->type = style_element_index (t->value);
     if (comp->type < 0) {
@@ -171,92 +170,130 @@ parse_compound (SelParser *p, StyleCompound *comp, guint *spec)
     }
     *spec += 1;
     p->i++;
-    any = TRUE;
+    *any = TRUE;
   } else if (t->type == STYLE_TOK_DELIM && t->delim == '*') {
     p->i++;
-    any = TRUE;
-  }
-
-  for (;;) {
-    t = peek (p);
-    if (t->type == STYLE_TOK_HASH) {
-      if (!t->hash_id)
-        return fail (p, t, "'#%s' is not a valid id selector", t->value);
-      if (comp->id && strcmp (comp->id, t->value) != 0) {
-        g_free (comp->id);
-        comp->id = g_strdup ("\x01never");  /* two different ids never match */
-      } else {
-        g_free (comp->id);
-        comp->id = g_strdup (t->value);
-      }
-      *spec += 1 << 20;
-      p->i++;
-    } else if (t->type == STYLE_TOK_DELIM && t->delim == '.') {
-      p->i++;
-      const StyleToken *name = peek (p);
-      if (name->type != STYLE_TOK_IDENT)
-        return fail (p, t, "'.' must be followed by a class name");
-      strv_add (&comp->classes, name->value);
-      *spec += 1 << 10;
-      p->i++;
-    } else if (t->type == STYLE_TOK_COLON) {
-      p->i++;
-      const StyleToken *name = peek (p);
-      if (name->type == STYLE_TOK_COLON) {
-        const StyleToken *pe = style_tokens_get (p->src, p->i + 1);
-        return fail (p, t, "pseudo-elements such as '::%s' are not supported by dossier",
-                     pe->type == STYLE_TOK_IDENT || pe->type == STYLE_TOK_FUNCTION
-                     ? pe->value : "before");
-      }
-      if (name->type == STYLE_TOK_FUNCTION) {
-        if (g_ascii_strcasecmp (name->value, "lang") == 0) {
-          if (!parse_lang_args (p, comp))
-            return FALSE;
-          *spec += 1 << 10;
-        } else {
-          return fail (p, t, "unknown pseudo-class ':%s()' (dossier knows :lang(), :root)",
-                       name->value);
-        }
-      } else if (name->type == STYLE_TOK_IDENT) {
-        if (g_ascii_strcasecmp (name->value, "root") == 0) {
-          comp->root = TRUE;
-          *spec += 1 << 10;
-          p->i++;
-        } else if (g_ascii_strcasecmp (name->value, "first") == 0
-                   || g_ascii_strcasecmp (name->value, "left") == 0
-                   || g_ascii_strcasecmp (name->value, "right") == 0) {
-          return fail (p, t, "':%s' selects pages: write it after @page", name->value);
-        } else {
-          static const char *const known[] = { "root", "lang", NULL };
-          const char *near = style_suggest (name->value, known);
-          if (near)
-            return fail (p, t, "unknown pseudo-class ':%s' (did you mean ':%s'?)",
-                         name->value, near);
-          return fail (p, t, "unknown pseudo-class ':%s' (dossier knows :lang(), :root)",
-                       name->value);
-        }
-      } else {
-        return fail (p, t, "':' must be followed by a pseudo-class");
-      }
-    } else if (t->type == STYLE_TOK_LBRACKET) {
-      return fail (p, t, "attribute selectors are not supported by dossier");
-    } else {
-      break;
-    }
-    any = TRUE;
-  }
-  if (!any) {
-    t = at_or_last (p);
-    if (t->type == STYLE_TOK_DELIM) {
-      char buf[8] = { 0 };
-      g_unichar_to_utf8 (t->delim, buf);
-      return fail (p, t, "unexpected '%s' in selector", buf);
-    }
-    if (t->type == STYLE_TOK_EOF || t->type == STYLE_TOK_COMMA)
-      return fail (p, t, "expected a selector");
-    return fail (p, t, "unexpected %s in selector", style_token_type_name (t->type));
+    *any = TRUE;
   }
   return TRUE;
+}
+
+/* #id, the hash token t */
+static gboolean
+parse_id (SelParser *p, const StyleToken *t, StyleCompound *comp, guint *spec)
+{
+  if (!t->hash_id)
+    return fail (p, t, "'#%s' is not a valid id selector", t->value);
+  if (comp->id && strcmp (comp->id, t->value) != 0) {
+    g_free (comp->id);
+    comp->id = g_strdup ("\x01never");  /* two different ids never match */
+  } else {
+    g_free (comp->id);
+    comp->id = g_strdup (t->value);
+  }
+  *spec += 1 << 20;
+  p->i++;
+  return TRUE;
+}
+
+/* .class, t the '.' */
+static gboolean
+parse_class (SelParser *p, const StyleToken *t, StyleCompound *comp, guint *spec)
+{
+  p->i++;
+  const StyleToken *name = peek (p);
+  if (name->type != STYLE_TOK_IDENT)
+    return fail (p, t, "'.' must be followed by a class name");
+  strv_add (&comp->classes, name->value);
+  *spec += 1 << 10;
+  p->i++;
+  return TRUE;
+}
+
+/* A pseudo-class, t its ':': :root and :lang() are known; pseudo-elements
+ * and the page selectors get a message of their own. */
+static gboolean
+parse_pseudo_class (SelParser *p, const StyleToken *t, StyleCompound *comp, guint *spec)
+{
+  p->i++;
+  const StyleToken *name = peek (p);
+  if (name->type == STYLE_TOK_COLON) {
+    const StyleToken *pe = style_tokens_get (p->src, p->i + 1);
+    return fail (p, t, "pseudo-elements such as '::%s' are not supported by dossier",
+                 pe->type == STYLE_TOK_IDENT || pe->type == STYLE_TOK_FUNCTION
+                 ? pe->value : "before");
+  }
+  if (name->type == STYLE_TOK_FUNCTION) {
+    if (g_ascii_strcasecmp (name->value, "lang") != 0)
+      return fail (p, t, "unknown pseudo-class ':%s()' (dossier knows :lang(), :root)",
+                   name->value);
+    if (!parse_lang_args (p, comp))
+      return FALSE;
+    *spec += 1 << 10;
+    return TRUE;
+  }
+  if (name->type != STYLE_TOK_IDENT)
+    return fail (p, t, "':' must be followed by a pseudo-class");
+  if (g_ascii_strcasecmp (name->value, "root") == 0) {
+    comp->root = TRUE;
+    *spec += 1 << 10;
+    p->i++;
+    return TRUE;
+  }
+  if (g_ascii_strcasecmp (name->value, "first") == 0
+      || g_ascii_strcasecmp (name->value, "left") == 0
+      || g_ascii_strcasecmp (name->value, "right") == 0)
+    return fail (p, t, "':%s' selects pages: write it after @page", name->value);
+  static const char *const known[] = { "root", "lang", NULL };
+  const char *near = style_suggest (name->value, known);
+  if (near)
+    return fail (p, t, "unknown pseudo-class ':%s' (did you mean ':%s'?)", name->value, near);
+  return fail (p, t, "unknown pseudo-class ':%s' (dossier knows :lang(), :root)",
+               name->value);
+}
+
+/* A compound that is empty: says what stands in its place. */
+static gboolean
+fail_empty (SelParser *p)
+{
+  const StyleToken *t = at_or_last (p);
+  if (t->type == STYLE_TOK_DELIM) {
+    char buf[8] = { 0 };
+    g_unichar_to_utf8 (t->delim, buf);
+    return fail (p, t, "unexpected '%s' in selector", buf);
+  }
+  if (t->type == STYLE_TOK_EOF || t->type == STYLE_TOK_COMMA)
+    return fail (p, t, "expected a selector");
+  return fail (p, t, "unexpected %s in selector", style_token_type_name (t->type));
+}
+
+/* A compound selector: [type or *] then #id, .class, :pseudo-class in any
+ * number. */
+static gboolean
+parse_compound (SelParser *p, StyleCompound *comp, guint *spec)
+{
+  gboolean any = FALSE;
+  comp->type = -1;
+  if (!parse_type (p, comp, spec, &any))
+    return FALSE;
+  for (;;) {
+    const StyleToken *t = peek (p);
+    gboolean ok;
+    if (t->type == STYLE_TOK_HASH)
+      ok = parse_id (p, t, comp, spec);
+    else if (t->type == STYLE_TOK_DELIM && t->delim == '.')
+      ok = parse_class (p, t, comp, spec);
+    else if (t->type == STYLE_TOK_COLON)
+      ok = parse_pseudo_class (p, t, comp, spec);
+    else if (t->type == STYLE_TOK_LBRACKET)
+      return fail (p, t, "attribute selectors are not supported by dossier");
+    else
+      break;
+    if (!ok)
+      return FALSE;
+    any = TRUE;
+  }
+  return any ? TRUE : fail_empty (p);
 }
 
 static StyleSelector *

@@ -22,6 +22,23 @@ style_sheet_intern_file (StyleSheet *sheet, const char *file)
   return copy;
 }
 
+void
+style_sheet_add_families (StyleSheet *sheet, GPtrArray *uses, const char *file)
+{
+  for (guint k = 0; k < uses->len; k++) {
+    StyleFamilyUse *u = uses->pdata[k];
+    gboolean known = FALSE;
+    for (guint j = 0; j < sheet->families->len && !known; j++)
+      known = g_ascii_strcasecmp (((StyleFamilyUse *) sheet->families->pdata[j])->family,
+                                  u->family) == 0;
+    if (known)
+      continue;
+    u->file = g_strdup (file);
+    g_ptr_array_add (sheet->families, u);
+    uses->pdata[k] = NULL;
+  }
+}
+
 char **
 style_sheet_files (const StyleSheet *sheet)
 {

@@ -117,7 +117,8 @@ enum { STYLE_DISPLAY_BLOCK, STYLE_DISPLAY_NONE };
 
 const StylePropInfo *style_prop_lookup (const char *name);
 const StylePropInfo *style_prop_info (StyleProp prop);
-/* Longhands a shorthand sets (a longhand: itself); returns their number. */
+/* Longhands a shorthand sets (a longhand: itself); returns their number
+ * (property-shorthand.c). */
 guint style_prop_longhands (StyleProp prop, StyleProp out[12]);
 /* The first keyword of a keyword property that stands for value, or NULL. */
 const char *style_prop_keyword_name (const StylePropInfo *info, int value);
@@ -142,6 +143,21 @@ void style_value_cursor_init (StyleValueCursor *c, const StyleTokens *src,
                               guint first, guint last);
 void style_value_cursor_clear (StyleValueCursor *c);
 
+/* The token at the cursor, or NULL at the end. */
+static inline const StyleToken *
+style_value_cursor_peek (const StyleValueCursor *c)
+{
+  return c->i < c->n ? c->toks[c->i] : NULL;
+}
+
+/* Whether the token at the cursor is the identifier name (any case). */
+static inline gboolean
+style_value_cursor_is_ident (const StyleValueCursor *c, const char *name)
+{
+  const StyleToken *t = style_value_cursor_peek (c);
+  return t && t->type == STYLE_TOK_IDENT && g_ascii_strcasecmp (t->value, name) == 0;
+}
+
 /* Parses the value of prop (longhand or shorthand) into longhand values
  * appended to out. On failure returns FALSE with c->i at the offending
  * token and *expected set. CSS-wide keywords are handled here too. */
@@ -151,25 +167,36 @@ gboolean style_prop_parse (StyleProp prop, StyleValueCursor *c, GArray *out,
  * StyleFamilyUse*, without file) into uses. */
 gboolean style_prop_parse_with_uses (StyleProp prop, StyleValueCursor *c, GArray *out,
                                      const char **expected, GPtrArray *uses);
+/* One longhand's value, by its parser in the table (property-parse.c). */
+gboolean style_longhand_parse (StyleProp prop, StyleValueCursor *c, StyleSpecValue *v,
+                               GPtrArray *uses);
+/* A shorthand's value into the values of its longhands, appended to out
+ * (property-shorthand.c). */
+gboolean style_shorthand_parse (StyleProp prop, StyleValueCursor *c, GArray *out,
+                                GPtrArray *uses);
 /* The values of page properties (property-page.c), for the parsers' table. */
 gboolean style_parse_page_name (StyleValueCursor *c, StyleSpecValue *v);
 gboolean style_parse_string_set (StyleValueCursor *c, StyleSpecValue *v);
 gboolean style_parse_content (StyleValueCursor *c, StyleSpecValue *v);
+/* Frees a StyleContentItem: for arrays of them (property-page.c). */
+void style_content_item_free (gpointer item);
 gboolean style_parse_page_size (StyleValueCursor *c, StyleSpecValue *v);
 /* @page's bleed (auto: SV_INITIAL, or a length) and marks (SV_INT: a set
  * of StylePageMarks) (page.c). */
 gboolean style_page_parse_bleed (StyleValueCursor *c, StyleSpecValue *v);
 gboolean style_page_parse_marks (StyleValueCursor *c, StyleSpecValue *v);
 void style_spec_value_clear (StyleSpecValue *v);
+/* Appends (prop, v) to out (of StyleLonghandValue); out owns v's contents then. */
+void style_longhand_value_push (GArray *out, StyleProp prop, const StyleSpecValue *v);
 void style_longhand_value_array_free (GArray *values);
 
 /* ---- values ------------------------------------------------------------------ */
 
 gboolean style_color_parse (StyleValueCursor *c, StyleColor *out, gboolean *current);
 gboolean style_color_from_name (const char *name, StyleColor *out);
-/* Length in the usual units; pt/em/% kept apart (U_PT for absolute units). */
-/* Frees a StyleFamilyUse (parser.c): for arrays of them. */
+/* Frees a StyleFamilyUse (declaration.c): for arrays of them. */
 void style_family_use_free (gpointer use);
+/* Length in the usual units; pt/em/% kept apart (U_PT for absolute units). */
 gboolean style_length_parse (StyleValueCursor *c, gboolean allow_pct,
                              gboolean allow_unitless_number, StyleSpecValue *out);
 gboolean style_unit_to_pt (const char *unit, double *factor);
@@ -281,10 +308,13 @@ struct _StyleSheet {
 };
 
 /* Parses css (from file; import_stack: the files being read, for cycles)
- * into sheet (parser.c). */
+ * into sheet (parser.c, with declaration.c and at-rule.c). */
 gboolean style_sheet_parse_text (StyleSheet *sheet, const char *css, gsize len,
                                  const char *file, DiagList *diags, GPtrArray *import_stack);
 void style_rule_free (StyleRule *rule);
+/* Adds the families of uses (of StyleFamilyUse*) the sheet does not list
+ * yet, taking them out of uses; file: where they were named (sheet.c). */
+void style_sheet_add_families (StyleSheet *sheet, GPtrArray *uses, const char *file);
 /* Interned file name (lives as long as the sheet). */
 const char *style_sheet_intern_file (StyleSheet *sheet, const char *file);
 /* Builds the index; called once the rules are complete. */

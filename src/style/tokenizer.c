@@ -366,6 +366,103 @@ consume_comments (Tokenizer *t)
   }
 }
 
+/* A delim token of the code point c at t->pos. */
+static void
+consume_delim (Tokenizer *t, StyleToken *tok, gunichar c)
+{
+  t->pos++;
+  tok->type = STYLE_TOK_DELIM;
+  tok->delim = c;
+}
+
+/* The tokens of one code point that are not delims: a table, not a switch. */
+static const struct { gunichar c; StyleTokenType type; } single_tokens[] = {
+  { '(', STYLE_TOK_LPAREN }, { ')', STYLE_TOK_RPAREN }, { '[', STYLE_TOK_LBRACKET },
+  { ']', STYLE_TOK_RBRACKET }, { '{', STYLE_TOK_LBRACE }, { '}', STYLE_TOK_RBRACE },
+  { ',', STYLE_TOK_COMMA }, { ':', STYLE_TOK_COLON }, { ';', STYLE_TOK_SEMICOLON },
+};
+
+/* §4.3.1 for the code points of single_tokens and anything else: a delim. */
+static void
+consume_single (Tokenizer *t, StyleToken *tok, gunichar c)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (single_tokens); k++)
+    if (single_tokens[k].c == c) {
+      t->pos++;
+      tok->type = single_tokens[k].type;
+      return;
+    }
+  consume_delim (t, tok, c);
+}
+
+/* §4.3.1, U+0023 NUMBER SIGN */
+static void
+consume_hash (Tokenizer *t, StyleToken *tok)
+{
+  if (!is_ident_char (peek (t, 1)) && !valid_escape (peek (t, 1), peek (t, 2))) {
+    consume_delim (t, tok, '#');
+    return;
+  }
+  t->pos++;
+  tok->type = STYLE_TOK_HASH;
+  tok->hash_id = would_start_ident (peek (t, 0), peek (t, 1), peek (t, 2));
+  tok->value = consume_name (t);
+}
+
+/* §4.3.1, U+002D HYPHEN-MINUS (and U+002B PLUS SIGN, U+002E FULL STOP,
+ * which can only start a number or be a delim) */
+static void
+consume_sign (Tokenizer *t, StyleToken *tok, gunichar c, glong start)
+{
+  if (would_start_number (c, peek (t, 1), peek (t, 2))) {
+    consume_numeric (t, tok);
+  } else if (c == '-' && peek (t, 1) == '-' && peek (t, 2) == '>') {
+    t->pos += 3;
+    tok->type = STYLE_TOK_CDC;
+  } else if (c == '-' && would_start_ident (c, peek (t, 1), peek (t, 2))) {
+    consume_ident_like (t, tok, start);
+  } else {
+    consume_delim (t, tok, c);
+  }
+}
+
+/* §4.3.1, U+003C LESS-THAN SIGN */
+static void
+consume_less_than (Tokenizer *t, StyleToken *tok)
+{
+  if (peek (t, 1) == '!' && peek (t, 2) == '-' && peek (t, 3) == '-') {
+    t->pos += 4;
+    tok->type = STYLE_TOK_CDO;
+  } else {
+    consume_delim (t, tok, '<');
+  }
+}
+
+/* §4.3.1, U+0040 COMMERCIAL AT */
+static void
+consume_at (Tokenizer *t, StyleToken *tok)
+{
+  if (!would_start_ident (peek (t, 1), peek (t, 2), peek (t, 3))) {
+    consume_delim (t, tok, '@');
+    return;
+  }
+  t->pos++;
+  tok->type = STYLE_TOK_AT_KEYWORD;
+  tok->value = consume_name (t);
+}
+
+/* §4.3.1, U+005C REVERSE SOLIDUS */
+static void
+consume_backslash (Tokenizer *t, StyleToken *tok, glong start)
+{
+  if (valid_escape ('\\', peek (t, 1))) {
+    consume_ident_like (t, tok, start);
+  } else {
+    report (t, start, "stray backslash");
+    consume_delim (t, tok, '\\');
+  }
+}
+
 /* §4.3.1 */
 static void
 consume_token (Tokenizer *t, StyleToken *tok)
@@ -386,85 +483,21 @@ consume_token (Tokenizer *t, StyleToken *tok)
     t->pos++;
     consume_string (t, tok, c, start);
   } else if (c == '#') {
-    t->pos++;
-    if (is_ident_char (peek (t, 0)) || valid_escape (peek (t, 0), peek (t, 1))) {
-      tok->type = STYLE_TOK_HASH;
-      tok->hash_id = would_start_ident (peek (t, 0), peek (t, 1), peek (t, 2));
-      tok->value = consume_name (t);
-    } else {
-      tok->type = STYLE_TOK_DELIM;
-      tok->delim = c;
-    }
-  } else if (c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}'
-             || c == ',' || c == ':' || c == ';') {
-    t->pos++;
-    switch (c) {
-    case '(': tok->type = STYLE_TOK_LPAREN; break;
-    case ')': tok->type = STYLE_TOK_RPAREN; break;
-    case '[': tok->type = STYLE_TOK_LBRACKET; break;
-    case ']': tok->type = STYLE_TOK_RBRACKET; break;
-    case '{': tok->type = STYLE_TOK_LBRACE; break;
-    case '}': tok->type = STYLE_TOK_RBRACE; break;
-    case ',': tok->type = STYLE_TOK_COMMA; break;
-    case ':': tok->type = STYLE_TOK_COLON; break;
-    default: tok->type = STYLE_TOK_SEMICOLON; break;
-    }
-  } else if (c == '+' || c == '.') {
-    if (would_start_number (c, peek (t, 1), peek (t, 2))) {
-      consume_numeric (t, tok);
-    } else {
-      t->pos++;
-      tok->type = STYLE_TOK_DELIM;
-      tok->delim = c;
-    }
-  } else if (c == '-') {
-    if (would_start_number (c, peek (t, 1), peek (t, 2))) {
-      consume_numeric (t, tok);
-    } else if (peek (t, 1) == '-' && peek (t, 2) == '>') {
-      t->pos += 3;
-      tok->type = STYLE_TOK_CDC;
-    } else if (would_start_ident (c, peek (t, 1), peek (t, 2))) {
-      consume_ident_like (t, tok, start);
-    } else {
-      t->pos++;
-      tok->type = STYLE_TOK_DELIM;
-      tok->delim = c;
-    }
+    consume_hash (t, tok);
+  } else if (c == '+' || c == '-' || c == '.') {
+    consume_sign (t, tok, c, start);
   } else if (c == '<') {
-    if (peek (t, 1) == '!' && peek (t, 2) == '-' && peek (t, 3) == '-') {
-      t->pos += 4;
-      tok->type = STYLE_TOK_CDO;
-    } else {
-      t->pos++;
-      tok->type = STYLE_TOK_DELIM;
-      tok->delim = c;
-    }
+    consume_less_than (t, tok);
   } else if (c == '@') {
-    t->pos++;
-    if (would_start_ident (peek (t, 0), peek (t, 1), peek (t, 2))) {
-      tok->type = STYLE_TOK_AT_KEYWORD;
-      tok->value = consume_name (t);
-    } else {
-      tok->type = STYLE_TOK_DELIM;
-      tok->delim = c;
-    }
+    consume_at (t, tok);
   } else if (c == '\\') {
-    if (valid_escape (c, peek (t, 1))) {
-      consume_ident_like (t, tok, start);
-    } else {
-      report (t, start, "stray backslash");
-      t->pos++;
-      tok->type = STYLE_TOK_DELIM;
-      tok->delim = c;
-    }
+    consume_backslash (t, tok, start);
   } else if (is_digit (c)) {
     consume_numeric (t, tok);
   } else if (is_ident_start (c)) {
     consume_ident_like (t, tok, start);
   } else {
-    t->pos++;
-    tok->type = STYLE_TOK_DELIM;
-    tok->delim = c;
+    consume_single (t, tok, c);
   }
   tok->start = t->boff[start];
   tok->end = t->boff[t->pos];

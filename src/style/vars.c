@@ -259,24 +259,17 @@ style_custom_compute (GPtrArray *decls, GHashTable *parent)
 
 /* ---- checking values with var() at load -------------------------------------------- */
 
-/* Families named through var(): listed at the declaration using them. */
+/* Families named through var(): listed at the declaration using them (their
+ * places are in the substituted text, which is in no file). */
 static void
 add_families (StyleSheet *sheet, const StyleDecl *d, GPtrArray *uses)
 {
   for (guint k = 0; k < uses->len; k++) {
     StyleFamilyUse *u = uses->pdata[k];
-    gboolean known = FALSE;
-    for (guint j = 0; j < sheet->families->len && !known; j++)
-      known = g_ascii_strcasecmp (((StyleFamilyUse *) sheet->families->pdata[j])->family,
-                                  u->family) == 0;
-    if (known)
-      continue;
-    u->file = g_strdup (d->file);
     u->line = d->line;
     u->column = d->column;
-    g_ptr_array_add (sheet->families, u);
-    uses->pdata[k] = NULL;
   }
+  style_sheet_add_families (sheet, uses, d->file);
 }
 
 /* Is a custom property declared anywhere in the sheet? (A var() naming one that
