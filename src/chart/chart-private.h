@@ -82,6 +82,7 @@ struct _ChartLayout {
   GPtrArray *labels;      /* of ChartLabel* */
   GArray *marks;          /* of ChartMark */
   GArray *lines;          /* of ChartLine */
+  GArray *missing;        /* of gunichar: characters of the labels no font has, each once */
 };
 
 /* The marks and lines (the labels are the display list's: layout/glyphline.c). */

@@ -23,7 +23,14 @@ chart_layout_free (ChartLayout *layout)
   g_ptr_array_free (layout->labels, TRUE);
   g_array_free (layout->marks, TRUE);
   g_array_free (layout->lines, TRUE);
+  g_array_free (layout->missing, TRUE);
   g_free (layout);
+}
+
+const GArray *
+chart_layout_missing (const ChartLayout *layout)
+{
+  return layout->missing;
 }
 
 static gboolean
@@ -59,6 +66,7 @@ chart_layout_new (const ChartSpec *spec, PangoContext *context, double width)
   layout->labels = g_ptr_array_new ();
   layout->marks = g_array_new (FALSE, FALSE, sizeof (ChartMark));
   layout->lines = g_array_new (FALSE, FALSE, sizeof (ChartLine));
+  layout->missing = g_array_new (FALSE, FALSE, sizeof (gunichar));
 
   const StyleComputed *ls = chart_lang_style (spec, 0);
   double label_size = ls->label_font_size > 0 ? ls->label_font_size

@@ -41,6 +41,9 @@ typedef struct _ChartLayout ChartLayout;
 ChartLayout *chart_layout_new (const ChartSpec *spec, PangoContext *context, double width);
 void chart_layout_free (ChartLayout *layout);
 double chart_layout_height (const ChartLayout *layout);
+/* The characters of its labels that none of the fonts has (of gunichar,
+ * each once): the layout stage reports them where the chart is written. */
+const GArray *chart_layout_missing (const ChartLayout *layout);
 
 /* One line of a label, as set. */
 typedef struct {

@@ -238,6 +238,21 @@ chart_text_free (ChartText *t)
   g_free (t);
 }
 
+/* The characters of from not yet in to, added to it. */
+static void
+add_missing (GArray *to, const GArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      gunichar c = g_array_index (from, gunichar, i);
+      gboolean seen = FALSE;
+      for (guint k = 0; k < to->len && !seen; k++)
+        seen = g_array_index (to, gunichar, k) == c;
+      if (!seen)
+        g_array_append_val (to, c);
+    }
+}
+
 /* Sets run as one paragraph of t (lines appended, its copy text to copy). */
 static void
 add_paragraph (ChartBuild *b, ChartText *t, const TextRun *run, const StyleComputed *st,
@@ -264,6 +279,7 @@ add_paragraph (ChartBuild *b, ChartText *t, const TextRun *run, const StyleCompu
       res = cut;
       t->ellipsized = TRUE;
     }
+  add_missing (b->layout->missing, res->missing);
   for (guint k = 0; k < res->lines->len; k++)
     {
       const ParaLine *pl = g_ptr_array_index (res->lines, k);

@@ -125,6 +125,9 @@ void check_coverage (Ctx *ctx, const TextRun *run, const StyleComputed *st);
 ParaResult *ctx_para_set (Ctx *ctx, const TextRun *run, const StyleComputed *st, double width);
 void ctx_para_check (Ctx *ctx, const TextRun *run, const StyleComputed *st,
                      const ParaResult *res);
+/* Each character of missing (of gunichar) an error, once, found in the
+ * input from line:column (a chart's labels: the chart element's). */
+void ctx_report_missing (Ctx *ctx, const GArray *missing, int line, int column);
 /* A GLYPHS fragment of line index of res, its row's top at top, x from
  * the box's left. */
 LayoutFrag *para_line_frag (const ParaResult *res, guint index, double x, double top,

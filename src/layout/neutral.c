@@ -348,8 +348,10 @@ unit_chart (Ctx *ctx, const ModelBlock *b, const Parent *parent)
   double w = ctx->text_width - x - st[0]->margin[STYLE_RIGHT];
   /* laid out once: the fragment keeps what it draws */
   ChartLayout *cl = chart_layout_new (spec, ctx->pctx, w);
-  if (cl)
+  if (cl) {
     ctx_keep (ctx, cl, (GDestroyNotify) chart_layout_free);
+    ctx_report_missing (ctx, chart_layout_missing (cl), b->line, b->column);
+  }
   double h = cl ? chart_layout_height (cl) : 0;
   Row *row = row_new (h);
   LayoutFrag *f = frag_new (LAYOUT_FRAG_CHART);

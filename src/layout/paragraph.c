@@ -11,11 +11,11 @@
 /* Each character no font has: an error at its place in the input (searched
  * from line:column, the element that holds it), once however often the text
  * is set (a tile's text is tried at several sizes). */
-static void
-report_missing (Ctx *ctx, const ParaResult *res, int line, int column)
+void
+ctx_report_missing (Ctx *ctx, const GArray *missing, int line, int column)
 {
-  for (guint i = 0; i < res->missing->len; i++) {
-    gunichar c = g_array_index (res->missing, gunichar, i);
+  for (guint i = 0; i < missing->len; i++) {
+    gunichar c = g_array_index (missing, gunichar, i);
     char utf8[8] = { 0 };
     g_unichar_to_utf8 (c, utf8);
     int l = line, col = column;
@@ -37,7 +37,7 @@ report_missing (Ctx *ctx, const ParaResult *res, int line, int column)
 void
 ctx_para_check (Ctx *ctx, const TextRun *run, const StyleComputed *st, const ParaResult *res)
 {
-  report_missing (ctx, res, ctx->loc_line, ctx->loc_column);
+  ctx_report_missing (ctx, res->missing, ctx->loc_line, ctx->loc_column);
   check_coverage (ctx, run, st);
 }
 

@@ -60,4 +60,19 @@ grep -q "pua.xml:$(where e000): error: the character '.*' (U+E000) is in none of
 grep -q "pua.xml:$(where e001): error: the character '.*' (U+E001) is in none of the fonts of this style" "$TMP/err" \
   && pass || { cat "$TMP/err"; fail "the heading's character not reported at its place"; }
 [ "$(grep -c "U+E001" "$TMP/err")" -eq 1 ] && pass || { cat "$TMP/err"; fail "the heading's character reported more than once (heading, contents, running head)"; }
+# 5. the same in a chart's own text (its caption, set by the chart stage):
+#    an error at its place, not the font's empty box drawn silently
+python3 - "$SRCDIR/input/nanjing-day-2026.xml" "$TMP/chart.xml" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace("Bilaterales Handelsvolumen 2021", "Bilaterales \ue002Handelsvolumen 2021")
+s = s.replace(' style="../styles/handout.css"', "")
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+cpos=$(python3 -c "import sys; ls=open(sys.argv[1], encoding='utf-8').read().split('\n'); l=[i for i, x in enumerate(ls) if '\ue002' in x][0]; print('%d:%d' % (l + 1, ls[l].index('\ue002') + 1))" "$TMP/chart.xml")
+[ "$(status "$DOSSIER" -s "$SRCDIR/styles/handout.css" -o "$TMP/chart.pdf" "$TMP/chart.xml")" -eq 65 ] \
+  && pass || { cat "$TMP/err"; fail "a chart caption's character in no font is not an error"; }
+grep -q "chart.xml:$cpos: error: the character '.*' (U+E002) is in none of the fonts of this style" "$TMP/err" \
+  && pass || { cat "$TMP/err"; fail "the chart caption's character not reported at its place ($cpos)"; }
+[ ! -e "$TMP/chart.pdf" ] && pass || fail "a PDF was written despite the error"
 finish
