@@ -46,10 +46,22 @@ text_word_hash_known (guint32 h)
   return FALSE;
 }
 
+/* The compound splitter asks for the same parts of a word again and
+ * again (every split of every prefix): the last answers, direct-mapped by
+ * the hash's low bits, per thread (hash << 2 | 2 | known; 0 empty). */
+#define RECENT_BITS 12
+static _Thread_local guint64 recent[1 << RECENT_BITS];
+
 gboolean
 text_word_known (const char *lang, const char *lower, gssize len)
 {
   if (!lang || g_ascii_strncasecmp (lang, "de", 2) != 0)
     return FALSE;
-  return text_word_hash_known (text_word_hash (lower, len));
+  guint32 h = text_word_hash (lower, len);
+  guint64 *slot = &recent[h & ((1u << RECENT_BITS) - 1)];
+  if ((*slot & 2) && (guint32) (*slot >> 2) == h)
+    return *slot & 1;
+  gboolean known = text_word_hash_known (h);
+  *slot = (guint64) h << 2 | 2 | (known ? 1 : 0);
+  return known;
 }

@@ -68,6 +68,30 @@ test_words (void)
   g_assert_true (text_word_known ("de", "industriexyz", 9));
 }
 
+/* the per-thread memory of recent answers gives the table's answer, also
+ * for words whose hashes share the slot */
+static void
+test_recent (void)
+{
+  GRand *r = g_rand_new_with_seed (9);
+  guint wrong = 0;
+  for (int round = 0; round < 3; round++)
+    for (int i = 0; i < 20000; i++) {
+      char w[8];
+      for (int k = 0; k < 7; k++)
+        w[k] = (char) ('a' + g_rand_int_range (r, 0, 4));
+      w[7] = 0;
+      if (text_word_known ("de", w, -1) != text_word_hash_known (text_word_hash (w, -1)))
+        wrong++;
+    }
+  static const char *const known[] = { "unternehmen", "industrie", "produktion" };
+  for (int round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+      g_assert_true (text_word_known ("de", known[i], -1));
+  g_rand_free (r);
+  g_assert_cmpuint (wrong, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -75,5 +99,6 @@ main (int argc, char **argv)
   g_test_add_func ("/words/every-entry", test_every_entry);
   g_test_add_func ("/words/random", test_random_hashes);
   g_test_add_func ("/words/words", test_words);
+  g_test_add_func ("/words/recent", test_recent);
   return g_test_run ();
 }
