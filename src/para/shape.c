@@ -56,11 +56,19 @@ scaled_hb_font (PangoFont *ref, int units)
   font_scale (pat, units, &xs, &ys, &pt, &slant);
   hb_font_set_scale (hb, xs, ys);
   hb_font_set_ptem (hb, (float) pt);
+#if HB_VERSION_ATLEAST (3, 3, 0)   /* as Pango: older HarfBuzz has neither */
   hb_font_set_synthetic_slant (hb, (float) slant);
   unsigned int n = 0;
   const float *coords = hb_font_get_var_coords_design (rhb, &n);
   if (n > 0)
     hb_font_set_var_coords_design (hb, coords, n);
+#else
+  (void) slant;
+  unsigned int n = 0;
+  const int *coords = hb_font_get_var_coords_normalized (rhb, &n);
+  if (n > 0)
+    hb_font_set_var_coords_normalized (hb, coords, n);
+#endif
   return hb;
 }
 
