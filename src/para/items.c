@@ -103,14 +103,16 @@ cluster_kind (gunichar c)
 static void
 item_describe (ParaItem *it, const ParaFont *fi)
 {
-  it->size = fi->size;
-  it->face = fi->face;
-  it->ascent = fi->ascent;
-  it->descent = fi->descent;
-  it->underline_position = fi->underline_position;
-  it->underline_thickness = fi->underline_thickness;
-  it->hyphen_glyph = fi->hyphen_glyph;
-  it->hyphen_adv = fi->hyphen_adv;
+  if (fi) {   /* none: no metrics (an item Pango found no font for) */
+    it->size = fi->size;
+    it->face = fi->face;
+    it->ascent = fi->ascent;
+    it->descent = fi->descent;
+    it->underline_position = fi->underline_position;
+    it->underline_thickness = fi->underline_thickness;
+    it->hyphen_glyph = fi->hyphen_glyph;
+    it->hyphen_adv = fi->hyphen_adv;
+  }
   for (GSList *l = it->item->analysis.extra_attrs; l; l = l->next) {
     PangoAttribute *a = l->data;
     if (a->klass->type == PANGO_ATTR_UNDERLINE &&
@@ -281,8 +283,13 @@ para_shape (Para *p, PangoContext *pctx, const TextRun *run)
   for (GList *l = items; l; l = l->next) {
     ParaItem it = { .item = l->data, .glyphs = pango_glyph_string_new () };
     PangoAnalysis *a = &it.item->analysis;
-    const ParaFont *f = para_font_get (a->font, item_size (sizes, pctx, it.item), pctx, a);
-    para_font_shape (f, pctx, p->text, p->len, it.item->offset, it.item->length, a, it.glyphs);
+    const ParaFont *f = a->font && PANGO_IS_FC_FONT (a->font)
+                        ? para_font_get (a->font, item_size (sizes, pctx, it.item), pctx, a) : NULL;
+    if (f)
+      para_font_shape (f, pctx, p->text, p->len, it.item->offset, it.item->length, a, it.glyphs);
+    else    /* no font at all (Pango warns): its fallback shaping */
+      pango_shape_with_flags (p->text + it.item->offset, it.item->length, p->text, p->len, a,
+                              it.glyphs, PANGO_SHAPE_NONE);
     item_describe (&it, f);
     g_array_append_val (p->items, it);
   }
