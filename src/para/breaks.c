@@ -247,6 +247,30 @@ splits (const char *s, int n, gboolean last, int depth)
   return FALSE;
 }
 
+/* Whether left and right (lowercased) meet at a compound's joint. */
+static gboolean
+joint_of (const char *left, const char *right)
+{
+  int nl = (int) strlen (left), nr = (int) strlen (right);
+  if (!splits (left, nl, FALSE, 0) || !splits (right, nr, TRUE, 0))
+    return FALSE;
+  /* not inside a longer last part: Automobil|metropolen, not
+   * Automobilmetro|polen */
+  g_autofree char *word = g_strconcat (left, right, NULL);
+  for (int q = 3; q < nl; q++)
+    if (((guchar) word[q] & 0xc0) != 0x80 && text_word_known ("de", word + q, -1) &&
+        splits (word, q, FALSE, 0))
+      return FALSE;
+  return TRUE;
+}
+
+/* Answers of joint_of by "left|right": a word's soft hyphens are asked
+ * about in every paragraph it stands in, and each answer costs hundreds
+ * of look-ups in the word list. Bounded like the other caches. */
+#define JOINT_CACHE_MAX 32768
+static GHashTable *joint_cache;
+static GMutex joint_cache_lock;
+
 /* Whether the soft hyphen at byte pos stands at a joint of a compound:
  * what comes before and after it are words of the list (Produktions|
  * steuerung, Zuliefer|unternehmen, Fahrzeug|industrie). */
@@ -262,17 +286,23 @@ compound_joint (const Para *p, int pos)
     return FALSE;
   g_autofree char *left = g_utf8_strdown (a, t + pos - a);
   g_autofree char *right = g_utf8_strdown (t + pos, b - (t + pos));
-  int nl = (int) strlen (left), nr = (int) strlen (right);
-  if (!splits (left, nl, FALSE, 0) || !splits (right, nr, TRUE, 0))
-    return FALSE;
-  /* not inside a longer last part: Automobil|metropolen, not
-   * Automobilmetro|polen */
-  g_autofree char *word = g_strconcat (left, right, NULL);
-  for (int q = 3; q < nl; q++)
-    if (((guchar) word[q] & 0xc0) != 0x80 && text_word_known ("de", word + q, -1) &&
-        splits (word, q, FALSE, 0))
-      return FALSE;
-  return TRUE;
+  char *key = g_strconcat (left, "|", right, NULL);
+  g_mutex_lock (&joint_cache_lock);
+  gpointer had = joint_cache ? g_hash_table_lookup (joint_cache, key) : NULL;
+  g_mutex_unlock (&joint_cache_lock);
+  if (had) {
+    g_free (key);
+    return GPOINTER_TO_INT (had) == 2;
+  }
+  gboolean joint = joint_of (left, right);
+  g_mutex_lock (&joint_cache_lock);
+  if (!joint_cache)
+    joint_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_size (joint_cache) >= JOINT_CACHE_MAX)
+    g_hash_table_remove_all (joint_cache);
+  g_hash_table_replace (joint_cache, key, GINT_TO_POINTER (joint ? 2 : 1));
+  g_mutex_unlock (&joint_cache_lock);
+  return joint;
 }
 
 /* A soft hyphen's break, if the rules allow it. */

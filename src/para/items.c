@@ -1,7 +1,7 @@
 /* items.c — a paragraph's text made clean and shaped once: the soft hyphens
  * and word joiners text/inline.c put in become marks beside the text, Pango
- * itemizes the text (font, language, script per run) and HarfBuzz shapes
- * each item once (pango_shape_with_flags). The glyphs are then grouped into
+ * itemizes the text (font, language, script per run) at one size and
+ * HarfBuzz shapes each item once at its own (shape.c). The glyphs are then grouped into
  * clusters, the units the breaker and the line setter work with. Chinese
  * punctuation that meets punctuation is compressed here (W3C clreq 3.1.6):
  * Noto CJK has no contextual `chws` feature, so the half a full-width mark
@@ -100,100 +100,19 @@ cluster_kind (gunichar c)
   }
 }
 
-/* What the engine needs of a font, found once per font (Pango's metrics
- * would shape a sample text each time: more than half the engine's time);
- * ascent, descent and underline from HarfBuzz, the values Pango gives. */
-typedef struct {
-  PangoFont *font;            /* a reference */
-  const TextFace *face;
-  double size, ascent, descent, underline_position, underline_thickness;
-  guint32 hyphen_glyph;
-  double hyphen_adv;
-} FontInfo;
-
 static void
-font_info_free (gpointer data)
+item_describe (ParaItem *it, const ParaFont *fi)
 {
-  FontInfo *fi = data;
-  g_object_unref (fi->font);
-  g_free (fi);
-}
-
-static GMutex fonts_lock;
-
-static const FontInfo *
-font_info (PangoFont *font, const PangoAnalysis *analysis)
-{
-  g_mutex_lock (&fonts_lock);
-  PangoFontMap *map = pango_font_get_font_map (font);
-  GHashTable *cache = map ? g_object_get_data (G_OBJECT (map), "dossier-para-fonts") : NULL;
-  if (map && !cache) {
-    cache = g_hash_table_new_full (NULL, NULL, NULL, font_info_free);
-    g_object_set_data_full (G_OBJECT (map), "dossier-para-fonts", cache,
-                            (GDestroyNotify) g_hash_table_unref);
+  if (fi) {   /* none: no metrics (an item Pango found no font for) */
+    it->size = fi->size;
+    it->face = fi->face;
+    it->ascent = fi->ascent;
+    it->descent = fi->descent;
+    it->underline_position = fi->underline_position;
+    it->underline_thickness = fi->underline_thickness;
+    it->hyphen_glyph = fi->hyphen_glyph;
+    it->hyphen_adv = fi->hyphen_adv;
   }
-  FontInfo *fi = cache ? g_hash_table_lookup (cache, font) : NULL;
-  g_mutex_unlock (&fonts_lock);
-  if (fi)
-    return fi;
-  fi = g_new0 (FontInfo, 1);
-  fi->font = g_object_ref (font);
-  PangoFontDescription *fd = pango_font_describe_with_absolute_size (font);
-  fi->size = pango_font_description_get_size (fd) / (double) PANGO_SCALE;
-  pango_font_description_free (fd);
-  fi->face = text_face_of_font (font);
-  /* from HarfBuzz, as Pango's metrics take them (without the sample text
-   * Pango shapes for its approximate widths); the font's scale is in Pango
-   * units */
-  hb_font_t *hb = pango_font_get_hb_font (font);
-  int xs, ys;
-  hb_font_get_scale (hb, &xs, &ys);
-  double unit = ys > 0 ? fi->size / ys : 0;
-  hb_font_extents_t ext = { 0 };
-  hb_font_get_h_extents (hb, &ext);
-  fi->ascent = ext.ascender * unit;
-  fi->descent = -ext.descender * unit;
-  hb_position_t pos = 0, thick = 0;
-  if (!hb_ot_metrics_get_position (hb, HB_OT_METRICS_TAG_UNDERLINE_OFFSET, &pos))
-    pos = (hb_position_t) (-0.1 * ys);
-  if (!hb_ot_metrics_get_position (hb, HB_OT_METRICS_TAG_UNDERLINE_SIZE, &thick))
-    thick = (hb_position_t) (0.05 * ys);
-  fi->underline_position = -pos * unit;
-  fi->underline_thickness = thick * unit;
-  /* the hyphen a broken word ends in, in the same font */
-  PangoGlyphString *h = pango_glyph_string_new ();
-  pango_shape_with_flags ("-", 1, "-", 1, analysis, h, PANGO_SHAPE_NONE);
-  if (h->num_glyphs == 1) {
-    fi->hyphen_glyph = h->glyphs[0].glyph;
-    fi->hyphen_adv = h->glyphs[0].geometry.width / (double) PANGO_SCALE;
-  }
-  pango_glyph_string_free (h);
-  if (!cache)
-    return fi;    /* never expected: a font without a map (leaks one FontInfo) */
-  g_mutex_lock (&fonts_lock);
-  FontInfo *had = g_hash_table_lookup (cache, font);
-  if (had) {
-    font_info_free (fi);
-    fi = had;
-  } else {
-    g_hash_table_insert (cache, font, fi);
-  }
-  g_mutex_unlock (&fonts_lock);
-  return fi;
-}
-
-static void
-item_describe (ParaItem *it)
-{
-  const FontInfo *fi = font_info (it->item->analysis.font, &it->item->analysis);
-  it->size = fi->size;
-  it->face = fi->face;
-  it->ascent = fi->ascent;
-  it->descent = fi->descent;
-  it->underline_position = fi->underline_position;
-  it->underline_thickness = fi->underline_thickness;
-  it->hyphen_glyph = fi->hyphen_glyph;
-  it->hyphen_adv = fi->hyphen_adv;
   double alpha = 1;
   for (GSList *l = it->item->analysis.extra_attrs; l; l = l->next) {
     PangoAttribute *a = l->data;
@@ -302,6 +221,48 @@ compress_punctuation (Para *p)
   }
 }
 
+/* attrs with every size PARA_ITEMIZE_SIZE, for pango_itemize */
+static PangoAttrList *
+attrs_at_one_size (PangoAttrList *attrs)
+{
+  PangoAttrList *out = pango_attr_list_new ();
+  GSList *all = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = all; l; l = l->next) {
+    PangoAttribute *a = l->data;
+    if (a->klass->type == PANGO_ATTR_FONT_DESC) {
+      PangoFontDescription *fd = ((PangoAttrFontDesc *) a)->desc;
+      if (pango_font_description_get_set_fields (fd) & PANGO_FONT_MASK_SIZE)
+        pango_font_description_set_size (fd, PARA_ITEMIZE_SIZE);
+    } else if (a->klass->type == PANGO_ATTR_SIZE || a->klass->type == PANGO_ATTR_ABSOLUTE_SIZE) {
+      PangoAttribute *r = pango_attr_size_new (PARA_ITEMIZE_SIZE);
+      r->start_index = a->start_index;
+      r->end_index = a->end_index;
+      pango_attribute_destroy (a);
+      a = r;
+    }
+    pango_attr_list_insert (out, a);
+  }
+  g_slist_free (all);
+  return out;
+}
+
+/* The size (Pango units) Pango would load the item's font at: its
+ * attributes' over the context's (it walks attrs along the items). */
+static int
+item_size (PangoAttrIterator *it, PangoContext *pctx, const PangoItem *item)
+{
+  int s, e;
+  pango_attr_iterator_range (it, &s, &e);
+  while (e <= item->offset && pango_attr_iterator_next (it))
+    pango_attr_iterator_range (it, &s, &e);
+  PangoFontDescription *fd = pango_font_description_copy_static (
+    pango_context_get_font_description (pctx));
+  pango_attr_iterator_get_font (it, fd, NULL, NULL);
+  int units = pango_font_description_get_size (fd);
+  pango_font_description_free (fd);
+  return units;
+}
+
 void
 para_shape (Para *p, PangoContext *pctx, const TextRun *run)
 {
@@ -319,14 +280,24 @@ para_shape (Para *p, PangoContext *pctx, const TextRun *run)
   p->items = g_array_new (FALSE, TRUE, sizeof (ParaItem));
   p->clusters = g_array_new (FALSE, TRUE, sizeof (ParaCluster));
   p->missing = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  GList *items = pango_itemize (pctx, p->text, 0, p->len, p->attrs, NULL);
+  PangoAttrList *one = attrs_at_one_size (p->attrs);
+  GList *items = pango_itemize (pctx, p->text, 0, p->len, one, NULL);
+  pango_attr_list_unref (one);
+  PangoAttrIterator *sizes = pango_attr_list_get_iterator (p->attrs);
   for (GList *l = items; l; l = l->next) {
     ParaItem it = { .item = l->data, .glyphs = pango_glyph_string_new () };
-    pango_shape_with_flags (p->text + it.item->offset, it.item->length, p->text, p->len,
-                            &it.item->analysis, it.glyphs, PANGO_SHAPE_NONE);
-    item_describe (&it);
+    PangoAnalysis *a = &it.item->analysis;
+    const ParaFont *f = a->font && PANGO_IS_FC_FONT (a->font)
+                        ? para_font_get (a->font, item_size (sizes, pctx, it.item), pctx, a) : NULL;
+    if (f)
+      para_font_shape (f, pctx, p->text, p->len, it.item->offset, it.item->length, a, it.glyphs);
+    else    /* no font at all (Pango warns): its fallback shaping */
+      pango_shape_with_flags (p->text + it.item->offset, it.item->length, p->text, p->len, a,
+                              it.glyphs, PANGO_SHAPE_NONE);
+    item_describe (&it, f);
     g_array_append_val (p->items, it);
   }
+  pango_attr_iterator_destroy (sizes);
   g_list_free (items);
   for (guint i = 0; i < p->items->len; i++)
     item_clusters (p, (int) i);

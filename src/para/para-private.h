@@ -3,6 +3,7 @@
  * (knuth-plass.c) and the lines set from its result (lines.c). */
 #pragma once
 
+#include <hb.h>
 #include "para/para.h"
 
 /* What a cluster is, for spacing and breaking. */
@@ -29,8 +30,24 @@ typedef struct {
   ParaClusterKind kind;
 } ParaCluster;
 
+/* A face at a size, as the engine shapes with it (shape.c). */
 typedef struct {
-  PangoItem *item;
+  PangoFont *ref;             /* Pango's font of the face (at PARA_ITEMIZE_SIZE), a reference */
+  int units;                  /* the size, Pango units */
+  const TextFace *face;
+  hb_font_t *hb, *shaper;     /* at the size; the shaper is Pango's sub-font over hb */
+  gboolean has_features;      /* the font's pattern asks for OpenType features */
+  double size, ascent, descent, underline_position, underline_thickness;
+  guint32 hyphen_glyph;
+  double hyphen_adv;
+} ParaFont;
+
+/* The size items.c itemizes at (Pango units): which face sets a character
+ * does not depend on it, and one size is one font set for Pango to sort. */
+#define PARA_ITEMIZE_SIZE (12 * PANGO_SCALE)
+
+typedef struct {
+  PangoItem *item;            /* its font at PARA_ITEMIZE_SIZE */
   PangoGlyphString *glyphs;
   const TextFace *face;
   double size;                /* em size, pt */
@@ -112,6 +129,15 @@ void para_prepare_text (Para *p, const TextRun *run);
 void para_shape (Para *p, PangoContext *pctx, const TextRun *run);
 void para_free_shaped (Para *p);
 gboolean para_is_han (gunichar c);
+
+/* shape.c: the font of ref's face at size units (made once, lives with the
+ * font map); shaping the item [off, off + ilen) of text (len bytes) as
+ * pango_shape_with_flags does with that font, with pctx's font map for
+ * what only Pango does. */
+const ParaFont *para_font_get (PangoFont *ref, int units, PangoContext *pctx,
+                               const PangoAnalysis *analysis);
+void para_font_shape (const ParaFont *f, PangoContext *pctx, const char *text, int len, int off,
+                      int ilen, const PangoAnalysis *analysis, PangoGlyphString *gs);
 
 /* breaks.c */
 void para_find_breaks (Para *p);

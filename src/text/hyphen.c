@@ -202,6 +202,40 @@ text_hyphenator_get (const char *lang)
   return NULL;
 }
 
+/* A word's breaks, once: a document repeats its words (the same German
+ * word is hyphenated again in every paragraph it stands in). Lowercased
+ * Latin-1 word -> its n values; bounded like the other caches. */
+#define WORD_CACHE_MAX 32768
+static GHashTable *word_cache;
+static GMutex word_cache_lock;
+
+static void
+hyphenate_cached (const TextHyphenator *hy, const guint8 *w, int n, guint8 *h)
+{
+  if (hy != &text_hyphen_patterns_de) {
+    hyphenate_latin1 (hy, w, n, h);
+    return;
+  }
+  char *key = g_strndup ((const char *) w, (gsize) n);   /* no NUL: chars > 0 */
+  g_mutex_lock (&word_cache_lock);
+  const guint8 *had = word_cache ? g_hash_table_lookup (word_cache, key) : NULL;
+  if (had)
+    memcpy (h, had, (size_t) n);
+  g_mutex_unlock (&word_cache_lock);
+  if (had) {
+    g_free (key);
+    return;
+  }
+  hyphenate_latin1 (hy, w, n, h);
+  g_mutex_lock (&word_cache_lock);
+  if (!word_cache)
+    word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (word_cache) >= WORD_CACHE_MAX)
+    g_hash_table_remove_all (word_cache);
+  g_hash_table_replace (word_cache, key, g_memdup2 (h, (gsize) n));
+  g_mutex_unlock (&word_cache_lock);
+}
+
 /* Marks in h[i] (odd) the breaks after chars[i] of n lowercased code
  * points; FALSE, and no breaks, when a character is outside Latin-1. */
 static gboolean
@@ -215,7 +249,7 @@ word_breaks (const TextHyphenator *hy, const gunichar *chars, int n, guint8 *h)
     w[i] = (guint8) chars[i];
   }
   if (latin1)
-    hyphenate_latin1 (hy, w, n, h);
+    hyphenate_cached (hy, w, n, h);
   else
     memset (h, 0, (size_t) n);
   if (w != stack)

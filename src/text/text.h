@@ -167,6 +167,8 @@ GArray *text_hyphenate_word (const TextHyphenator *h, const char *word);
  * By hash: a word not in the list passes about once in 14,000 times. */
 gboolean text_word_known (const char *lang, const char *lower, gssize len);
 guint32 text_word_hash (const char *s, gssize len);
+/* Whether the German list holds a word of hash h. */
+gboolean text_word_hash_known (guint32 h);
 
 /* ---- glyph runs (glyphs.c) --------------------------------------------------- */
 
