@@ -12,6 +12,7 @@
  * its 48 ms of drawing and finishing move to the other processor. The bytes
  * written do not change: what is cached is the same, and the subsets are
  * still made by the drawing thread, in its order. */
+#include <sched.h>
 #include <cairo-pdf.h>
 #include <hb.h>
 #include "render/render-private.h"
@@ -189,10 +190,20 @@ add_run (RenderWarm *w, Seen *seen, cairo_t *cr, RenderFonts *fonts, const TextG
   add_task (w, WARM_METRICS, seen->wface->unit, subset, (int) seen->subset->len);
 }
 
+/* The processors this process may run on (taskset, a cgroup's cpuset). */
+static int
+processors (void)
+{
+  cpu_set_t set;
+  if (sched_getaffinity (0, sizeof set, &set) == 0)
+    return CPU_COUNT (&set);
+  return (int) g_get_num_processors ();
+}
+
 RenderWarm *
 render_warm_start (cairo_t *cr, RenderFonts *fonts, const LayoutDoc *ldoc)
 {
-  if (g_get_num_processors () < 2)
+  if (processors () < 2)
     return NULL;
   RenderWarm *w = g_new0 (RenderWarm, 1);
   w->tasks = g_array_new (FALSE, FALSE, sizeof (WarmTask));
