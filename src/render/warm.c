@@ -8,8 +8,8 @@
  * whichever thread makes them (the fonts, their caches and the FreeType
  * faces are cairo's, locked by cairo). So a helper thread asks cairo for
  * what drawing will ask, the last pages' glyphs first, and the drawing
- * thread finds most of it loaded when it gets there: on the example, 15 of
- * its 48 ms of drawing and finishing move to the other processor. The bytes
+ * thread finds most of it loaded when it gets there: on the example, 16 of
+ * its 50 ms of drawing and finishing move to the other processor. The bytes
  * written do not change: what is cached is the same, and the subsets are
  * still made by the drawing thread, in its order. */
 #include <sched.h>
