@@ -1,9 +1,10 @@
 #!/bin/sh
 # Installs what dossier needs (Debian 12), builds it, installs it into
-# $DOSSIER_PREFIX (default /usr/local: bin/dossier, share/dossier/, the man
-# page) and renders the bundled example into input/nanjing-day-2026.pdf with
-# the installed binary. Run from anywhere, as root or with sudo available
-# (sudo is used only where the prefix is not writable).
+# $DOSSIER_PREFIX (default /usr/local: bin/dossier, libexec/dossier/
+# dossier-serve, share/dossier/, the man page) and renders the bundled
+# example into input/nanjing-day-2026.pdf with the installed binary. Run
+# from anywhere, as root or with sudo available (sudo is used only where
+# the prefix is not writable).
 set -eu
 cd "$(dirname "$0")/.."
 prefix=${DOSSIER_PREFIX:-/usr/local}

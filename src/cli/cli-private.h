@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <pango/pango.h>
+#include "cli/cli.h"
 #include "common/diag.h"
 #include "model/model.h"
 #include "render/render.h"
@@ -22,7 +23,7 @@ char *cli_input_style (const ModelDoc *doc, const char *styles_dir, char ***fold
 /* ---- job.c: one input through the pipeline ----------------------------- */
 
 /* What to render. Only input is required. */
-typedef struct {
+struct _CliJob {
   const char *input;
   const char *output;               /* NULL: the input's name with .pdf */
   const char *style;                /* a path; NULL: the input's style=, else handout */
@@ -38,7 +39,7 @@ typedef struct {
   void (*before_layout) (StyleSheet *sheet, gpointer data);
   void (*after_layout) (StyleSheet *sheet, gpointer data);
   gpointer layout_data;
-} CliJob;
+};
 
 /* What came of it. A job prints nothing. */
 typedef struct {
@@ -111,8 +112,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliWatch, cli_watch_free)
 
 /* ---- serve.c: --serve, a live preview in a browser ----------------------- */
 /* Watches as --watch does and serves the pages on 127.0.0.1:port (0: any
- * free port; the URL is printed); the exit status. */
+ * free port; the URL is printed); the exit status. In dossier-serve only. */
 int cli_serve_run (const CliJob *job, int port);
+/* serve-exec.c: --serve in dossier: replaces the process with dossier-serve
+ * (beside the binary, else in the install's libexec folder) run with argv,
+ * the arguments as given; returns only when that fails (reported): 70. */
+int cli_serve_exec (char **argv);
 
 /* ---- images.c: the options of page images ------------------------------- */
 /* The format to write: --format's value (NULL: not given), else the one the

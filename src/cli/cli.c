@@ -21,6 +21,8 @@ typedef struct {
   int port;
   char **font_dirs;
   char **inputs;
+  char **argv;                /* as given, before parsing: for --serve's exec */
+  CliServeFunc serve_func;    /* NULL: exec dossier-serve (cli.h) */
   char *manifest;
   char *report;
   char *depfile;
@@ -41,6 +43,7 @@ options_clear (Options *o)
   g_free (o->style);
   g_strfreev (o->font_dirs);
   g_strfreev (o->inputs);
+  g_strfreev (o->argv);
   g_free (o->manifest);
   g_free (o->report);
   g_free (o->depfile);
@@ -144,8 +147,10 @@ watch_one (const Options *o, char **inputs)
   CliJob job = { .input = inputs[0], .output = o->output, .style = o->style, .strict = o->strict,
                  .font_dirs = (const char *const *) o->font_dirs,
                  .format = o->render_format, .pages = o->page_list, .ppi = o->ppi };
+  if (o->serve && !o->serve_func)
+    return cli_serve_exec (o->argv);
   if (o->serve)
-    return cli_serve_run (&job, o->port == -1 ? 0 : o->port);
+    return o->serve_func (&job, o->port == -1 ? 0 : o->port);
   g_autoptr (CliWatch) w = cli_watch_new (&job);
   return cli_watch_run (w);
 }
@@ -230,11 +235,12 @@ resolve_style_name (Options *o)
 }
 
 int
-cli_main (int argc, char **argv)
+cli_main (int argc, char **argv, CliServeFunc serve)
 {
   setlocale (LC_ALL, "");
   render_output_handle_signals ();
-  Options o = { .jobs = -1, .port = -1, .max_input_mb = -1, .max_pages = -1, .max_word = -1 };
+  Options o = { .jobs = -1, .port = -1, .max_input_mb = -1, .max_pages = -1, .max_word = -1,
+                .argv = g_strdupv (argv), .serve_func = serve };
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
       "Write the PDF to FILE (default: the input's name with .pdf), or each input's into the folder DIR/; for images a name with {p}, {0p} (page number) or {t} (page count)", "FILE|DIR/" },

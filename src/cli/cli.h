@@ -17,7 +17,15 @@ enum {
   CLI_EXIT_TEMPFAIL = 75,     /* a failure worth retrying (a full disk) */
 };
 
-int cli_main (int argc, char **argv);
+typedef struct _CliJob CliJob;
+/* --serve's preview server (serve.c): libsoup and the dozen libraries it
+ * loads (sqlite, Kerberos, nghttp2, …) are linked into the program
+ * dossier-serve only (serve-main.c), which passes it here, so that every
+ * other run starts without loading them. NULL (dossier): --serve replaces
+ * the process with dossier-serve, given the same arguments (serve-exec.c). */
+typedef int (*CliServeFunc) (const CliJob *job, int port);
+
+int cli_main (int argc, char **argv, CliServeFunc serve);
 /* --version: dossier's, then each linked library's as it runs (version.c). */
 void cli_print_version (FILE *out);
 

@@ -63,6 +63,7 @@ draw_document (const LayoutDoc *ldoc, RenderFonts *fonts, GByteArray *out, TagSt
   /* Links need a structure tag around them, or cairo's xref is damaged
    * (platform-notes.md): the whole document is one Document element. */
   tag_document_begin (ts, cr);
+  RenderWarm *warm = render_warm_start (cr, fonts, ldoc);
   double width = first ? first->width : 0, height = first ? first->height : 0;
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
@@ -84,6 +85,7 @@ draw_document (const LayoutDoc *ldoc, RenderFonts *fonts, GByteArray *out, TagSt
     if (options && options->drop_pages)
       g_ptr_array_set_size (page->frags, 0);
   }
+  render_warm_join (warm);
   tag_document_end (ts, cr);
   add_outline (surface, ldoc);
   cairo_status_t status = cairo_status (cr);

@@ -28,6 +28,15 @@ void render_fonts_files (RenderFonts *fonts, GPtrArray *out);
 /* ---- line.c: a GLYPHS fragment drawn, its text fit for copying ------------ */
 void render_glyph_line (cairo_t *cr, RenderFonts *fonts, const LayoutFrag *f);
 
+/* ---- warm.c: the glyphs loaded into cairo's caches by a second thread --- */
+typedef struct _RenderWarm RenderWarm;
+/* Asks cairo, in a thread of its own, for what drawing ldoc's pages on cr
+ * (a PDF context) will ask of each glyph, the last pages first; NULL on
+ * one processor. Call before the first page is drawn. */
+RenderWarm *render_warm_start (cairo_t *cr, RenderFonts *fonts, const LayoutDoc *ldoc);
+/* Stops the thread once the pages are drawn, and frees w (NULL: nothing). */
+void render_warm_join (RenderWarm *w);
+
 /* ---- play.c: a page's display list drawn on any cairo surface ------------- */
 /* Draws page onto cr (PDF, image or SVG surface); with ts (PDF only), each
  * fragment in its structure element. */

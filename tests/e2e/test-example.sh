@@ -49,6 +49,11 @@ grep -q "$(printf '\302\255')" "$TMP/plain.txt" && fail "soft hyphens in the ext
 # the same input gives the same bytes
 "$DOSSIER" -o "$TMP/again.pdf" "$IN" 2>/dev/null
 cmp -s "$OUT" "$TMP/again.pdf" && pass || fail "a second render differs"
+# on one processor too, where no second thread loads the glyphs (render/warm.c)
+if command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null; then
+  taskset -c 0 "$DOSSIER" -o "$TMP/one.pdf" "$IN" 2>/dev/null
+  cmp -s "$OUT" "$TMP/one.pdf" && pass || fail "a render on one processor differs"
+fi
 
 # SOURCE_DATE_EPOCH sets the dates, and still the same bytes twice
 SOURCE_DATE_EPOCH=1772409600 "$DOSSIER" -o "$TMP/dated.pdf" "$IN" 2>/dev/null

@@ -2,15 +2,16 @@
 # Installed like a tool: `cmake --install` into a scratch prefix, then the
 # installed binary run from an unrelated folder renders a copy of the
 # example, finds the built-in styles by name, never opens anything in the
-# source or build tree (strace), reports its versions; the man page renders
-# and names every option of --help.
+# source or build tree (strace), reports its versions; --serve runs the
+# installed preview server (libexec), which dossier itself does not link;
+# the man page renders and names every option of --help.
 . "$(dirname "$0")/lib.sh"
 : "${BUILDDIR:?}"
 P="$TMP/p"
 cmake --install "$BUILDDIR" --prefix "$P" >"$TMP/install.log" 2>&1 \
   && pass || { cat "$TMP/install.log"; fail "cmake --install"; finish; }
 D="$P/bin/dossier"
-for f in bin/dossier share/dossier/styles/handout.css share/dossier/styles/briefing.css \
+for f in bin/dossier libexec/dossier/dossier-serve share/dossier/styles/handout.css share/dossier/styles/briefing.css \
          share/dossier/fonts/fonts.conf share/dossier/examples/nanjing-day-2026.xml \
          share/man/man1/dossier.1; do
   [ -e "$P/$f" ] && pass || fail "not installed: $f"
@@ -74,6 +75,36 @@ for lib in glib:glib-2.0 cairo:cairo pango:pango harfbuzz:harfbuzz fontconfig:fo
   fi
 done
 grep -qx "data $P/share/dossier" "$TMP/version" && pass || fail "--version: data folder"
+
+# --serve: the installed binary runs the installed server (its own
+# program, so that dossier starts without libsoup and what that loads)
+if command -v ldd >/dev/null; then
+  ldd "$D" | grep -q libsoup && fail "dossier links libsoup" || pass
+  ldd "$P/libexec/dossier/dossier-serve" | grep -q libsoup && pass || fail "dossier-serve without libsoup?"
+fi
+(cd "$W" && exec "$D" --serve --port 0 -o served.pdf event.xml) 2>"$TMP/serve.log" &
+spid=$!
+i=0
+while ! grep -q "watching" "$TMP/serve.log" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+url=$(sed -n 's/^dossier: serving the preview at //p' "$TMP/serve.log" | head -1)
+if command -v curl >/dev/null && [ -n "$url" ]; then
+  curl -s "${url}state" | grep -q '"ok":true' && pass || fail "installed --serve: no good state"
+fi
+[ -s "$W/served.pdf" ] && pass || { cat "$TMP/serve.log"; fail "installed --serve rendered nothing"; }
+kill "$spid" 2>/dev/null || true
+set +e
+wait "$spid"; st=$?
+set -e
+[ "$st" -eq 143 ] && pass || fail "installed --serve: SIGTERM gave status $st, not 143"
+# a binary without its server says so: 70, naming where it looked
+mkdir "$TMP/lone"
+cp "$D" "$TMP/lone/dossier"
+set +e
+(cd "$W" && "$TMP/lone/dossier" --serve event.xml) 2>"$TMP/err"; st=$?
+set -e
+[ "$st" -eq 70 ] && pass || fail "--serve without dossier-serve: status $st, not 70"
+grep -q "preview server (dossier-serve) is not installed: looked for $TMP/lone/dossier-serve" \
+  "$TMP/err" && pass || { cat "$TMP/err"; fail "--serve without dossier-serve: message"; }
 
 # --help: INPUT.xml… on the usage line (one or several)
 "$D" --help >"$TMP/help"
