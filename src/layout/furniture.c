@@ -107,5 +107,6 @@ furniture_add (Ctx *ctx)
       if (*text)
         add_box (ctx, page, sp, (StyleMarginBox) b, text);
     }
+    layout_page_make_glyphs (page, TRUE);   /* no page's Pango layouts wait for the others' */
   }
 }

@@ -271,9 +271,15 @@ layout_check_faces (const LayoutDoc *out, DiagList *diags)
    * page with words missing (facecheck.c) */
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   for (guint p = 0; p < out->pages->len; p++) {
-    const LayoutPage *page = g_ptr_array_index (out->pages, p);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+    g_autoptr (GError) read_error = NULL;
+    g_autoptr (GPtrArray) frags = layout_page_frags (g_ptr_array_index (out->pages, p),
+                                                     &read_error);
+    if (!frags) {
+      diag_error (diags, NULL, 0, 0, "%s", read_error->message);
+      return;
+    }
+    for (guint i = 0; i < frags->len; i++) {
+      const LayoutFrag *f = g_ptr_array_index (frags, i);
       for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++) {
         const TextGlyphRun *run = g_ptr_array_index (f->runs, r);
         if (!run->face || !g_hash_table_add (seen, (gpointer) run->face))

@@ -6,7 +6,7 @@
  * again at cairo_surface_finish to subset it. A Noto CJK face's CFF table is
  * about 20 MB, so that cost most of the render time and 80 MB of memory.
  * Here, once the pages are laid out, the glyph ids each face (file, index)
- * shows on any page — text lines and chart labels — are collected, each
+ * shows on any page (each page read back from the page store in turn) — text lines and chart labels — are collected, each
  * face is subset once with hb-subset (glyphs renumbered through the plan's
  * mapping; GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and
  * opened from memory with FreeType for cairo. line.c draws each glyph run
@@ -36,6 +36,7 @@ struct _RenderFonts {
   GHashTable *scaled;           /* "face\nsize" -> cairo_scaled_font_t* */
   GPtrArray *order;             /* of Face*, in the order first used */
   cairo_font_options_t *options;
+  gboolean whole;               /* images: each face opened whole when first drawn */
 };
 
 /* FreeType's library is shared by every render (cairo may keep a face
@@ -273,8 +274,28 @@ face_subset (gpointer data, gpointer unused)
   g_mutex_unlock (&cuts_lock);
 }
 
+/* The glyphs each face shows on page, into fonts (the faces in the order
+ * first used). */
+static gboolean
+collect_page (RenderFonts *fonts, const LayoutPage *page, GError **error)
+{
+  g_autoptr (GPtrArray) frags = layout_page_frags (page, error);
+  if (!frags)
+    return FALSE;
+  for (guint i = 0; i < frags->len; i++) {
+    const LayoutFrag *fr = g_ptr_array_index (frags, i);
+    for (guint r = 0; fr->kind == LAYOUT_FRAG_GLYPHS && r < fr->runs->len; r++) {
+      const TextGlyphRun *run = g_ptr_array_index (fr->runs, r);
+      Face *f = face_of (fonts, run->face);
+      for (int g = 0; g < run->n_glyphs; g++)
+        hb_set_add (f->glyphs, run->glyphs[g].id);
+    }
+  }
+  return TRUE;
+}
+
 RenderFonts *
-render_fonts_new (const LayoutDoc *ldoc, gboolean subset)
+render_fonts_new (const LayoutDoc *ldoc, gboolean subset, GError **error)
 {
   RenderFonts *fonts = g_new0 (RenderFonts, 1);
   fonts->faces = g_hash_table_new_full (NULL, NULL, NULL, face_free);
@@ -285,23 +306,16 @@ render_fonts_new (const LayoutDoc *ldoc, gboolean subset)
   fonts->options = cairo_font_options_create ();
   cairo_font_options_set_hint_style (fonts->options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics (fonts->options, CAIRO_HINT_METRICS_OFF);
-  for (guint p = 0; p < ldoc->pages->len; p++) {
-    const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *fr = g_ptr_array_index (page->frags, i);
-      for (guint r = 0; fr->kind == LAYOUT_FRAG_GLYPHS && r < fr->runs->len; r++) {
-        const TextGlyphRun *run = g_ptr_array_index (fr->runs, r);
-        Face *f = face_of (fonts, run->face);
-        for (int g = 0; g < run->n_glyphs; g++)
-          hb_set_add (f->glyphs, run->glyphs[g].id);
-      }
-    }
-  }
   if (!subset) {
-    for (guint i = 0; i < fonts->order->len; i++)
-      face_open_whole (g_ptr_array_index (fonts->order, i));
+    /* no glyph sets needed: an image of one page reads no other page */
+    fonts->whole = TRUE;
     return fonts;
   }
+  for (guint p = 0; p < ldoc->pages->len; p++)
+    if (!collect_page (fonts, g_ptr_array_index (ldoc->pages, p), error)) {
+      render_fonts_free (fonts);
+      return NULL;
+    }
   /* The faces are independent: subset on every core (a CJK face takes some
    * 10 ms). What the PDF holds does not depend on the order they finish in:
    * cairo numbers fonts in the order the pages use them. */
@@ -332,6 +346,10 @@ cairo_scaled_font_t *
 render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run, const hb_map_t **map)
 {
   Face *f = g_hash_table_lookup (fonts->faces, run->face);
+  if (!f && fonts->whole) {
+    f = face_of (fonts, run->face);
+    face_open_whole (f);
+  }
   if (!f || !f->cface)
     return NULL;
   char key[64];

@@ -1,0 +1,491 @@
+/* store.c — the page store: each page's display list out of the heap from
+ * the moment the page is complete until it is drawn (issue 9).
+ *
+ * Why: the PDF cannot be drawn while pages are still being made. The
+ * contents' page numbers and counter(pages) are known only once the last
+ * page is, and each face is subset once, from the glyphs of every page,
+ * before cairo draws the first one. Held as fragments and glyph runs, a
+ * page of the example took about 60 KB of heap (100 KB with malloc's
+ * slack and the heap it leaves behind), so a 1,000-page document needed
+ * 170 MB. Here a page is packed when pagination leaves it (paginate.c): its
+ * fragments are written out in a plain binary form (numbers as their
+ * bytes, so a page reads back bit for bit: same PDF) to an anonymous
+ * temporary file and freed; render reads one page back at a time
+ * (layout_page_frags) to subset and to draw. The heap then holds a page
+ * and the things that really are the document's (model, tags, outline),
+ * whatever the length.
+ *
+ * Why a file and not a compact buffer in memory: memory would still grow
+ * with every page (about 30 KB a page in this form); the kernel's page
+ * cache holds what was just written without it counting against the
+ * process, and nothing of it is ever read twice but for subsetting. The
+ * file is opened with O_TMPFILE (an unlinked one where that is missing),
+ * so it has no name and nothing is left behind even by SIGKILL; it is the
+ * LayoutDoc's own, opened after any fork (batch workers each open their
+ * own) and closed with the LayoutDoc (a watch or serve loop keeps one, of
+ * the pages it shows). Where no temporary file can be made or written (no
+ * $TMPDIR, a full disk) a page keeps its packed bytes in memory instead:
+ * slower to grow, never a failure.
+ *
+ * What waits in the page: fragments still TEXT when it is packed (a
+ * contents entry's page number, set at the end of layout) stay on the
+ * page, in page->frags, with a mark at their place in the packed list;
+ * what is added at the end (running heads and feet) is appended there.
+ * Reading a page gives the packed list with those put in. A pass that
+ * changes every fragment (bleed.c) unpacks the page and packs it again.
+ *
+ * Pointers that stay valid for the process or the LayoutDoc (faces,
+ * charts, static names) are written as they are: the file is read only
+ * by the process that wrote it. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include "layout/layout-private.h"
+
+struct _LayoutStore {
+  int fd;                       /* the temporary file, -1: none (yet, or to be had) */
+  gboolean no_file;             /* none could be made: pages stay in memory */
+  guint64 size;                 /* bytes written to fd */
+  GByteArray *buf;              /* the page being packed */
+};
+
+struct _LayoutPacked {
+  LayoutStore *store;
+  guint64 offset;               /* in the store's file */
+  gsize len;
+  GBytes *bytes;                /* in memory instead: the file could not take it */
+};
+
+#define MARK_LATE 0xff          /* a fragment that waits in page->frags */
+
+LayoutStore *
+layout_store_new (void)
+{
+  LayoutStore *s = g_new0 (LayoutStore, 1);
+  s->fd = -1;
+  s->buf = g_byte_array_new ();
+  return s;
+}
+
+void
+layout_store_free (LayoutStore *s)
+{
+  if (!s)
+    return;
+  if (s->fd >= 0)
+    close (s->fd);
+  g_byte_array_unref (s->buf);
+  g_free (s);
+}
+
+void
+layout_packed_free (LayoutPacked *p)
+{
+  if (!p)
+    return;
+  if (p->bytes)
+    g_bytes_unref (p->bytes);
+  g_free (p);
+}
+
+/* The store's file, opened on first use; -1 when none can be had. */
+static int
+store_fd (LayoutStore *s)
+{
+  if (s->fd >= 0 || s->no_file)
+    return s->fd;
+  const char *dir = g_get_tmp_dir ();
+#ifdef O_TMPFILE
+  /* O_EXCL: the file can never be given a name */
+  s->fd = open (dir, O_TMPFILE | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+#endif
+  if (s->fd < 0) {
+    g_autofree char *path = g_build_filename (dir, "dossier-pages-XXXXXX", NULL);
+    s->fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0600);
+    if (s->fd >= 0)
+      g_unlink (path);
+  }
+  s->no_file = s->fd < 0;
+  return s->fd;
+}
+
+static gboolean
+write_at (int fd, const guint8 *data, gsize len, guint64 offset)
+{
+  while (len > 0) {
+    ssize_t n = pwrite (fd, data, len, (off_t) offset);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return FALSE;
+    data += n, len -= (gsize) n, offset += (guint64) n;
+  }
+  return TRUE;
+}
+
+static gboolean
+read_at (int fd, guint8 *data, gsize len, guint64 offset, GError **error)
+{
+  while (len > 0) {
+    ssize_t n = pread (fd, data, len, (off_t) offset);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      g_set_error (error, G_FILE_ERROR, n < 0 ? g_file_error_from_errno (errno) : G_FILE_ERROR_IO,
+                   "cannot read a page back from its temporary file: %s",
+                   n < 0 ? g_strerror (errno) : "it is shorter than written");
+      return FALSE;
+    }
+    data += n, len -= (gsize) n, offset += (guint64) n;
+  }
+  return TRUE;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+static void
+put (GByteArray *b, const void *data, gsize len)
+{
+  g_byte_array_append (b, data, (guint) len);
+}
+
+static void put_u8 (GByteArray *b, guint8 v) { put (b, &v, 1); }
+static void put_i32 (GByteArray *b, gint32 v) { put (b, &v, sizeof v); }
+static void put_f64 (GByteArray *b, double v) { put (b, &v, sizeof v); }
+static void put_ptr (GByteArray *b, const void *v) { put (b, &v, sizeof v); }
+
+static void
+put_color (GByteArray *b, StyleColor c)
+{
+  double v[4] = { c.r, c.g, c.b, c.a };
+  put (b, v, sizeof v);
+}
+
+/* NULL or a string (its length + 1, then its bytes). */
+static void
+put_str (GByteArray *b, const char *s)
+{
+  gsize len = s ? strlen (s) : 0;
+  put_i32 (b, s ? (gint32) len + 1 : 0);
+  put (b, s, len);
+}
+
+static void
+put_run (GByteArray *b, const TextGlyphRun *r)
+{
+  gboolean has_y = FALSE;
+  for (int i = 0; i < r->n_glyphs && !has_y; i++)
+    has_y = r->glyphs[i].y != 0 || signbit (r->glyphs[i].y);
+  put_ptr (b, r->face);
+  put_f64 (b, r->size);
+  put_f64 (b, r->x);
+  put_f64 (b, r->width);
+  put_i32 (b, r->n_glyphs);
+  put_i32 (b, r->n_clusters);
+  put_u8 (b, (r->backward ? 1 : 0) | (r->has_color ? 2 : 0) | (r->clusters ? 4 : 0) |
+             (has_y ? 8 : 0));
+  put_color (b, r->color);
+  put_f64 (b, r->underline_position);
+  put_f64 (b, r->underline_thickness);
+  put_str (b, r->text);
+  /* ids and x, then y only where a glyph is raised (marks, superscripts) */
+  for (int i = 0; i < r->n_glyphs; i++) {
+    put (b, &r->glyphs[i].id, sizeof (guint32));
+    put (b, &r->glyphs[i].x, sizeof (float));
+  }
+  for (int i = 0; has_y && i < r->n_glyphs; i++)
+    put (b, &r->glyphs[i].y, sizeof (float));
+  if (r->clusters)
+    put (b, r->clusters, sizeof (TextCluster) * (gsize) r->n_clusters);
+}
+
+/* paras: the paragraph texts written on this page, each once. */
+static void
+put_frag (GByteArray *b, const LayoutFrag *f, GHashTable *paras)
+{
+  g_assert (f->layout == NULL);
+  put_u8 (b, (guint8) f->kind);
+  double box[4] = { f->x, f->y, f->w, f->h };
+  put (b, box, sizeof box);
+  put_color (b, f->color);
+  put_f64 (b, f->line_width);
+  put_i32 (b, f->line);
+  put_i32 (b, f->n_lines);
+  put_f64 (b, f->ascent);
+  put_u8 (b, (f->hyphenated ? 1 : 0) | (f->justified ? 2 : 0) | (f->dotted ? 4 : 0));
+  put_f64 (b, f->ratio);
+  put_f64 (b, f->squeeze);
+  put_i32 (b, f->tag);
+  put_i32 (b, f->group);
+  put_i32 (b, f->lang_index);
+  put_ptr (b, f->break_kind);
+  put_ptr (b, f->chart);
+  put_ptr (b, f->chart_layout);
+  put_ptr (b, f->role);
+  put_str (b, f->uri);
+  put_str (b, f->dest);
+  /* the paragraph: 0 none, else its number on the page (a new one: its text follows) */
+  gint32 para = 0;
+  if (f->para) {
+    para = GPOINTER_TO_INT (g_hash_table_lookup (paras, f->para));
+    if (para == 0) {
+      para = (gint32) g_hash_table_size (paras) + 1;
+      g_hash_table_insert (paras, f->para, GINT_TO_POINTER (para));
+      put_i32 (b, -para);
+      put_str (b, f->para);
+    } else {
+      put_i32 (b, para);
+    }
+  } else {
+    put_i32 (b, 0);
+  }
+  put_i32 (b, f->runs ? (gint32) f->runs->len : -1);
+  for (guint i = 0; f->runs && i < f->runs->len; i++)
+    put_run (b, g_ptr_array_index (f->runs, i));
+}
+
+void
+layout_page_pack (LayoutStore *store, LayoutPage *page)
+{
+  g_return_if_fail (page->packed == NULL);
+  GByteArray *b = store->buf;
+  g_byte_array_set_size (b, 0);
+  g_autoptr (GHashTable) paras = g_hash_table_new (NULL, NULL);
+  GPtrArray *late = g_ptr_array_new_with_free_func (frag_free);
+  GPtrArray *old = page->frags;
+  g_ptr_array_set_free_func (old, NULL);
+  put_i32 (b, (gint32) old->len);
+  for (guint i = 0; i < old->len; i++) {
+    LayoutFrag *f = g_ptr_array_index (old, i);
+    if (f->kind == LAYOUT_FRAG_TEXT) {   /* a Pango layout: set at the end */
+      put_u8 (b, MARK_LATE);
+      g_ptr_array_add (late, f);
+      continue;
+    }
+    put_frag (b, f, paras);
+    frag_free (f);
+  }
+  g_ptr_array_unref (old);
+  page->frags = late;
+  LayoutPacked *p = g_new0 (LayoutPacked, 1);
+  p->store = store;
+  p->len = b->len;
+  int fd = store_fd (store);
+  if (fd >= 0 && write_at (fd, b->data, b->len, store->size)) {
+    p->offset = store->size;
+    store->size += b->len;
+  } else {
+    p->bytes = g_bytes_new (b->data, b->len);
+  }
+  page->packed = p;
+}
+
+/* ---- reading ------------------------------------------------------------- */
+
+typedef struct {
+  const guint8 *p, *end;
+  gboolean bad;                 /* read past the end: damaged */
+} Reader;
+
+static void
+get (Reader *r, void *out, gsize len)
+{
+  if (r->bad || (gsize) (r->end - r->p) < len) {
+    r->bad = TRUE;
+    memset (out, 0, len);
+    return;
+  }
+  memcpy (out, r->p, len);
+  r->p += len;
+}
+
+static guint8 get_u8 (Reader *r) { guint8 v; get (r, &v, 1); return v; }
+static gint32 get_i32 (Reader *r) { gint32 v; get (r, &v, sizeof v); return v; }
+static double get_f64 (Reader *r) { double v; get (r, &v, sizeof v); return v; }
+static const void *get_ptr (Reader *r) { const void *v; get (r, &v, sizeof v); return v; }
+
+static StyleColor
+get_color (Reader *r)
+{
+  double v[4];
+  get (r, v, sizeof v);
+  return (StyleColor) { v[0], v[1], v[2], v[3] };
+}
+
+static char *
+get_str (Reader *r)
+{
+  gint32 n = get_i32 (r);
+  if (n <= 0 || r->bad)
+    return NULL;
+  if (r->end - r->p < n - 1) {
+    r->bad = TRUE;
+    return NULL;
+  }
+  char *s = g_strndup ((const char *) r->p, (gsize) n - 1);
+  r->p += n - 1;
+  return s;
+}
+
+/* A count of items of at least size bytes each that the rest can hold. */
+static gint32
+get_count (Reader *r, gsize size)
+{
+  gint32 n = get_i32 (r);
+  if (n < 0 || (gsize) n > (gsize) (r->end - r->p) / size)
+    r->bad = TRUE;
+  return r->bad ? 0 : n;
+}
+
+static TextGlyphRun *
+get_run (Reader *r)
+{
+  TextGlyphRun *run = g_new0 (TextGlyphRun, 1);
+  run->face = get_ptr (r);
+  run->size = get_f64 (r);
+  run->x = get_f64 (r);
+  run->width = get_f64 (r);
+  run->n_glyphs = get_count (r, 8);
+  run->n_clusters = get_count (r, 1);   /* a byte of text each, at least */
+  guint8 flags = get_u8 (r);
+  run->backward = (flags & 1) != 0;
+  run->has_color = (flags & 2) != 0;
+  run->color = get_color (r);
+  run->underline_position = get_f64 (r);
+  run->underline_thickness = get_f64 (r);
+  run->text = get_str (r);
+  run->glyphs = g_new0 (TextGlyph, MAX (run->n_glyphs, 1));
+  for (int i = 0; i < run->n_glyphs; i++) {
+    get (r, &run->glyphs[i].id, sizeof (guint32));
+    get (r, &run->glyphs[i].x, sizeof (float));
+  }
+  for (int i = 0; (flags & 8) && i < run->n_glyphs; i++)
+    get (r, &run->glyphs[i].y, sizeof (float));
+  if (flags & 4) {
+    if ((gsize) run->n_clusters > (gsize) (r->end - r->p) / sizeof (TextCluster))
+      r->bad = TRUE;
+    run->clusters = g_new0 (TextCluster, MAX (run->n_clusters, 1));
+    if (!r->bad)
+      get (r, run->clusters, sizeof (TextCluster) * (gsize) run->n_clusters);
+  }
+  return run;
+}
+
+/* paras: the paragraph texts read so far on this page, in order. */
+static LayoutFrag *
+get_frag (Reader *r, guint8 kind, GPtrArray *paras)
+{
+  LayoutFrag *f = g_new0 (LayoutFrag, 1);
+  f->kind = (LayoutFragKind) kind;
+  double box[4];
+  get (r, box, sizeof box);
+  f->x = box[0], f->y = box[1], f->w = box[2], f->h = box[3];
+  f->color = get_color (r);
+  f->line_width = get_f64 (r);
+  f->line = get_i32 (r);
+  f->n_lines = get_i32 (r);
+  f->ascent = get_f64 (r);
+  guint8 flags = get_u8 (r);
+  f->hyphenated = (flags & 1) != 0;
+  f->justified = (flags & 2) != 0;
+  f->dotted = (flags & 4) != 0;
+  f->ratio = get_f64 (r);
+  f->squeeze = get_f64 (r);
+  f->tag = get_i32 (r);
+  f->group = get_i32 (r);
+  f->lang_index = get_i32 (r);
+  f->break_kind = get_ptr (r);
+  f->chart = get_ptr (r);
+  f->chart_layout = get_ptr (r);
+  f->role = get_ptr (r);
+  f->uri = get_str (r);
+  f->dest = get_str (r);
+  gint32 para = get_i32 (r);
+  if (para < 0 && -para == (gint32) paras->len + 1) {
+    g_autofree char *text = get_str (r);
+    g_ptr_array_add (paras, g_ref_string_new (text ? text : ""));
+    para = -para;
+  }
+  if (para > 0 && para <= (gint32) paras->len)
+    f->para = g_ref_string_acquire (g_ptr_array_index (paras, para - 1));
+  else if (para != 0)
+    r->bad = TRUE;
+  gint32 n_runs = get_i32 (r);
+  if (n_runs >= 0 && !r->bad) {
+    f->runs = g_ptr_array_new_full ((guint) MIN (n_runs, 1024),
+                                    (GDestroyNotify) text_glyph_run_free);
+    for (gint32 i = 0; i < n_runs && !r->bad; i++)
+      g_ptr_array_add (f->runs, get_run (r));
+  }
+  return f;
+}
+
+/* The packed bytes of p (g_bytes_unref), or NULL with error. */
+static GBytes *
+packed_bytes (const LayoutPacked *p, GError **error)
+{
+  if (p->bytes)
+    return g_bytes_ref (p->bytes);
+  guint8 *data = g_malloc (MAX (p->len, 1));
+  if (!read_at (p->store->fd, data, p->len, p->offset, error)) {
+    g_free (data);
+    return NULL;
+  }
+  return g_bytes_new_take (data, p->len);
+}
+
+GPtrArray *
+layout_page_frags (const LayoutPage *page, GError **error)
+{
+  g_return_val_if_fail (page != NULL, NULL);
+  if (!page->packed)
+    return g_ptr_array_ref (page->frags);
+  g_autoptr (GBytes) bytes = packed_bytes (page->packed, error);
+  if (!bytes)
+    return NULL;
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  Reader r = { data, data + len, FALSE };
+  gint32 n = get_count (&r, 1);
+  GPtrArray *out = g_ptr_array_new_full ((guint) n + page->frags->len, frag_free);
+  g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ref_string_release);
+  guint late = 0;
+  for (gint32 i = 0; i < n && !r.bad; i++) {
+    guint8 kind = get_u8 (&r);
+    if (kind == MARK_LATE && late < page->frags->len)
+      g_ptr_array_add (out, frag_copy (g_ptr_array_index (page->frags, late++), 0, 0));
+    else if (kind <= LAYOUT_FRAG_DEST && kind != LAYOUT_FRAG_TEXT)
+      g_ptr_array_add (out, get_frag (&r, kind, paras));
+    else
+      r.bad = TRUE;
+  }
+  if (r.bad || r.p != r.end) {
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
+                 "page %d read back from its temporary file is damaged", page->number);
+    g_ptr_array_unref (out);
+    return NULL;
+  }
+  for (; late < page->frags->len; late++)   /* set at the end: running heads */
+    g_ptr_array_add (out, frag_copy (g_ptr_array_index (page->frags, late), 0, 0));
+  return out;
+}
+
+gboolean
+layout_page_unpack (LayoutPage *page, GError **error)
+{
+  if (!page->packed)
+    return TRUE;
+  GPtrArray *frags = layout_page_frags (page, error);
+  if (!frags)
+    return FALSE;
+  g_ptr_array_unref (page->frags);
+  page->frags = frags;
+  g_clear_pointer (&page->packed, layout_packed_free);
+  return TRUE;
+}
