@@ -237,6 +237,9 @@ void layout_packed_free (LayoutPacked *packed);
 /* A complete page into store: its fragments but those still TEXT (set at
  * the end) written out and freed; page->frags keeps those. */
 void layout_page_pack (LayoutStore *store, LayoutPage *page);
+/* What was set on a packed page at the end (its page->frags, all glyph
+ * runs by now) into store too; nothing while one is still TEXT. */
+void layout_page_pack_late (LayoutStore *store, LayoutPage *page);
 /* The whole list back in page->frags and the page no longer packed, for a
  * pass that changes every fragment; FALSE with error (G_FILE_ERROR). */
 gboolean layout_page_unpack (LayoutPage *page, GError **error);

@@ -242,6 +242,8 @@ ctx_finish (Ctx *ctx)
   layout_make_glyphs (ctx->out);
   layout_check_faces (ctx->out, ctx->diags);
   bleed_apply (ctx);          /* last: it moves every fragment */
+  for (guint p = 0; p < ctx->out->pages->len; p++)   /* running heads out of the heap too */
+    layout_page_pack_late (ctx->out->store, g_ptr_array_index (ctx->out->pages, p));
   ctx_styles_release (ctx, 0);
   g_ptr_array_unref (ctx->styles);
   g_hash_table_unref (ctx->anchors);

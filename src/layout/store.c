@@ -55,11 +55,17 @@ struct _LayoutStore {
   GByteArray *buf;              /* the page being packed */
 };
 
-struct _LayoutPacked {
-  LayoutStore *store;
+/* One list of fragments in the store. */
+typedef struct {
   guint64 offset;               /* in the store's file */
   gsize len;
   GBytes *bytes;                /* in memory instead: the file could not take it */
+} Record;
+
+struct _LayoutPacked {
+  LayoutStore *store;
+  Record main;                  /* the page as pagination left it */
+  Record late;                  /* what was set at the end, once complete; len 0: none */
 };
 
 #define MARK_LATE 0xff          /* a fragment that waits in page->frags */
@@ -89,8 +95,10 @@ layout_packed_free (LayoutPacked *p)
 {
   if (!p)
     return;
-  if (p->bytes)
-    g_bytes_unref (p->bytes);
+  if (p->main.bytes)
+    g_bytes_unref (p->main.bytes);
+  if (p->late.bytes)
+    g_bytes_unref (p->late.bytes);
   g_free (p);
 }
 
@@ -250,10 +258,11 @@ put_frag (GByteArray *b, const LayoutFrag *f, GHashTable *paras)
     put_run (b, g_ptr_array_index (f->runs, i));
 }
 
-void
-layout_page_pack (LayoutStore *store, LayoutPage *page)
+/* page->frags written to the store's buffer, and freed; page->frags keeps
+ * those still TEXT (a mark in their place). */
+static void
+pack_frags (LayoutStore *store, LayoutPage *page)
 {
-  g_return_if_fail (page->packed == NULL);
   GByteArray *b = store->buf;
   g_byte_array_set_size (b, 0);
   g_autoptr (GHashTable) paras = g_hash_table_new (NULL, NULL);
@@ -273,17 +282,47 @@ layout_page_pack (LayoutStore *store, LayoutPage *page)
   }
   g_ptr_array_unref (old);
   page->frags = late;
-  LayoutPacked *p = g_new0 (LayoutPacked, 1);
-  p->store = store;
-  p->len = b->len;
+}
+
+/* The store's buffer as a record: appended to the file, else kept. */
+static Record
+record_put (LayoutStore *store)
+{
+  GByteArray *b = store->buf;
+  Record rec = { 0, b->len, NULL };
   int fd = store_fd (store);
   if (fd >= 0 && write_at (fd, b->data, b->len, store->size)) {
-    p->offset = store->size;
+    rec.offset = store->size;
     store->size += b->len;
   } else {
-    p->bytes = g_bytes_new (b->data, b->len);
+    rec.bytes = g_bytes_new (b->data, b->len);
   }
+  return rec;
+}
+
+void
+layout_page_pack (LayoutStore *store, LayoutPage *page)
+{
+  g_return_if_fail (page->packed == NULL);
+  pack_frags (store, page);
+  LayoutPacked *p = g_new0 (LayoutPacked, 1);
+  p->store = store;
+  p->main = record_put (store);
   page->packed = p;
+}
+
+void
+layout_page_pack_late (LayoutStore *store, LayoutPage *page)
+{
+  LayoutPacked *p = page->packed;
+  g_return_if_fail (p && p->store == store);
+  if (page->frags->len == 0 || p->late.len > 0)
+    return;
+  for (guint i = 0; i < page->frags->len; i++)
+    if (((LayoutFrag *) g_ptr_array_index (page->frags, i))->kind == LAYOUT_FRAG_TEXT)
+      return;   /* not yet complete */
+  pack_frags (store, page);
+  p->late = record_put (store);
 }
 
 /* ---- reading ------------------------------------------------------------- */
@@ -426,40 +465,57 @@ get_frag (Reader *r, guint8 kind, GPtrArray *paras)
   return f;
 }
 
-/* The packed bytes of p (g_bytes_unref), or NULL with error. */
+/* The bytes of rec (g_bytes_unref), or NULL with error. */
 static GBytes *
-packed_bytes (const LayoutPacked *p, GError **error)
+record_bytes (const LayoutStore *store, const Record *rec, GError **error)
 {
-  if (p->bytes)
-    return g_bytes_ref (p->bytes);
-  guint8 *data = g_malloc (MAX (p->len, 1));
-  if (!read_at (p->store->fd, data, p->len, p->offset, error)) {
+  if (rec->bytes)
+    return g_bytes_ref (rec->bytes);
+  guint8 *data = g_malloc (MAX (rec->len, 1));
+  if (!read_at (store->fd, data, rec->len, rec->offset, error)) {
     g_free (data);
     return NULL;
   }
-  return g_bytes_new_take (data, p->len);
+  return g_bytes_new_take (data, rec->len);
 }
 
-GPtrArray *
-layout_page_frags (const LayoutPage *page, GError **error)
+static void
+frag_free0 (gpointer f)
 {
-  g_return_val_if_fail (page != NULL, NULL);
-  if (!page->packed)
-    return g_ptr_array_ref (page->frags);
-  g_autoptr (GBytes) bytes = packed_bytes (page->packed, error);
+  if (f)
+    frag_free (f);
+}
+
+/* The next of late (*next on) for out: moved when late is read back too
+ * (own), else a copy (late is the page's). */
+static LayoutFrag *
+late_take (GPtrArray *late, guint *next, gboolean own)
+{
+  LayoutFrag *f = g_ptr_array_index (late, *next);
+  if (own)
+    g_ptr_array_index (late, *next) = NULL;
+  (*next)++;
+  return own ? f : frag_copy (f, 0, 0);
+}
+
+/* The fragments of rec into out, each mark taking the next of late (from
+ * *next on); FALSE when rec is damaged. */
+static gboolean
+read_record (const LayoutStore *store, const Record *rec, GPtrArray *late, gboolean own,
+             guint *next, GPtrArray *out, GError **error)
+{
+  g_autoptr (GBytes) bytes = record_bytes (store, rec, error);
   if (!bytes)
-    return NULL;
+    return FALSE;
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
   Reader r = { data, data + len, FALSE };
   gint32 n = get_count (&r, 1);
-  GPtrArray *out = g_ptr_array_new_full ((guint) n + page->frags->len, frag_free);
   g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ref_string_release);
-  guint late = 0;
   for (gint32 i = 0; i < n && !r.bad; i++) {
     guint8 kind = get_u8 (&r);
-    if (kind == MARK_LATE && late < page->frags->len)
-      g_ptr_array_add (out, frag_copy (g_ptr_array_index (page->frags, late++), 0, 0));
+    if (kind == MARK_LATE && late && *next < late->len)
+      g_ptr_array_add (out, late_take (late, next, own));
     else if (kind <= LAYOUT_FRAG_DEST && kind != LAYOUT_FRAG_TEXT)
       g_ptr_array_add (out, get_frag (&r, kind, paras));
     else
@@ -467,12 +523,40 @@ layout_page_frags (const LayoutPage *page, GError **error)
   }
   if (r.bad || r.p != r.end) {
     g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
-                 "page %d read back from its temporary file is damaged", page->number);
+                 "a page read back from its temporary file is damaged");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+GPtrArray *
+layout_page_frags (const LayoutPage *page, GError **error)
+{
+  g_return_val_if_fail (page != NULL, NULL);
+  const LayoutPacked *p = page->packed;
+  if (!p)
+    return g_ptr_array_ref (page->frags);
+  /* what was set at the end: packed too once complete, else on the page */
+  g_autoptr (GPtrArray) late = NULL;
+  gboolean own = p->late.len > 0;
+  guint next = 0;
+  if (own) {
+    late = g_ptr_array_new_with_free_func (frag_free0);
+    if (!read_record (p->store, &p->late, NULL, FALSE, &next, late, error)) {
+      g_prefix_error (error, "page %d: ", page->number);
+      return NULL;
+    }
+  } else {
+    late = g_ptr_array_ref (page->frags);
+  }
+  GPtrArray *out = g_ptr_array_new_with_free_func (frag_free);
+  if (!read_record (p->store, &p->main, late, own, &next, out, error)) {
+    g_prefix_error (error, "page %d: ", page->number);
     g_ptr_array_unref (out);
     return NULL;
   }
-  for (; late < page->frags->len; late++)   /* set at the end: running heads */
-    g_ptr_array_add (out, frag_copy (g_ptr_array_index (page->frags, late), 0, 0));
+  while (next < late->len)   /* running heads: after the rest */
+    g_ptr_array_add (out, late_take (late, &next, own));
   return out;
 }
 

@@ -5,6 +5,9 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pango/pangocairo.h>
 #include "render/render-private.h"
 #include "common/timing.h"
@@ -25,6 +28,20 @@ add_outline (cairo_surface_t *surface, const LayoutDoc *ldoc)
     for (int l = level + 1; l < 8; l++)
       parents[l] = id;
   }
+}
+
+/* Freed memory back to the system. Why: what the steps before left free
+ * (the model and layout's working memory, the subsetter's, each page's
+ * display list as drawn) lies in holes of the heap, still resident, where
+ * the large blocks that follow (cairo's file, the fonts and structure tree
+ * it writes at the end, the finishing pass) do not fit: without this the
+ * peak is both (issue 9: 6 MB at 1,000 pages). A few ms at 1,000 pages. */
+static void
+give_back_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }
 
 static cairo_status_t
@@ -60,6 +77,7 @@ draw_document (const LayoutDoc *ldoc, RenderFonts *fonts, GByteArray *out, TagSt
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "dossier " DOSSIER_VERSION);
 
   timing_phase ("render: draw pages");
+  give_back_memory ();
   cairo_t *cr = cairo_create (surface);
   /* Links need a structure tag around them, or cairo's xref is damaged
    * (platform-notes.md): the whole document is one Document element. */
@@ -90,6 +108,7 @@ draw_document (const LayoutDoc *ldoc, RenderFonts *fonts, GByteArray *out, TagSt
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
   timing_phase ("render: cairo finish");
+  give_back_memory ();
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
