@@ -231,7 +231,9 @@ void layout_make_glyphs (LayoutDoc *out);
 void layout_check_faces (const LayoutDoc *out, DiagList *diags);
 
 /* ---- store.c: the page store ------------------------------------------- */
-LayoutStore *layout_store_new (void);
+/* A store whose file goes into dir (NULL: $TMPDIR); where none can be made
+ * there, pages stay packed in memory. */
+LayoutStore *layout_store_new (const char *dir);
 void layout_store_free (LayoutStore *store);
 void layout_packed_free (LayoutPacked *packed);
 /* A complete page into store: its fragments but those still TEXT (set at

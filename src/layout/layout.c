@@ -207,7 +207,7 @@ layout_doc_new (const char *primary, PangoFontMap *font_map)
   out->lang = g_strdup (primary);
   out->groups = g_array_new (FALSE, FALSE, sizeof (LayoutGroup));
   out->tags = g_ptr_array_new_with_free_func (tag_free);
-  out->store = layout_store_new ();
+  out->store = layout_store_new (NULL);
   return out;
 }
 

@@ -49,6 +49,7 @@
 #include "layout/layout-private.h"
 
 struct _LayoutStore {
+  char *dir;                    /* where the file goes; NULL: $TMPDIR */
   int fd;                       /* the temporary file, -1: none (yet, or to be had) */
   gboolean no_file;             /* none could be made: pages stay in memory */
   guint64 size;                 /* bytes written to fd */
@@ -71,9 +72,10 @@ struct _LayoutPacked {
 #define MARK_LATE 0xff          /* a fragment that waits in page->frags */
 
 LayoutStore *
-layout_store_new (void)
+layout_store_new (const char *dir)
 {
   LayoutStore *s = g_new0 (LayoutStore, 1);
+  s->dir = g_strdup (dir);
   s->fd = -1;
   s->buf = g_byte_array_new ();
   return s;
@@ -87,6 +89,7 @@ layout_store_free (LayoutStore *s)
   if (s->fd >= 0)
     close (s->fd);
   g_byte_array_unref (s->buf);
+  g_free (s->dir);
   g_free (s);
 }
 
@@ -108,7 +111,7 @@ store_fd (LayoutStore *s)
 {
   if (s->fd >= 0 || s->no_file)
     return s->fd;
-  const char *dir = g_get_tmp_dir ();
+  const char *dir = s->dir ? s->dir : g_get_tmp_dir ();
 #ifdef O_TMPFILE
   /* O_EXCL: the file can never be given a name */
   s->fd = open (dir, O_TMPFILE | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
@@ -315,9 +318,9 @@ void
 layout_page_pack_late (LayoutStore *store, LayoutPage *page)
 {
   LayoutPacked *p = page->packed;
-  g_return_if_fail (p && p->store == store);
-  if (page->frags->len == 0 || p->late.len > 0)
-    return;
+  if (!p || page->frags->len == 0 || p->late.len > 0)
+    return;   /* not packed (all in frags), nothing late, or done */
+  g_return_if_fail (p->store == store);
   for (guint i = 0; i < page->frags->len; i++)
     if (((LayoutFrag *) g_ptr_array_index (page->frags, i))->kind == LAYOUT_FRAG_TEXT)
       return;   /* not yet complete */
