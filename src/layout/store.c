@@ -70,6 +70,8 @@ struct _LayoutPacked {
 };
 
 #define MARK_LATE 0xff          /* a fragment that waits in page->frags */
+#define FRAG_WORDS 16           /* a fragment's numbers and pointers (put_frag) */
+#define RUN_WORDS 10            /* a glyph run's (put_run) */
 
 LayoutStore *
 layout_store_new (const char *dir)
@@ -168,14 +170,25 @@ put (GByteArray *b, const void *data, gsize len)
 
 static void put_u8 (GByteArray *b, guint8 v) { put (b, &v, 1); }
 static void put_i32 (GByteArray *b, gint32 v) { put (b, &v, sizeof v); }
-static void put_f64 (GByteArray *b, double v) { put (b, &v, sizeof v); }
-static void put_ptr (GByteArray *b, const void *v) { put (b, &v, sizeof v); }
+
+/* Numbers and pointers as 64-bit words, written sparsely: a mask of those
+ * not all zero bits, then those (most of a fragment's are 0: a line has
+ * no line width, a rectangle no ascent; half the bytes a page). */
+static guint64 word_f64 (double v) { guint64 w; memcpy (&w, &v, sizeof w); return w; }
+static guint64 word_ptr (const void *p) { return (guint64) (guintptr) p; }
+static double f64_word (guint64 w) { double v; memcpy (&v, &w, sizeof v); return v; }
+static const void *ptr_word (guint64 w) { return (const void *) (guintptr) w; }
 
 static void
-put_color (GByteArray *b, StyleColor c)
+put_words (GByteArray *b, const guint64 *w, int n)
 {
-  double v[4] = { c.r, c.g, c.b, c.a };
-  put (b, v, sizeof v);
+  guint16 mask = 0;
+  for (int i = 0; i < n; i++)
+    mask |= (guint16) (w[i] != 0) << i;
+  put (b, &mask, sizeof mask);
+  for (int i = 0; i < n; i++)
+    if (w[i] != 0)
+      put (b, &w[i], sizeof w[i]);
 }
 
 /* NULL or a string (its length + 1, then its bytes). */
@@ -190,24 +203,30 @@ put_str (GByteArray *b, const char *s)
 static void
 put_run (GByteArray *b, const TextGlyphRun *r)
 {
-  gboolean has_y = FALSE;
-  for (int i = 0; i < r->n_glyphs && !has_y; i++)
-    has_y = r->glyphs[i].y != 0 || signbit (r->glyphs[i].y);
-  put_ptr (b, r->face);
-  put_f64 (b, r->size);
-  put_f64 (b, r->x);
-  put_f64 (b, r->width);
+  gboolean has_y = FALSE, wide = FALSE;
+  for (int i = 0; i < r->n_glyphs; i++) {
+    has_y |= r->glyphs[i].y != 0 || signbit (r->glyphs[i].y);
+    wide |= r->glyphs[i].id > G_MAXUINT16;
+  }
+  guint64 w[RUN_WORDS] = {
+    word_ptr (r->face), word_f64 (r->size), word_f64 (r->x), word_f64 (r->width),
+    word_f64 (r->color.r), word_f64 (r->color.g), word_f64 (r->color.b), word_f64 (r->color.a),
+    word_f64 (r->underline_position), word_f64 (r->underline_thickness),
+  };
+  put_words (b, w, RUN_WORDS);
   put_i32 (b, r->n_glyphs);
   put_i32 (b, r->n_clusters);
   put_u8 (b, (r->backward ? 1 : 0) | (r->has_color ? 2 : 0) | (r->clusters ? 4 : 0) |
-             (has_y ? 8 : 0));
-  put_color (b, r->color);
-  put_f64 (b, r->underline_position);
-  put_f64 (b, r->underline_thickness);
+             (has_y ? 8 : 0) | (wide ? 16 : 0));
   put_str (b, r->text);
-  /* ids and x, then y only where a glyph is raised (marks, superscripts) */
+  /* ids (16 bits, as OpenType's are) and x, then y only where a glyph is
+   * raised (marks, superscripts) */
   for (int i = 0; i < r->n_glyphs; i++) {
-    put (b, &r->glyphs[i].id, sizeof (guint32));
+    guint16 id = (guint16) r->glyphs[i].id;
+    if (wide)
+      put (b, &r->glyphs[i].id, sizeof (guint32));
+    else
+      put (b, &id, sizeof id);
     put (b, &r->glyphs[i].x, sizeof (float));
   }
   for (int i = 0; has_y && i < r->n_glyphs; i++)
@@ -222,23 +241,20 @@ put_frag (GByteArray *b, const LayoutFrag *f, GHashTable *paras)
 {
   g_assert (f->layout == NULL);
   put_u8 (b, (guint8) f->kind);
-  double box[4] = { f->x, f->y, f->w, f->h };
-  put (b, box, sizeof box);
-  put_color (b, f->color);
-  put_f64 (b, f->line_width);
+  guint64 w[FRAG_WORDS] = {
+    word_f64 (f->x), word_f64 (f->y), word_f64 (f->w), word_f64 (f->h),
+    word_f64 (f->color.r), word_f64 (f->color.g), word_f64 (f->color.b), word_f64 (f->color.a),
+    word_f64 (f->line_width), word_f64 (f->ascent), word_f64 (f->ratio), word_f64 (f->squeeze),
+    word_ptr (f->break_kind), word_ptr (f->chart), word_ptr (f->chart_layout),
+    word_ptr (f->role),
+  };
+  put_words (b, w, FRAG_WORDS);
   put_i32 (b, f->line);
   put_i32 (b, f->n_lines);
-  put_f64 (b, f->ascent);
   put_u8 (b, (f->hyphenated ? 1 : 0) | (f->justified ? 2 : 0) | (f->dotted ? 4 : 0));
-  put_f64 (b, f->ratio);
-  put_f64 (b, f->squeeze);
   put_i32 (b, f->tag);
   put_i32 (b, f->group);
   put_i32 (b, f->lang_index);
-  put_ptr (b, f->break_kind);
-  put_ptr (b, f->chart);
-  put_ptr (b, f->chart_layout);
-  put_ptr (b, f->role);
   put_str (b, f->uri);
   put_str (b, f->dest);
   /* the paragraph: 0 none, else its number on the page (a new one: its text follows) */
@@ -349,15 +365,17 @@ get (Reader *r, void *out, gsize len)
 
 static guint8 get_u8 (Reader *r) { guint8 v; get (r, &v, 1); return v; }
 static gint32 get_i32 (Reader *r) { gint32 v; get (r, &v, sizeof v); return v; }
-static double get_f64 (Reader *r) { double v; get (r, &v, sizeof v); return v; }
-static const void *get_ptr (Reader *r) { const void *v; get (r, &v, sizeof v); return v; }
 
-static StyleColor
-get_color (Reader *r)
+static void
+get_words (Reader *r, guint64 *w, int n)
 {
-  double v[4];
-  get (r, v, sizeof v);
-  return (StyleColor) { v[0], v[1], v[2], v[3] };
+  guint16 mask;
+  get (r, &mask, sizeof mask);
+  for (int i = 0; i < n; i++) {
+    w[i] = 0;
+    if (mask & (1u << i))
+      get (r, &w[i], sizeof w[i]);
+  }
 }
 
 static char *
@@ -389,22 +407,30 @@ static TextGlyphRun *
 get_run (Reader *r)
 {
   TextGlyphRun *run = g_new0 (TextGlyphRun, 1);
-  run->face = get_ptr (r);
-  run->size = get_f64 (r);
-  run->x = get_f64 (r);
-  run->width = get_f64 (r);
-  run->n_glyphs = get_count (r, 8);
+  guint64 w[RUN_WORDS];
+  get_words (r, w, RUN_WORDS);
+  run->face = ptr_word (w[0]);
+  run->size = f64_word (w[1]);
+  run->x = f64_word (w[2]);
+  run->width = f64_word (w[3]);
+  run->color = (StyleColor) { f64_word (w[4]), f64_word (w[5]), f64_word (w[6]), f64_word (w[7]) };
+  run->underline_position = f64_word (w[8]);
+  run->underline_thickness = f64_word (w[9]);
+  run->n_glyphs = get_count (r, 6);
   run->n_clusters = get_count (r, 1);   /* a byte of text each, at least */
   guint8 flags = get_u8 (r);
   run->backward = (flags & 1) != 0;
   run->has_color = (flags & 2) != 0;
-  run->color = get_color (r);
-  run->underline_position = get_f64 (r);
-  run->underline_thickness = get_f64 (r);
   run->text = get_str (r);
   run->glyphs = g_new0 (TextGlyph, MAX (run->n_glyphs, 1));
   for (int i = 0; i < run->n_glyphs; i++) {
-    get (r, &run->glyphs[i].id, sizeof (guint32));
+    if (flags & 16) {
+      get (r, &run->glyphs[i].id, sizeof (guint32));
+    } else {
+      guint16 id;
+      get (r, &id, sizeof id);
+      run->glyphs[i].id = id;
+    }
     get (r, &run->glyphs[i].x, sizeof (float));
   }
   for (int i = 0; (flags & 8) && i < run->n_glyphs; i++)
@@ -425,27 +451,27 @@ get_frag (Reader *r, guint8 kind, GPtrArray *paras)
 {
   LayoutFrag *f = g_new0 (LayoutFrag, 1);
   f->kind = (LayoutFragKind) kind;
-  double box[4];
-  get (r, box, sizeof box);
-  f->x = box[0], f->y = box[1], f->w = box[2], f->h = box[3];
-  f->color = get_color (r);
-  f->line_width = get_f64 (r);
+  guint64 w[FRAG_WORDS];
+  get_words (r, w, FRAG_WORDS);
+  f->x = f64_word (w[0]), f->y = f64_word (w[1]), f->w = f64_word (w[2]), f->h = f64_word (w[3]);
+  f->color = (StyleColor) { f64_word (w[4]), f64_word (w[5]), f64_word (w[6]), f64_word (w[7]) };
+  f->line_width = f64_word (w[8]);
+  f->ascent = f64_word (w[9]);
+  f->ratio = f64_word (w[10]);
+  f->squeeze = f64_word (w[11]);
+  f->break_kind = ptr_word (w[12]);
+  f->chart = ptr_word (w[13]);
+  f->chart_layout = ptr_word (w[14]);
+  f->role = ptr_word (w[15]);
   f->line = get_i32 (r);
   f->n_lines = get_i32 (r);
-  f->ascent = get_f64 (r);
   guint8 flags = get_u8 (r);
   f->hyphenated = (flags & 1) != 0;
   f->justified = (flags & 2) != 0;
   f->dotted = (flags & 4) != 0;
-  f->ratio = get_f64 (r);
-  f->squeeze = get_f64 (r);
   f->tag = get_i32 (r);
   f->group = get_i32 (r);
   f->lang_index = get_i32 (r);
-  f->break_kind = get_ptr (r);
-  f->chart = get_ptr (r);
-  f->chart_layout = get_ptr (r);
-  f->role = get_ptr (r);
   f->uri = get_str (r);
   f->dest = get_str (r);
   gint32 para = get_i32 (r);

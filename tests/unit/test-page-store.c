@@ -28,8 +28,8 @@ run_new (int seed, gboolean clusters, gboolean raised)
   r->n_glyphs = (int) strlen (r->text);
   r->glyphs = g_new0 (TextGlyph, r->n_glyphs);
   for (int i = 0; i < r->n_glyphs; i++)
-    r->glyphs[i] = (TextGlyph) { (guint32) (1000 * seed + i + 70000), (float) (i * 4.1 / 3),
-                                 raised && i == 2 ? -2.5f : 0.0f };
+    r->glyphs[i] = (TextGlyph) { (guint32) (1000 * seed + i + (clusters ? 70000 : 7)),
+                                 (float) (i * 4.1 / 3), raised && i == 2 ? -2.5f : 0.0f };
   if (raised)
     r->glyphs[0].y = -0.0f;   /* a signed zero is a value too */
   r->n_clusters = (int) g_utf8_strlen (r->text, -1);
