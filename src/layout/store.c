@@ -16,9 +16,10 @@
  * whatever the length.
  *
  * Why a file and not a compact buffer in memory: memory would still grow
- * with every page (about 30 KB a page in this form); the kernel's page
- * cache holds what was just written without it counting against the
- * process, and nothing of it is ever read twice but for subsetting. The
+ * with every page (32 KB a page of the example in this form); the kernel's
+ * page cache holds what was just written without it counting against the
+ * process, and it is read back three times only (the faces checked at the
+ * end of layout, the glyphs collected for subsetting, the page drawn). The
  * file is opened with O_TMPFILE (an unlinked one where that is missing),
  * so it has no name and nothing is left behind even by SIGKILL; it is the
  * LayoutDoc's own, opened after any fork (batch workers each open their
@@ -30,9 +31,10 @@
  * What waits in the page: fragments still TEXT when it is packed (a
  * contents entry's page number, set at the end of layout) stay on the
  * page, in page->frags, with a mark at their place in the packed list;
- * what is added at the end (running heads and feet) is appended there.
- * Reading a page gives the packed list with those put in. A pass that
- * changes every fragment (bleed.c) unpacks the page and packs it again.
+ * what is added at the end (running heads and feet) is appended there, and
+ * the lot packed as a second record once set as glyphs. Reading a page gives
+ * the packed list with those put in. A pass that changes every fragment
+ * (bleed.c) unpacks the page and packs it again.
  *
  * Pointers that stay valid for the process or the LayoutDoc (faces,
  * charts, static names) are written as they are: the file is read only
