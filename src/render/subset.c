@@ -6,11 +6,14 @@
  * again at cairo_surface_finish to subset it. A Noto CJK face's CFF table is
  * about 20 MB, so that cost most of the render time and 80 MB of memory.
  * Here, once the pages are laid out, the glyph ids each face (file, index)
- * shows on any page (each page read back from the page store in turn) — text lines and chart labels — are collected, each
- * face is subset once with hb-subset (glyphs renumbered through the plan's
- * mapping; GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and
- * opened from memory with FreeType for cairo. line.c draws each glyph run
- * with the subset face, at the positions layout set, glyph ids renumbered.
+ * shows on any page — text lines and chart labels, each page read back
+ * from the page store in turn — are collected, each face is subset once
+ * with hb-subset (glyphs renumbered through the plan's mapping;
+ * GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and opened
+ * from memory with FreeType for cairo. For images each face is opened whole
+ * as a page first draws with it: an image of one page reads no other.
+ * line.c draws each glyph run with the subset face, at the positions
+ * layout set, glyph ids renumbered.
  * A variable instance is opened whole from its file; synthetic bold is
  * cairo's, on either. A face the subsetter cannot cut (or FreeType cannot
  * open once cut) is damaged: it is not handed to cairo whole, whose own
