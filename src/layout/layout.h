@@ -146,6 +146,13 @@ void layout_doc_free (LayoutDoc *ldoc);
  * from the page store. A new array of new fragments (g_ptr_array_unref),
  * or NULL with error when the store cannot be read (G_FILE_ERROR). */
 GPtrArray *layout_page_frags (const LayoutPage *page, GError **error);
+/* Calls fn on each glyph run of page's GLYPHS fragments, in drawing
+ * order, without making the fragments: what the face check and the
+ * subsetter read (face, size, glyphs; text and clusters may be NULL, and
+ * the run is valid only during the call). FALSE with error as above. */
+typedef void (*LayoutRunFunc) (const TextGlyphRun *run, gpointer data);
+gboolean layout_page_foreach_run (const LayoutPage *page, LayoutRunFunc fn, gpointer data,
+                                  GError **error);
 
 /* Text of all GLYPHS fragments of a page, line by line, in the order
  * placed: for tests and debugging. */

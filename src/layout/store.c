@@ -405,10 +405,31 @@ get_count (Reader *r, gsize size)
   return r->bad ? 0 : n;
 }
 
-static TextGlyphRun *
-get_run (Reader *r)
+static void
+skip_str (Reader *r)
 {
-  TextGlyphRun *run = g_new0 (TextGlyphRun, 1);
+  gint32 n = get_i32 (r);
+  if (n <= 1 || r->bad)
+    return;
+  if (r->end - r->p < n - 1)
+    r->bad = TRUE;
+  else
+    r->p += n - 1;
+}
+
+/* A look at the glyph runs only (layout_page_foreach_run): no fragment is
+ * made, a run's glyphs go into glyphs and its text and clusters are not
+ * read; fn sees each run of a GLYPHS fragment. */
+typedef struct {
+  LayoutRunFunc fn;
+  gpointer data;
+  GArray *glyphs;               /* of TextGlyph */
+} Visit;
+
+/* A run from r into run, its arrays its own, or with v a look only. */
+static void
+read_run (Reader *r, TextGlyphRun *run, Visit *v)
+{
   guint64 w[RUN_WORDS];
   get_words (r, w, RUN_WORDS);
   run->face = ptr_word (w[0]);
@@ -423,8 +444,15 @@ get_run (Reader *r)
   guint8 flags = get_u8 (r);
   run->backward = (flags & 1) != 0;
   run->has_color = (flags & 2) != 0;
-  run->text = get_str (r);
-  run->glyphs = g_new0 (TextGlyph, MAX (run->n_glyphs, 1));
+  if (v) {
+    skip_str (r);
+    g_array_set_size (v->glyphs, (guint) run->n_glyphs);
+    memset (v->glyphs->data, 0, sizeof (TextGlyph) * (gsize) run->n_glyphs);
+    run->glyphs = (TextGlyph *) (void *) v->glyphs->data;
+  } else {
+    run->text = get_str (r);
+    run->glyphs = g_new0 (TextGlyph, MAX (run->n_glyphs, 1));
+  }
   for (int i = 0; i < run->n_glyphs; i++) {
     if (flags & 16) {
       get (r, &run->glyphs[i].id, sizeof (guint32));
@@ -438,20 +466,24 @@ get_run (Reader *r)
   for (int i = 0; (flags & 8) && i < run->n_glyphs; i++)
     get (r, &run->glyphs[i].y, sizeof (float));
   if (flags & 4) {
+    gsize size = sizeof (TextCluster) * (gsize) run->n_clusters;
     if ((gsize) run->n_clusters > (gsize) (r->end - r->p) / sizeof (TextCluster))
       r->bad = TRUE;
-    run->clusters = g_new0 (TextCluster, MAX (run->n_clusters, 1));
-    if (!r->bad)
-      get (r, run->clusters, sizeof (TextCluster) * (gsize) run->n_clusters);
+    else if (v)
+      r->p += size;
+    if (!v)
+      run->clusters = g_new0 (TextCluster, MAX (run->n_clusters, 1));
+    if (!v && !r->bad)
+      get (r, run->clusters, size);
   }
-  return run;
 }
 
-/* paras: the paragraph texts read so far on this page, in order. */
-static LayoutFrag *
-get_frag (Reader *r, guint8 kind, GPtrArray *paras)
+/* A fragment from r into f (zeroed), or with v a look at its runs only
+ * (f holds no strings or runs then). paras: the paragraph texts read so far
+ * on this page, in order (NULLs with v). */
+static void
+read_frag (Reader *r, guint8 kind, GPtrArray *paras, Visit *v, LayoutFrag *f)
 {
-  LayoutFrag *f = g_new0 (LayoutFrag, 1);
   f->kind = (LayoutFragKind) kind;
   guint64 w[FRAG_WORDS];
   get_words (r, w, FRAG_WORDS);
@@ -474,26 +506,43 @@ get_frag (Reader *r, guint8 kind, GPtrArray *paras)
   f->tag = get_i32 (r);
   f->group = get_i32 (r);
   f->lang_index = get_i32 (r);
-  f->uri = get_str (r);
-  f->dest = get_str (r);
+  if (v) {
+    skip_str (r);
+    skip_str (r);
+  } else {
+    f->uri = get_str (r);
+    f->dest = get_str (r);
+  }
   gint32 para = get_i32 (r);
   if (para < 0 && -para == (gint32) paras->len + 1) {
-    g_autofree char *text = get_str (r);
-    g_ptr_array_add (paras, g_ref_string_new (text ? text : ""));
+    g_autofree char *text = v ? (skip_str (r), NULL) : get_str (r);
+    g_ptr_array_add (paras, v ? NULL : g_ref_string_new (text ? text : ""));
     para = -para;
   }
-  if (para > 0 && para <= (gint32) paras->len)
+  if (para > 0 && para <= (gint32) paras->len && !v)
     f->para = g_ref_string_acquire (g_ptr_array_index (paras, para - 1));
-  else if (para != 0)
+  else if (para < 0 || para > (gint32) paras->len)
     r->bad = TRUE;
   gint32 n_runs = get_i32 (r);
-  if (n_runs >= 0 && !r->bad) {
+  if (n_runs >= 0 && !r->bad && !v)
     f->runs = g_ptr_array_new_full ((guint) MIN (n_runs, 1024),
                                     (GDestroyNotify) text_glyph_run_free);
-    for (gint32 i = 0; i < n_runs && !r->bad; i++)
-      g_ptr_array_add (f->runs, get_run (r));
+  for (gint32 i = 0; i < n_runs && !r->bad; i++) {
+    TextGlyphRun *run = v ? &(TextGlyphRun) { 0 } : g_new0 (TextGlyphRun, 1);
+    read_run (r, run, v);
+    if (!v)
+      g_ptr_array_add (f->runs, run);
+    else if (!r->bad && kind == LAYOUT_FRAG_GLYPHS)
+      v->fn (run, v->data);
   }
-  return f;
+}
+
+/* fn on each run of f, a fragment on the page (late). */
+static void
+visit_frag (const LayoutFrag *f, Visit *v)
+{
+  for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++)
+    v->fn (g_ptr_array_index (f->runs, r), v->data);
 }
 
 /* The bytes of rec (g_bytes_unref), or NULL with error. */
@@ -530,10 +579,11 @@ late_take (GPtrArray *late, guint *next, gboolean own)
 }
 
 /* The fragments of rec into out, each mark taking the next of late (from
- * *next on); FALSE when rec is damaged. */
+ * *next on); with v, a look at their runs instead. FALSE when rec is
+ * damaged. */
 static gboolean
 read_record (const LayoutStore *store, const Record *rec, GPtrArray *late, gboolean own,
-             guint *next, GPtrArray *out, GError **error)
+             guint *next, GPtrArray *out, Visit *v, GError **error)
 {
   g_autoptr (GBytes) bytes = record_bytes (store, rec, error);
   if (!bytes)
@@ -542,14 +592,21 @@ read_record (const LayoutStore *store, const Record *rec, GPtrArray *late, gbool
   const guint8 *data = g_bytes_get_data (bytes, &len);
   Reader r = { data, data + len, FALSE };
   gint32 n = get_count (&r, 1);
-  g_autoptr (GPtrArray) paras = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ref_string_release);
+  g_autoptr (GPtrArray) paras = v ? g_ptr_array_new ()
+    : g_ptr_array_new_with_free_func ((GDestroyNotify) g_ref_string_release);
   for (gint32 i = 0; i < n && !r.bad; i++) {
     guint8 kind = get_u8 (&r);
-    if (kind == MARK_LATE && late && *next < late->len)
+    if (kind == MARK_LATE && late && *next < late->len && v)
+      visit_frag (g_ptr_array_index (late, (*next)++), v);
+    else if (kind == MARK_LATE && late && *next < late->len)
       g_ptr_array_add (out, late_take (late, next, own));
-    else if (kind <= LAYOUT_FRAG_DEST && kind != LAYOUT_FRAG_TEXT)
-      g_ptr_array_add (out, get_frag (&r, kind, paras));
-    else
+    else if (kind <= LAYOUT_FRAG_DEST && kind != LAYOUT_FRAG_TEXT && v)
+      read_frag (&r, kind, paras, v, &(LayoutFrag) { 0 });
+    else if (kind <= LAYOUT_FRAG_DEST && kind != LAYOUT_FRAG_TEXT) {
+      LayoutFrag *f = g_new0 (LayoutFrag, 1);
+      read_frag (&r, kind, paras, NULL, f);
+      g_ptr_array_add (out, f);
+    } else
       r.bad = TRUE;
   }
   if (r.bad || r.p != r.end) {
@@ -573,7 +630,7 @@ layout_page_frags (const LayoutPage *page, GError **error)
   guint next = 0;
   if (own) {
     late = g_ptr_array_new_with_free_func (frag_free0);
-    if (!read_record (p->store, &p->late, NULL, FALSE, &next, late, error)) {
+    if (!read_record (p->store, &p->late, NULL, FALSE, &next, late, NULL, error)) {
       g_prefix_error (error, "page %d: ", page->number);
       return NULL;
     }
@@ -581,7 +638,7 @@ layout_page_frags (const LayoutPage *page, GError **error)
     late = g_ptr_array_ref (page->frags);
   }
   GPtrArray *out = g_ptr_array_new_with_free_func (frag_free);
-  if (!read_record (p->store, &p->main, late, own, &next, out, error)) {
+  if (!read_record (p->store, &p->main, late, own, &next, out, NULL, error)) {
     g_prefix_error (error, "page %d: ", page->number);
     g_ptr_array_unref (out);
     return NULL;
@@ -589,6 +646,32 @@ layout_page_frags (const LayoutPage *page, GError **error)
   while (next < late->len)   /* running heads: after the rest */
     g_ptr_array_add (out, late_take (late, &next, own));
   return out;
+}
+
+gboolean
+layout_page_foreach_run (const LayoutPage *page, LayoutRunFunc fn, gpointer data,
+                         GError **error)
+{
+  g_return_val_if_fail (page != NULL && fn != NULL, FALSE);
+  const LayoutPacked *p = page->packed;
+  g_autoptr (GPtrArray) late = NULL;
+  guint next = 0;
+  gboolean ok = TRUE;
+  if (p && p->late.len > 0) {   /* a few running heads: read as fragments */
+    late = g_ptr_array_new_with_free_func (frag_free0);
+    ok = read_record (p->store, &p->late, NULL, FALSE, &next, late, NULL, error);
+  } else {
+    late = g_ptr_array_ref (page->frags);
+  }
+  Visit v = { fn, data, g_array_new (FALSE, FALSE, sizeof (TextGlyph)) };
+  if (ok && p)
+    ok = read_record (p->store, &p->main, late, FALSE, &next, NULL, &v, error);
+  while (ok && next < late->len)
+    visit_frag (g_ptr_array_index (late, next++), &v);
+  g_array_unref (v.glyphs);
+  if (!ok)
+    g_prefix_error (error, "page %d: ", page->number);
+  return ok;
 }
 
 gboolean

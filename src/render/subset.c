@@ -277,24 +277,14 @@ face_subset (gpointer data, gpointer unused)
   g_mutex_unlock (&cuts_lock);
 }
 
-/* The glyphs each face shows on page, into fonts (the faces in the order
- * first used). */
-static gboolean
-collect_page (RenderFonts *fonts, const LayoutPage *page, GError **error)
+/* The glyphs run shows, into its face's set (the faces in the order first
+ * used); each page is looked at in the page store, not read back whole. */
+static void
+collect_run (const TextGlyphRun *run, gpointer data)
 {
-  g_autoptr (GPtrArray) frags = layout_page_frags (page, error);
-  if (!frags)
-    return FALSE;
-  for (guint i = 0; i < frags->len; i++) {
-    const LayoutFrag *fr = g_ptr_array_index (frags, i);
-    for (guint r = 0; fr->kind == LAYOUT_FRAG_GLYPHS && r < fr->runs->len; r++) {
-      const TextGlyphRun *run = g_ptr_array_index (fr->runs, r);
-      Face *f = face_of (fonts, run->face);
-      for (int g = 0; g < run->n_glyphs; g++)
-        hb_set_add (f->glyphs, run->glyphs[g].id);
-    }
-  }
-  return TRUE;
+  Face *f = face_of (data, run->face);
+  for (int g = 0; g < run->n_glyphs; g++)
+    hb_set_add (f->glyphs, run->glyphs[g].id);
 }
 
 RenderFonts *
@@ -315,7 +305,8 @@ render_fonts_new (const LayoutDoc *ldoc, gboolean subset, GError **error)
     return fonts;
   }
   for (guint p = 0; p < ldoc->pages->len; p++)
-    if (!collect_page (fonts, g_ptr_array_index (ldoc->pages, p), error)) {
+    if (!layout_page_foreach_run (g_ptr_array_index (ldoc->pages, p), collect_run, fonts,
+                                  error)) {
       render_fonts_free (fonts);
       return NULL;
     }

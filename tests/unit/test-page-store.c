@@ -155,6 +155,34 @@ assert_list_equal (GPtrArray *want, GPtrArray *got)
     assert_frags_equal (g_ptr_array_index (want, i), g_ptr_array_index (got, i));
 }
 
+/* What the face check and the subsetter see of a run: face, size, ids. */
+static void
+note_run (const TextGlyphRun *run, gpointer data)
+{
+  GString *s = data;
+  g_string_append_printf (s, "%p %.17g:", (const void *) run->face, run->size);
+  for (int i = 0; i < run->n_glyphs; i++)
+    g_string_append_printf (s, " %u", run->glyphs[i].id);
+  g_string_append_c (s, '\n');
+}
+
+/* layout_page_foreach_run sees the runs the fragments hold, in order. */
+static void
+assert_runs_seen (const LayoutPage *page)
+{
+  g_autoptr (GString) want = g_string_new (NULL);
+  g_autoptr (GString) got = g_string_new (NULL);
+  g_autoptr (GPtrArray) frags = layout_page_frags (page, NULL);
+  for (guint i = 0; i < frags->len; i++) {
+    const LayoutFrag *f = g_ptr_array_index (frags, i);
+    for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++)
+      note_run (g_ptr_array_index (f->runs, r), want);
+  }
+  g_assert_true (layout_page_foreach_run (page, note_run, got, NULL));
+  g_assert_cmpuint (want->len, >, 0);
+  g_assert_cmpstr (got->str, ==, want->str);
+}
+
 static LayoutPage *
 page_new (void)
 {
@@ -182,6 +210,15 @@ files_in (const char *dir)
   return n;
 }
 
+/* A TEXT fragment as the end of layout makes it: GLYPHS, with a run. */
+static void
+set_as_glyphs (LayoutFrag *f, int seed)
+{
+  f->kind = LAYOUT_FRAG_GLYPHS;
+  f->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) text_glyph_run_free);
+  g_ptr_array_add (f->runs, run_new (30 + seed, FALSE, FALSE));
+}
+
 /* Packed, read back (twice: reading changes nothing), the late fragments
  * (TEXT) at their place, a running head appended at the end, then packed
  * too; unpacked, the page is whole again. */
@@ -203,15 +240,17 @@ round_trip (const char *dir)
     g_assert_true (((LayoutFrag *) g_ptr_array_index (got, 1))->para ==
                    ((LayoutFrag *) g_ptr_array_index (got, 2))->para);
   }
+  assert_runs_seen (page);
   /* the end of layout: contents numbers set as glyphs, a running head added */
   for (guint i = 0; i < page->frags->len; i++)
-    ((LayoutFrag *) g_ptr_array_index (page->frags, i))->kind = LAYOUT_FRAG_GLYPHS;
-  for (guint i = 0; i < want->len; i++)
+    set_as_glyphs (g_ptr_array_index (page->frags, i), (int) i);
+  for (guint i = 0, k = 0; i < want->len; i++)
     if (((LayoutFrag *) g_ptr_array_index (want, i))->kind == LAYOUT_FRAG_TEXT)
-      ((LayoutFrag *) g_ptr_array_index (want, i))->kind = LAYOUT_FRAG_GLYPHS;
+      set_as_glyphs (g_ptr_array_index (want, i), (int) k++);
   g_autoptr (GRefString) head = g_ref_string_new ("Kopf");
   g_ptr_array_add (page->frags, frag_make (LAYOUT_FRAG_GLYPHS, 20, head));
   g_ptr_array_add (want, frag_make (LAYOUT_FRAG_GLYPHS, 20, head));
+  assert_runs_seen (page);   /* the late ones on the page, as glyphs now */
   layout_page_pack_late (store, page);
   g_assert_cmpuint (page->frags->len, ==, 0);
   {
@@ -220,9 +259,11 @@ round_trip (const char *dir)
     g_assert_no_error (error);
     assert_list_equal (want, got);
   }
+  assert_runs_seen (page);
   g_assert_true (layout_page_unpack (page, NULL));
   g_assert_null (page->packed);
   assert_list_equal (want, page->frags);
+  assert_runs_seen (page);
   layout_page_pack (store, page);   /* again, as bleed.c does */
   {
     g_autoptr (GPtrArray) got = layout_page_frags (page, NULL);
