@@ -13,8 +13,9 @@ cd "$TMP"
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true; rm -rf "$TMP"' EXIT
 
-# renders: the number of "wrote" lines in the log
-renders () { grep -c '^dossier: wrote' "$1" || true; }
+# renders: the number of "wrote" lines in the log (0 before the log exists:
+# the background job may not have opened it yet)
+renders () { cat "$1" 2>/dev/null | grep -c '^dossier: wrote' || true; }
 # wait_for LOG N: until N renders are logged (30 s at most: the machine may be busy)
 wait_for () {
   i=0
