@@ -255,7 +255,7 @@ run_stages (const CliJob *job, CliJobResult *r, guint *logged)
   }
   g_autofree char *date = source_date (r);
   g_autoptr (GPtrArray) fonts = g_ptr_array_new_with_free_func (g_free);
-  RenderOptions ro = { .date = date, .font_files = fonts, .drop_pages = TRUE };
+  RenderOptions ro = { .date = date, .font_files = fonts };
   if (!render_pdf_write (ldoc, r->output, &ro, &error))
     return fail (r, error->code == RENDER_ERROR_WRITE      ? CLI_EXIT_CANTCREAT
                   : error->code == RENDER_ERROR_TEMPFAIL ? CLI_EXIT_TEMPFAIL

@@ -49,6 +49,15 @@ bleed_apply (Ctx *ctx)
     LayoutPage *page = g_ptr_array_index (out->pages, p);
     StylePageSelect sel = { page->number, page->first, page->blank, page->name };
     g_autoptr (StylePage) sp = style_page_compute_for (ctx->sheet, &sel);
+    if (sp->background.a <= 0 && inset <= 0)
+      continue;
+    /* every fragment moves, or one goes first: the page is packed again */
+    g_autoptr (GError) error = NULL;
+    gboolean packed = page->packed != NULL;
+    if (!layout_page_unpack (page, &error)) {
+      diag_error (ctx->diags, NULL, 0, 0, "%s", error->message);
+      return;
+    }
     if (sp->background.a > 0) {
       LayoutFrag *bg = frag_new (LAYOUT_FRAG_RECT);
       bg->w = page->width;
@@ -57,16 +66,18 @@ bleed_apply (Ctx *ctx)
       bg->tag = -1;            /* no content: outside the structure tree */
       g_ptr_array_insert (page->frags, 0, bg);
     }
-    if (inset <= 0)
-      continue;
-    for (guint i = 0; i < page->frags->len; i++) {
-      LayoutFrag *f = g_ptr_array_index (page->frags, i);
-      grow_edges (f, page->width, page->height, bleed);
-      f->x += inset;
-      f->y += inset;
+    if (inset > 0) {
+      for (guint i = 0; i < page->frags->len; i++) {
+        LayoutFrag *f = g_ptr_array_index (page->frags, i);
+        grow_edges (f, page->width, page->height, bleed);
+        f->x += inset;
+        f->y += inset;
+      }
+      page->width += 2 * inset;
+      page->height += 2 * inset;
     }
-    page->width += 2 * inset;
-    page->height += 2 * inset;
+    if (packed)
+      layout_page_pack (out->store, page);
   }
   for (guint i = 0; inset > 0 && i < out->outline->len; i++) {
     LayoutOutline *o = g_ptr_array_index (out->outline, i);

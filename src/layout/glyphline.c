@@ -63,24 +63,35 @@ layout_make_glyphs (LayoutDoc *out)
     layout_page_make_glyphs (g_ptr_array_index (out->pages, p));
 }
 
+typedef struct {
+  GHashTable *seen;           /* faces checked */
+  DiagList *diags;
+} FaceCheck;
+
+static void
+check_face (const TextGlyphRun *run, gpointer data)
+{
+  FaceCheck *fc = data;
+  if (!run->face || !g_hash_table_add (fc->seen, (gpointer) run->face))
+    return;
+  g_autoptr (GError) error = NULL;
+  if (!text_face_check (run->face, &error))
+    diag_error (fc->diags, run->face->file, 0, 0, "%s", error->message);
+}
+
 void
 layout_check_faces (const LayoutDoc *out, DiagList *diags)
 {
   /* a face cut short draws its lost glyphs as nothing: an error, not a
    * page with words missing (facecheck.c) */
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  FaceCheck fc = { g_hash_table_new (NULL, NULL), diags };
   for (guint p = 0; p < out->pages->len; p++) {
-    const LayoutPage *page = g_ptr_array_index (out->pages, p);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-      for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++) {
-        const TextGlyphRun *run = g_ptr_array_index (f->runs, r);
-        if (!run->face || !g_hash_table_add (seen, (gpointer) run->face))
-          continue;
-        g_autoptr (GError) error = NULL;
-        if (!text_face_check (run->face, &error))
-          diag_error (diags, run->face->file, 0, 0, "%s", error->message);
-      }
+    g_autoptr (GError) read_error = NULL;
+    if (!layout_page_foreach_run (g_ptr_array_index (out->pages, p), check_face, &fc,
+                                  &read_error)) {
+      diag_error (diags, NULL, 0, 0, "%s", read_error->message);
+      break;
     }
   }
+  g_hash_table_unref (fc.seen);
 }

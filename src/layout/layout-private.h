@@ -237,6 +237,22 @@ void layout_make_glyphs (LayoutDoc *out);
  * (text_face_check), once, as an error naming the file. */
 void layout_check_faces (const LayoutDoc *out, DiagList *diags);
 
+/* ---- store.c: the page store ------------------------------------------- */
+/* A store whose file goes into dir (NULL: $TMPDIR); where none can be made
+ * there, pages stay packed in memory. */
+LayoutStore *layout_store_new (const char *dir);
+void layout_store_free (LayoutStore *store);
+void layout_packed_free (LayoutPacked *packed);
+/* A complete page into store: its fragments but those still TEXT (set at
+ * the end) written out and freed; page->frags keeps those. */
+void layout_page_pack (LayoutStore *store, LayoutPage *page);
+/* What was set on a packed page at the end (its page->frags, all glyph
+ * runs by now) into store too; nothing while one is still TEXT. */
+void layout_page_pack_late (LayoutStore *store, LayoutPage *page);
+/* The whole list back in page->frags and the page no longer packed, for a
+ * pass that changes every fragment; FALSE with error (G_FILE_ERROR). */
+gboolean layout_page_unpack (LayoutPage *page, GError **error);
+
 /* bleed.c: the pages' backgrounds; with a bleed or marks, pages set in a
  * larger sheet (LayoutDoc.trim_inset). Last: it moves every fragment. */
 void bleed_apply (Ctx *ctx);

@@ -17,6 +17,7 @@ page_free (gpointer p)
 {
   LayoutPage *page = p;
   g_ptr_array_unref (page->frags);
+  layout_packed_free (page->packed);
   g_free (page->name);
   g_free (page);
 }
@@ -51,6 +52,7 @@ layout_doc_free (LayoutDoc *ldoc)
     g_ptr_array_unref (ldoc->keep);
   if (ldoc->context)
     g_object_unref (ldoc->context);
+  layout_store_free (ldoc->store);
   g_free (ldoc);
 }
 
@@ -205,6 +207,7 @@ layout_doc_new (const char *primary, PangoFontMap *font_map)
   out->lang = g_strdup (primary);
   out->groups = g_array_new (FALSE, FALSE, sizeof (LayoutGroup));
   out->tags = g_ptr_array_new_with_free_func (tag_free);
+  out->store = layout_store_new (NULL);
   return out;
 }
 
@@ -239,6 +242,8 @@ ctx_finish (Ctx *ctx)
   layout_make_glyphs (ctx->out);
   layout_check_faces (ctx->out, ctx->diags);
   bleed_apply (ctx);          /* last: it moves every fragment */
+  for (guint p = 0; p < ctx->out->pages->len; p++)   /* running heads out of the heap too */
+    layout_page_pack_late (ctx->out->store, g_ptr_array_index (ctx->out->pages, p));
   ctx_styles_release (ctx, 0);
   g_ptr_array_unref (ctx->styles);
   g_hash_table_unref (ctx->anchors);
@@ -349,8 +354,14 @@ char *
 layout_page_dump (const LayoutPage *page)
 {
   GString *s = g_string_new (NULL);
-  for (guint i = 0; i < page->frags->len; i++) {
-    const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) frags = layout_page_frags (page, &error);
+  if (!frags) {
+    g_string_append_printf (s, "%s\n", error->message);
+    return g_string_free (s, FALSE);
+  }
+  for (guint i = 0; i < frags->len; i++) {
+    const LayoutFrag *f = g_ptr_array_index (frags, i);
     if (f->kind != LAYOUT_FRAG_GLYPHS)
       continue;
     g_autofree char *text = layout_frag_text (f);

@@ -81,6 +81,11 @@ typedef struct {
   char *alt;                   /* Figure: alternative text */
 } LayoutTag;
 
+/* The page store (store.c): where a complete page's display list waits,
+ * out of the heap, until it is drawn; a packed page's place in it. */
+typedef struct _LayoutStore LayoutStore;
+typedef struct _LayoutPacked LayoutPacked;
+
 typedef struct {
   double width, height;        /* pt */
   int number;                  /* 1-based */
@@ -90,7 +95,13 @@ typedef struct {
   gboolean first;
   gboolean blank;              /* left empty so that the next starts on its side: @page :blank */
   char *name;                  /* its page name (CSS `page`), NULL: none; @page NAME */
-  GPtrArray *frags;            /* of LayoutFrag* */
+  /* of LayoutFrag*: while the page is laid out, its fragments. Once it is
+   * complete it is packed (every page layout_run gives back is): its
+   * display list is in the page store and frags holds only what was set
+   * after (contents numbers, running heads). Read a page's fragments with
+   * layout_page_frags(). */
+  GPtrArray *frags;
+  LayoutPacked *packed;        /* NULL: frags is the whole list */
 } LayoutPage;
 
 typedef struct {
@@ -118,6 +129,7 @@ typedef struct {
   guint marks;
   /* what fragments point into (styles, chart specs) */
   GPtrArray *keep;
+  LayoutStore *store;          /* the pages' display lists */
 } LayoutDoc;
 
 /* Lays out doc with sheet, its text shaped with fonts from font_map (a
@@ -130,6 +142,18 @@ LayoutDoc *layout_run (const ModelDoc *doc, const StyleSheet *sheet,
 LayoutDoc *layout_run_pack (const ModelPack *pack, const StyleSheet *sheet,
                             PangoFontMap *font_map, DiagList *diags);
 void layout_doc_free (LayoutDoc *ldoc);
+
+/* The fragments of page, in drawing order: its display list read back
+ * from the page store. A new array of new fragments (g_ptr_array_unref),
+ * or NULL with error when the store cannot be read (G_FILE_ERROR). */
+GPtrArray *layout_page_frags (const LayoutPage *page, GError **error);
+/* Calls fn on each glyph run of page's GLYPHS fragments, in drawing
+ * order, without making the fragments: what the face check and the
+ * subsetter read (face, size, glyphs; text and clusters may be NULL, and
+ * the run is valid only during the call). FALSE with error as above. */
+typedef void (*LayoutRunFunc) (const TextGlyphRun *run, gpointer data);
+gboolean layout_page_foreach_run (const LayoutPage *page, LayoutRunFunc fn, gpointer data,
+                                  GError **error);
 
 /* Text of all GLYPHS fragments of a page, line by line, in the order
  * placed: for tests and debugging. */

@@ -10,9 +10,10 @@
  * Units are paginated while the part is still being built (paginate_flush
  * after each top-level section, whose units are final once it has named
  * and placed them; one unit held back for the look-ahead a heading needs),
- * and each page becomes glyph runs as soon as the next one begins: the
- * memory a part takes stays that of a page and a few units, not of the
- * whole document's Pango layouts (issue 9). */
+ * and each page becomes glyph runs as soon as the next one begins and is
+ * packed into the page store (store.c): the memory a part takes stays that
+ * of a page and a few units, not of the whole document's Pango layouts and
+ * display lists (issue 9). */
 #include <math.h>
 #include <string.h>
 #include "common/limits.h"
@@ -64,13 +65,24 @@ page_restyle (Flow *fl)
   fl->y = fl->top;
 }
 
+/* The page pagination leaves: complete but for contents numbers and
+ * furniture, which are set at the end; out of the heap until drawn. */
+static void
+page_close (Flow *fl)
+{
+  if (!fl->page)
+    return;
+  layout_page_make_glyphs (fl->page);
+  layout_page_pack (fl->ctx->out->store, fl->page);
+  fl->page = NULL;
+}
+
 /* first: the page begins a part (a cover), styled by @page :first. */
 static void
 new_page (Flow *fl, gboolean first)
 {
   Ctx *ctx = fl->ctx;
-  if (fl->page)   /* complete but for contents numbers and furniture */
-    layout_page_make_glyphs (fl->page);
+  page_close (fl);
   int number = (int) ctx->out->pages->len + 1;
   g_clear_pointer (&fl->page_style, style_page_free);
   StylePageSelect sel = { number, first, FALSE, fl->name };
@@ -415,8 +427,7 @@ paginate_end (Ctx *ctx)
 {
   Flow *fl = ctx->flow;
   paginate_flush (ctx, TRUE);
-  if (fl->page)
-    layout_page_make_glyphs (fl->page);
+  page_close (fl);
   g_clear_pointer (&fl->page_style, style_page_free);
   g_free (fl);
   ctx->flow = NULL;

@@ -10,7 +10,8 @@
  * most of the bytes, are one memcpy each. Hand-written for the reason
  * pdfscan.c gives; zlib compresses. Deterministic: same objects, same
  * order, same zlib level; /ID is the MD5 of the bytes before the xref
- * stream. */
+ * stream. Written to the file a megabyte at a time as it is made, so it is
+ * not held in memory beside cairo's (issue 9). */
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -78,6 +79,37 @@ write_objstm (GByteArray *out, int number, GArray *nums, GPtrArray *values)
   return TRUE;
 }
 
+/* The file as it is written: out holds what is not yet on fd (flushed
+ * bytes before it), md5 has seen every byte so far, for /ID. */
+typedef struct {
+  GByteArray *out;
+  gsize flushed;
+  GChecksum *md5;
+  int fd;
+} Sink;
+
+/* Where the next byte goes in the file. */
+static gsize
+sink_at (const Sink *k)
+{
+  return k->flushed + k->out->len;
+}
+
+/* What out holds to fd once it is large: the file is never held whole
+ * (about 4.5 MB at 1,000 pages). */
+static gboolean
+sink_flush (Sink *k, gsize above, GError **error)
+{
+  if (k->out->len <= above)
+    return TRUE;
+  g_checksum_update (k->md5, k->out->data, k->out->len);
+  if (!render_write_all (k->fd, k->out->data, k->out->len, error))
+    return FALSE;
+  k->flushed += k->out->len;
+  g_byte_array_set_size (k->out, 0);
+  return TRUE;
+}
+
 static void
 put_be (guint8 *p, guint64 v, int n)
 {
@@ -91,6 +123,8 @@ render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **
   const guint8 *b = pdf_scan_bytes (scan);
   int size = pdf_scan_size (scan);
   g_autoptr (GByteArray) out = g_byte_array_sized_new (1 << 16);
+  g_autoptr (GChecksum) md5 = g_checksum_new (G_CHECKSUM_MD5);
+  Sink sink = { out, 0, md5, fd };
   append (out, b, pdf_scan_first_offset (scan));          /* cairo's header */
   g_autofree Entry *entries = g_new0 (Entry, (gsize) size + 2 + (gsize) size / PER_STREAM);
   entries[0] = (Entry) { 0, 0, 65535 };
@@ -106,7 +140,7 @@ render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **
       if (!span.present) {
         entries[num] = (Entry) { 0, 0, 0 };
       } else if (span.stream && !rep) {
-        entries[num] = (Entry) { 1, out->len, 0 };
+        entries[num] = (Entry) { 1, sink_at (&sink), 0 };
         append (out, b + span.start, span.end - span.start);
         append_str (out, "\n");
       } else {
@@ -118,7 +152,7 @@ render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **
       }
     }
     if (nums->len == PER_STREAM || (num == size && nums->len > 0)) {
-      entries[next] = (Entry) { 1, out->len, 0 };
+      entries[next] = (Entry) { 1, sink_at (&sink), 0 };
       if (!write_objstm (out, next, nums, values)) {
         g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "zlib failed");
         return FALSE;
@@ -127,10 +161,12 @@ render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **
       g_array_set_size (nums, 0);
       g_ptr_array_set_size (values, 0);
     }
+    if (!sink_flush (&sink, 1 << 20, error))
+      return FALSE;
   }
   /* the xref stream, itself its last entry */
   int xref_num = next;
-  entries[xref_num] = (Entry) { 1, out->len, 0 };
+  entries[xref_num] = (Entry) { 1, sink_at (&sink), 0 };
   int n = xref_num + 1;
   g_autofree guint8 *rows = g_new (guint8, (gsize) n * 7);
   for (int k = 0; k < n; k++) {
@@ -143,10 +179,10 @@ render_pdf_compact (const PdfScan *scan, GHashTable *replaced, int fd, GError **
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "zlib failed");
     return FALSE;
   }
-  g_autoptr (GChecksum) md5 = g_checksum_new (G_CHECKSUM_MD5);
-  g_checksum_update (md5, out->data, out->len);
+  if (!sink_flush (&sink, 0, error))
+    return FALSE;
   const char *id = g_checksum_get_string (md5);
-  gsize xref_at = out->len;
+  gsize xref_at = sink_at (&sink);
   g_autoptr (GString) dict = g_string_new (NULL);
   g_string_append_printf (dict, "%d 0 obj\n<< /Type /XRef /Size %d /W [ 1 4 2 ] /Root %d 0 R ",
                           xref_num, n, pdf_scan_root (scan));

@@ -35,7 +35,8 @@ page_image (const LayoutPage *page, RenderFonts *fonts, RenderFormat format, dou
   cairo_scale (cr, scale, scale);
   cairo_set_source_rgb (cr, 1, 1, 1);   /* paper */
   cairo_paint (cr);
-  render_page_play (cr, fonts, page, NULL);
+  g_autoptr (GError) read_error = NULL;
+  gboolean read = render_page_play (cr, fonts, page, NULL, &read_error);
   cairo_status_t status = cairo_status (cr);
   cairo_destroy (cr);
   if (format == RENDER_FORMAT_PNG && status == CAIRO_STATUS_SUCCESS)
@@ -44,6 +45,12 @@ page_image (const LayoutPage *page, RenderFonts *fonts, RenderFormat format, dou
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (!read) {
+    g_set_error (error, RENDER_ERROR, RENDER_ERROR_TEMPFAIL, "page %d: %s", page->number,
+                 read_error->message);
+    g_byte_array_unref (out);
+    return NULL;
+  }
   if (status != CAIRO_STATUS_SUCCESS) {
     g_set_error (error, RENDER_ERROR, RENDER_ERROR_CAIRO, "page %d: %s", page->number,
                  cairo_status_to_string (status));
@@ -63,7 +70,7 @@ render_page_image (const LayoutDoc *ldoc, int page, RenderFormat format, double 
                  page, ldoc->pages->len);
     return NULL;
   }
-  RenderFonts *fonts = render_fonts_new (ldoc, FALSE);
+  RenderFonts *fonts = render_fonts_new (ldoc, FALSE, NULL);
   GBytes *bytes = page_image (g_ptr_array_index (ldoc->pages, page - 1), fonts, format, ppi,
                               error);
   render_fonts_free (fonts);
@@ -129,7 +136,7 @@ render_images_write (const LayoutDoc *ldoc, const char *pattern, RenderFormat fo
       return FALSE;
     }
   }
-  RenderFonts *fonts = render_fonts_new (ldoc, FALSE);
+  RenderFonts *fonts = render_fonts_new (ldoc, FALSE, NULL);
   gboolean ok = TRUE;
   for (int i = 0; ok && i < n_wanted; i++) {
     int number = pages ? g_array_index (pages, int, i) : i + 1;

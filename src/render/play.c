@@ -90,11 +90,16 @@ draw_frag (cairo_t *cr, RenderFonts *fonts, const LayoutFrag *f, gboolean tagged
   }
 }
 
-void
-render_page_play (cairo_t *cr, RenderFonts *fonts, const LayoutPage *page, TagState *ts)
+gboolean
+render_page_play (cairo_t *cr, RenderFonts *fonts, const LayoutPage *page, TagState *ts,
+                  GError **error)
 {
-  for (guint i = 0; i < page->frags->len; i++) {
-    const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+  /* read back from the page store for as long as it is drawn */
+  g_autoptr (GPtrArray) frags = layout_page_frags (page, error);
+  if (!frags)
+    return FALSE;
+  for (guint i = 0; i < frags->len; i++) {
+    const LayoutFrag *f = g_ptr_array_index (frags, i);
     if (ts) {
       if (f->kind != LAYOUT_FRAG_DEST)   /* a destination is no content */
         tag_switch (ts, cr, f->tag);
@@ -103,4 +108,5 @@ render_page_play (cairo_t *cr, RenderFonts *fonts, const LayoutPage *page, TagSt
     }
     draw_frag (cr, fonts, f, ts != NULL);
   }
+  return TRUE;
 }

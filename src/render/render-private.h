@@ -10,9 +10,11 @@ typedef struct _TagState TagState;
 /* ---- subset.c: the faces the pages use, subset by HarfBuzz ------------- */
 typedef struct _RenderFonts RenderFonts;
 typedef struct hb_map_t hb_map_t;
-/* Collects the glyphs every page of ldoc draws and subsets each face once
- * (subset: for a PDF; else each face is opened whole, for images). */
-RenderFonts *render_fonts_new (const LayoutDoc *ldoc, gboolean subset);
+/* For a PDF (subset): collects the glyphs every page of ldoc draws and
+ * subsets each face once; NULL with error when a page cannot be read back
+ * from the page store. For images: each face is opened whole as a page
+ * first draws with it. */
+RenderFonts *render_fonts_new (const LayoutDoc *ldoc, gboolean subset, GError **error);
 void render_fonts_free (RenderFonts *fonts);
 /* The font to draw run with, and *map its glyph ids (old to new; NULL: as
  * they are); NULL when its face cannot be opened. */
@@ -39,8 +41,10 @@ void render_warm_join (RenderWarm *w);
 
 /* ---- play.c: a page's display list drawn on any cairo surface ------------- */
 /* Draws page onto cr (PDF, image or SVG surface); with ts (PDF only), each
- * fragment in its structure element. */
-void render_page_play (cairo_t *cr, RenderFonts *fonts, const LayoutPage *page, TagState *ts);
+ * fragment in its structure element. FALSE with error when the page
+ * cannot be read back from the page store (layout_page_frags). */
+gboolean render_page_play (cairo_t *cr, RenderFonts *fonts, const LayoutPage *page,
+                           TagState *ts, GError **error);
 
 /* ---- tags.c: the structure tree, drawn along with the pages ------------- */
 struct _TagState {

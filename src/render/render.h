@@ -17,10 +17,6 @@ typedef struct {
   /* when not NULL, gets each font file the pages draw from, once, in the
    * order first used (g_free'd strings; for depfiles) */
   GPtrArray *font_files;
-  /* each page's display list freed once the page is drawn (the caller
-   * needs no more than the page count): the whole document's lists are
-   * not held while cairo finishes the file */
-  gboolean drop_pages;
 } RenderOptions;
 
 gboolean render_pdf_write (const LayoutDoc *ldoc, const char *path,

@@ -6,11 +6,14 @@
  * again at cairo_surface_finish to subset it. A Noto CJK face's CFF table is
  * about 20 MB, so that cost most of the render time and 80 MB of memory.
  * Here, once the pages are laid out, the glyph ids each face (file, index)
- * shows on any page — text lines and chart labels — are collected, each
- * face is subset once with hb-subset (glyphs renumbered through the plan's
- * mapping; GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and
- * opened from memory with FreeType for cairo. line.c draws each glyph run
- * with the subset face, at the positions layout set, glyph ids renumbered.
+ * shows on any page — text lines and chart labels, each page read back
+ * from the page store in turn — are collected, each face is subset once
+ * with hb-subset (glyphs renumbered through the plan's mapping;
+ * GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and opened
+ * from memory with FreeType for cairo. For images each face is opened whole
+ * as a page first draws with it: an image of one page reads no other.
+ * line.c draws each glyph run with the subset face, at the positions
+ * layout set, glyph ids renumbered.
  * A variable instance is opened whole from its file; synthetic bold is
  * cairo's, on either. A face the subsetter cannot cut (or FreeType cannot
  * open once cut) is damaged: it is not handed to cairo whole, whose own
@@ -36,6 +39,7 @@ struct _RenderFonts {
   GHashTable *scaled;           /* "face\nsize" -> cairo_scaled_font_t* */
   GPtrArray *order;             /* of Face*, in the order first used */
   cairo_font_options_t *options;
+  gboolean whole;               /* images: each face opened whole when first drawn */
 };
 
 /* FreeType's library is shared by every render (cairo may keep a face
@@ -273,8 +277,18 @@ face_subset (gpointer data, gpointer unused)
   g_mutex_unlock (&cuts_lock);
 }
 
+/* The glyphs run shows, into its face's set (the faces in the order first
+ * used); each page is looked at in the page store, not read back whole. */
+static void
+collect_run (const TextGlyphRun *run, gpointer data)
+{
+  Face *f = face_of (data, run->face);
+  for (int g = 0; g < run->n_glyphs; g++)
+    hb_set_add (f->glyphs, run->glyphs[g].id);
+}
+
 RenderFonts *
-render_fonts_new (const LayoutDoc *ldoc, gboolean subset)
+render_fonts_new (const LayoutDoc *ldoc, gboolean subset, GError **error)
 {
   RenderFonts *fonts = g_new0 (RenderFonts, 1);
   fonts->faces = g_hash_table_new_full (NULL, NULL, NULL, face_free);
@@ -285,23 +299,17 @@ render_fonts_new (const LayoutDoc *ldoc, gboolean subset)
   fonts->options = cairo_font_options_create ();
   cairo_font_options_set_hint_style (fonts->options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_hint_metrics (fonts->options, CAIRO_HINT_METRICS_OFF);
-  for (guint p = 0; p < ldoc->pages->len; p++) {
-    const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *fr = g_ptr_array_index (page->frags, i);
-      for (guint r = 0; fr->kind == LAYOUT_FRAG_GLYPHS && r < fr->runs->len; r++) {
-        const TextGlyphRun *run = g_ptr_array_index (fr->runs, r);
-        Face *f = face_of (fonts, run->face);
-        for (int g = 0; g < run->n_glyphs; g++)
-          hb_set_add (f->glyphs, run->glyphs[g].id);
-      }
-    }
-  }
   if (!subset) {
-    for (guint i = 0; i < fonts->order->len; i++)
-      face_open_whole (g_ptr_array_index (fonts->order, i));
+    /* no glyph sets needed: an image of one page reads no other page */
+    fonts->whole = TRUE;
     return fonts;
   }
+  for (guint p = 0; p < ldoc->pages->len; p++)
+    if (!layout_page_foreach_run (g_ptr_array_index (ldoc->pages, p), collect_run, fonts,
+                                  error)) {
+      render_fonts_free (fonts);
+      return NULL;
+    }
   /* The faces are independent: subset on every core (a CJK face takes some
    * 10 ms). What the PDF holds does not depend on the order they finish in:
    * cairo numbers fonts in the order the pages use them. */
@@ -332,6 +340,10 @@ cairo_scaled_font_t *
 render_fonts_lookup (RenderFonts *fonts, const TextGlyphRun *run, const hb_map_t **map)
 {
   Face *f = g_hash_table_lookup (fonts->faces, run->face);
+  if (!f && fonts->whole) {
+    f = face_of (fonts, run->face);
+    face_open_whole (f);
+  }
   if (!f || !f->cface)
     return NULL;
   char key[64];

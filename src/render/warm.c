@@ -200,6 +200,20 @@ processors (void)
   return (int) g_get_num_processors ();
 }
 
+typedef struct {
+  RenderWarm *w;
+  Seen *seen;
+  cairo_t *cr;
+  RenderFonts *fonts;
+} ScanCtx;
+
+static void
+scan_run (const TextGlyphRun *run, gpointer data)
+{
+  ScanCtx *sc = data;
+  add_run (sc->w, sc->seen, sc->cr, sc->fonts, run);
+}
+
 RenderWarm *
 render_warm_start (cairo_t *cr, RenderFonts *fonts, const LayoutDoc *ldoc)
 {
@@ -215,14 +229,12 @@ render_warm_start (cairo_t *cr, RenderFonts *fonts, const LayoutDoc *ldoc)
     .subset = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t)),
   };
   cairo_save (cr);
-  for (guint p = 0; p < ldoc->pages->len && seen.scanned < WARM_SCAN_GLYPHS; p++) {
-    const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
-      for (guint r = 0; f->kind == LAYOUT_FRAG_GLYPHS && r < f->runs->len; r++)
-        add_run (w, &seen, cr, fonts, g_ptr_array_index (f->runs, r));
-    }
-  }
+  /* the pages are read from the page store here, on the drawing thread,
+   * before the helper starts: the store is never read by two threads */
+  ScanCtx sc = { w, &seen, cr, fonts };
+  for (guint p = 0; p < ldoc->pages->len && seen.scanned < WARM_SCAN_GLYPHS; p++)
+    if (!layout_page_foreach_run (g_ptr_array_index (ldoc->pages, p), scan_run, &sc, NULL))
+      break;   /* a page that cannot be read: drawing will say so */
   cairo_restore (cr);
   g_hash_table_destroy (seen.font_glyphs);
   g_hash_table_destroy (seen.faces);   /* the tasks hold the subsets' fonts */

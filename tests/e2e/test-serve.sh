@@ -41,6 +41,9 @@ python3 -c "import json,sys; s=json.load(open('body')); sys.exit(0 if len(s['pag
   && pass || fail "the state does not list the PDF's $n pages: $(cat body)"
 [ "$(code "${url}page/2.png?w=500")" = "200 image/png" ] && pass || fail "a PNG page"
 [ "$(identify -format %w body)" = 500 ] && pass || fail "the PNG is not 500 pixels wide"
+# drawn from the pages as laid out, not a blank sheet (the PDF's drawing
+# once emptied the pages the preview keeps)
+[ "$(convert body -format '%[fx:mean<0.999]' info:)" = 1 ] && pass || fail "the PNG page is blank"
 [ "$(code "${url}page/$n.svg")" = "200 image/svg+xml" ] && pass || fail "an SVG page"
 xmllint --noout body && pass || fail "the SVG is not well-formed"
 for p in /page/0.png "/page/$((n + 1)).png" /page/1.pdf /page/x.png /page/1.png/.. /style.css \

@@ -100,8 +100,9 @@ lines_of (const LayoutDoc *ldoc, const char *prefix)
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Line));
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+    g_autoptr (GPtrArray) frags = layout_page_frags (page, NULL);
+    for (guint i = 0; i < frags->len; i++) {
+      const LayoutFrag *f = g_ptr_array_index (frags, i);
       if (f->kind != LAYOUT_FRAG_GLYPHS || !f->para)
         continue;
       const char *text = f->para;
@@ -121,8 +122,9 @@ test_inside_text_area (Fixture *f, gconstpointer data)
   for (guint p = 0; p < f->ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (f->ldoc->pages, p);
     double top = 15 * 72 / 25.4, bottom = page->height - 15 * 72 / 25.4;
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *fr = g_ptr_array_index (page->frags, i);
+    g_autoptr (GPtrArray) frags = layout_page_frags (page, NULL);
+    for (guint i = 0; i < frags->len; i++) {
+      const LayoutFrag *fr = g_ptr_array_index (frags, i);
       if (fr->kind != LAYOUT_FRAG_GLYPHS)
         continue;
       g_assert_cmpfloat (fr->y, >, top);

@@ -203,8 +203,9 @@ test_documents (void)
     int hyphenated = 0, run = 0, max_run = 0;
     for (guint p = 0; p < ldoc->pages->len; p++) {
       const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
-      for (guint f = 0; f < page->frags->len; f++) {
-        const LayoutFrag *fr = g_ptr_array_index (page->frags, f);
+      g_autoptr (GPtrArray) frags = layout_page_frags (page, NULL);
+      for (guint f = 0; f < frags->len; f++) {
+        const LayoutFrag *fr = g_ptr_array_index (frags, f);
         if (fr->kind != LAYOUT_FRAG_GLYPHS || !fr->para)
           continue;
         gboolean shy = fr->hyphenated;
@@ -250,8 +251,9 @@ test_single_word_lines (void)
   double column = 148 * 72 / 25.4 - 2 * 40 * 72 / 25.4;
   int single = 0;
   const LayoutPage *page = g_ptr_array_index (ldoc->pages, 0);
-  for (guint i = 0; i < page->frags->len; i++) {
-    const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+  g_autoptr (GPtrArray) frags = layout_page_frags (page, NULL);
+  for (guint i = 0; i < frags->len; i++) {
+    const LayoutFrag *f = g_ptr_array_index (frags, i);
     if (f->kind != LAYOUT_FRAG_GLYPHS || !f->para || !g_str_has_prefix (f->para, "Die"))
       continue;
     g_autofree char *s = layout_frag_text (f);
