@@ -365,8 +365,9 @@ test_tile_label_solid (void)
   int lines = 0;
   for (guint p = 0; p < ldoc->pages->len; p++) {
     const LayoutPage *page = g_ptr_array_index (ldoc->pages, p);
-    for (guint i = 0; i < page->frags->len; i++) {
-      const LayoutFrag *f = g_ptr_array_index (page->frags, i);
+    g_autoptr (GPtrArray) frags = layout_page_frags (page, NULL);   /* from the page store */
+    for (guint i = 0; i < frags->len; i++) {
+      const LayoutFrag *f = g_ptr_array_index (frags, i);
       if (f->kind != LAYOUT_FRAG_GLYPHS || !f->para || !g_str_has_prefix (f->para, "南京新能源")
           || f->line + 1 == f->n_lines)
         continue;
