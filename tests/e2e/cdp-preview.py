@@ -1,55 +1,17 @@
 #!/usr/bin/env python3
 """The browser test's driver (test-serve-browser.sh): headless Chromium
-over the DevTools protocol on a pipe (--remote-debugging-pipe: JSON
-messages ended by NUL on file descriptors 3 and 4, so no websocket library
-is needed). Loads the preview, waits for every page image, scrolls, runs
+over the DevTools protocol (cdp.py). Loads the preview, waits for every page image, scrolls, runs
 the edit command, waits for the reloaded images, and checks that the
 changed pages were reloaded, the scroll position kept and a broken edit's
 message shown. Usage: cdp-preview.py URL PROFILE EDIT_CMD BREAK_CMD"""
 import json, os, subprocess, sys, time
 
 url, profile, edit, broken = sys.argv[1:5]
-to_chrome_r, to_chrome_w = os.pipe()
-from_chrome_r, from_chrome_w = os.pipe()
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import Chromium
 
-def child_fds():
-    # through high numbers first: a pipe's own number may be 3 or 4
-    os.dup2(to_chrome_r, 100)
-    os.dup2(from_chrome_w, 101)
-    os.dup2(100, 3)
-    os.dup2(101, 4)
-    os.set_inheritable(3, True)
-    os.set_inheritable(4, True)
-
-chrome = subprocess.Popen(
-    ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
-     "--user-data-dir=" + profile, "--window-size=900,1200", "--no-first-run", "about:blank"],
-    preexec_fn=child_fds, pass_fds=(3, 4),
-    stdout=subprocess.DEVNULL, stderr=open(profile + ".log", "wb"))
-os.close(to_chrome_r)
-os.close(from_chrome_w)
-buf = b""
-ids = 0
-
-def call(method, params=None, session=None):
-    global buf, ids
-    ids += 1
-    msg = {"id": ids, "method": method, "params": params or {}}
-    if session:
-        msg["sessionId"] = session
-    os.write(to_chrome_w, json.dumps(msg).encode() + b"\0")
-    while True:
-        while b"\0" not in buf:
-            chunk = os.read(from_chrome_r, 65536)
-            if not chunk:
-                raise SystemExit("chromium closed the pipe")
-            buf += chunk
-        line, buf = buf.split(b"\0", 1)
-        reply = json.loads(line)
-        if reply.get("id") == ids:
-            if "error" in reply:
-                raise SystemExit(f"{method}: {reply['error']}")
-            return reply["result"]
+browser = Chromium(profile)
+call = browser.call
 
 failures = 0
 def check(ok, what):
@@ -97,9 +59,5 @@ try:
     check(js("document.images.length") == len(first), "the last good pages are not kept")
     print(f"reloaded pages {[i + 1 for i in changed]} of {len(first)}; message: {text[:80]}")
 finally:
-    try:
-        call("Browser.close")
-    except SystemExit:
-        pass
-    chrome.wait(timeout=30)
+    browser.close()
 sys.exit(1 if failures else 0)
