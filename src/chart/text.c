@@ -95,7 +95,7 @@ static TextRun *
 segment_run (const char *text, const char *lang, ChartFont font, gboolean wraps)
 {
   if (font == CHART_FONT_FIGURE)
-    return text_run_new_plain (text, lang);
+    return text_run_new_figure (text, lang);
   ModelInline in = { .kind = MODEL_INLINE_TEXT, .text = (char *) text };
   gpointer inlines[] = { &in };
   GPtrArray array = { .pdata = inlines, .len = 1 };

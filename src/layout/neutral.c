@@ -124,7 +124,7 @@ tile_number_line (Ctx *ctx, const TextFigureParts *p, const char *lang,
   gboolean zh = model_lang_is_chinese (lang);
   g_autofree char *text = *p->unit ? g_strconcat (p->number, zh ? "" : " ", p->unit, NULL)
                                    : g_strdup (p->number);
-  g_autoptr (TextRun) run = text_run_new_plain (text, lang);
+  g_autoptr (TextRun) run = text_run_new_figure (text, lang);
   if (*p->unit) {
     const char *u = g_strrstr (run->text, p->unit);
     if (u != NULL) {
@@ -174,7 +174,7 @@ tile_add_lang (Ctx *ctx, Row *row, const ModelFigure *fig, const char *lang, dou
   g_autoptr (ParaResult) line = tile_number_line (ctx, p, lang, vst, &us, inner);
   gboolean unit_below = line == NULL && *p->unit;
   if (line == NULL) {
-    g_autoptr (TextRun) run = text_run_new_plain (p->number, lang);
+    g_autoptr (TextRun) run = text_run_new_figure (p->number, lang);
     double min_size = MAX (lst->font_size, vst->font_size * 0.5);
     line = tile_text (ctx, run, vst, inner, min_size);
   }

@@ -241,12 +241,6 @@ put_atom_spaced (RunBuilder *rb, const char *s, gboolean spaced)
 }
 
 static void
-put_atom (RunBuilder *rb, const char *s)
-{
-  put_atom_spaced (rb, s, FALSE);
-}
-
-static void
 add_attr (RunBuilder *rb, PangoAttribute *a, gsize start)
 {
   if (!rb->attrs) {
@@ -407,15 +401,13 @@ text_variant_plain (const ModelVariant *variant, const char *lang)
   return g_strjoinv (" ", parts);
 }
 
-TextRun *
-text_run_new_plain (const char *text, const char *lang)
+static TextRun *
+made_run (const char *text, const char *lang, gboolean figure)
 {
-  /* made text (labels, numbers, running heads): set as it is, without
-   * hyphens or Han-Latin spaces inside it ("22.2亿" stays together) */
   TextRun *run = g_new0 (TextRun, 1);
   RunBuilder rb = { .text = g_string_new (NULL), .lang = lang,
                     .chinese = model_lang_is_chinese (lang) };
-  put_atom (&rb, text);
+  put_atom_spaced (&rb, text, figure);
   run->text = g_string_free (rb.text, FALSE);
   run->attrs = pango_attr_list_new ();
   PangoAttribute *la = pango_attr_language_new (pango_language_from_string (lang));
@@ -425,6 +417,22 @@ text_run_new_plain (const char *text, const char *lang)
   run->links = g_array_new (FALSE, FALSE, sizeof (TextLink));
   g_array_set_clear_func (run->links, link_clear);
   return run;
+}
+
+TextRun *
+text_run_new_plain (const char *text, const char *lang)
+{
+  /* made text (labels, running heads): set as it is, without hyphens or
+   * Han-Latin spaces inside it */
+  return made_run (text, lang, FALSE);
+}
+
+TextRun *
+text_run_new_figure (const char *text, const char *lang)
+{
+  /* a figure as running text spaces it ("逾 42 亿美元", "22.2 亿"), held
+   * together by word joiners: the same in tiles and charts as in the text */
+  return made_run (text, lang, TRUE);
 }
 
 void

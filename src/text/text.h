@@ -98,6 +98,10 @@ TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
                                 const StyleComputed *style);
 /* A run of plain text in lang, no other attributes. */
 TextRun *text_run_new_plain (const char *text, const char *lang);
+/* A figure made as text (a tile's number, a chart's value or tick): one
+ * word, and in Chinese a quarter em where Han meets digits, as a figure in
+ * running text has ("逾 42 亿"). */
+TextRun *text_run_new_figure (const char *text, const char *lang);
 void text_run_free (TextRun *run);
 
 /* ---- coverage (coverage.c) ------------------------------------------------ */
