@@ -20,11 +20,17 @@ const ParaTune para_tune = {
   .emergency_stretch_em = 1.5,
   .ragged_stretch_em = 3,
   .loose_gap = 2.5,
-  /* letters spaced by up to 3 % of their width, once word spaces are half
-   * as wide again as their own (ratio 1): in a 75-letter line that is some
-   * 9 pt more room, one word's difference, where 3 % is not seen */
+  /* letters spaced by up to 3 % of their width, once word spaces have
+   * opened to ratio 1.75 (about 1.9 × their own width): in a 75-letter line
+   * that is some 9 pt more room, one word's difference, where 3 % is not
+   * seen. Not sooner: each spaced letter is placed on its own in the PDF
+   * (cairo writes a number for each in its TJ arrays), and at ratio 1 so
+   * many lines took it that files grew 2-8 % (2026-12: ×23 example 616,760
+   * B at 1, 602,731 at 1.75, 568,767 with none); 1.75 keeps the hyphen
+   * counts of ratio 1 in every input and arrangement, 2 does not
+   * (briefing: 8 → 10 of 49 lines). */
   .tracking = 0.03,
-  .tracking_after = 1,
+  .tracking_after = 1.75,
   /* off: a stop set half-width keeps its full-width box in the PDF's font
    * widths, so text extraction (and pdf-lint) sees the line stick out and
    * every other line of the column short. Measured on (2026-12): at 0.5 em

@@ -26,9 +26,11 @@ PROBE = """(() => {
 try:
     page = call("Target.createTarget", {"url": "file://" + os.path.abspath(pdf)})
     page_session = call("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True})["sessionId"]
-    result, viewer = None, None
+    # the viewer fills its toolbar in steps (pages first, then title and
+    # bookmarks with the metadata): read it until it stays the same for 1.5 s
+    result, viewer, same, last = None, None, 0, None
     deadline = time.time() + 30
-    while result is None and time.time() < deadline:
+    while same < 3 and time.time() < deadline:
         time.sleep(0.5)
         if viewer is None:
             for t in call("Target.getTargets")["targetInfos"]:
@@ -36,7 +38,10 @@ try:
                     viewer = call("Target.attachToTarget", {"targetId": t["targetId"], "flatten": True})["sessionId"]
         if viewer is not None:
             r = call("Runtime.evaluate", {"expression": PROBE, "returnByValue": True}, viewer)
-            result = r.get("result", {}).get("value")
+            now = r.get("result", {}).get("value")
+            same = same + 1 if now is not None and now == last else 0
+            last = now
+    result = last
     if result is None:
         raise SystemExit("the viewer did not load the PDF in 30 s")
     time.sleep(1)   # the first page's pixels
