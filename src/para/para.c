@@ -57,22 +57,190 @@ static const char cache_key[] = "dossier-para-cache";
  * keep a second copy of all its text (issue 9: memory flat in pages). */
 #define PARA_CACHE_MAX 1024
 
-static char *
-result_key (const TextRun *run, const StyleComputed *st, double width)
+/* The cache's key: what para_compute reads of the run and the style, held
+ * as values, not printed. A lookup key points into the caller's run; a
+ * stored key owns copies. The hash mixes the text, every attribute's type
+ * and range (and its value for the common types) and the style fields;
+ * key_equal compares all of them in full, so two keys that collide in
+ * the hash never share a result. (It was a string of the text,
+ * pango_attr_list_to_string and a printf of the fields, built on every
+ * call: 5 % of the layout stage.) */
+typedef struct {
+  char *text;
+  PangoAttrList *attrs;
+  GPtrArray *attr_seq;        /* the attributes of attrs in order (stored keys only) */
+  GArray *links;              /* of TextLink; only start and end are read */
+  const char *font_family;    /* "" for none */
+  double font_size, line_height, text_indent, letter_spacing, width;
+  int font_weight, text_align, hyphenate_limit[3];
+  gboolean font_italic;
+  guint hash;
+} ParaKey;
+
+static guint
+mix (guint h, guint v)
 {
-  g_autofree char *attrs = pango_attr_list_to_string (run->attrs);
-  GString *k = g_string_new (run->text);
-  g_string_append_printf (k, "\x1f%s\x1f%s\x1f%.4f\x1f%d\x1f%d\x1f%.4f\x1f%d\x1f%.4f\x1f%.4f"
-                          "\x1f%d %d %d\x1f%.4f",
-                          attrs, st->font_family ? st->font_family : "", st->font_size,
-                          st->font_weight, st->font_italic, st->line_height, st->text_align,
-                          st->text_indent, st->letter_spacing, st->hyphenate_limit[0],
-                          st->hyphenate_limit[1], st->hyphenate_limit[2], width);
-  for (guint i = 0; i < run->links->len; i++) {
-    const TextLink *l = &g_array_index (run->links, TextLink, i);
-    g_string_append_printf (k, "\x1f%d,%d", l->start, l->end);
+  return (h ^ v) * 16777619u;   /* FNV-1a's step on a whole word */
+}
+
+static guint
+mix_double (guint h, double d)
+{
+  guint64 bits;
+  memcpy (&bits, &d, sizeof bits);
+  return mix (mix (h, (guint) bits), (guint) (bits >> 32));
+}
+
+/* Hashes an attribute's type, range and, for the types the text stage
+ * sets, its value; the others are told apart by key_equal alone. */
+static gboolean
+hash_attr (PangoAttribute *a, gpointer data)
+{
+  guint *h = data;
+  PangoAttrType type = a->klass->type;
+  *h = mix (mix (mix (*h, (guint) type), a->start_index), a->end_index);
+  switch (type) {
+  case PANGO_ATTR_STYLE:
+  case PANGO_ATTR_WEIGHT:
+  case PANGO_ATTR_UNDERLINE:
+    *h = mix (*h, (guint) ((PangoAttrInt *) a)->value);
+    break;
+  case PANGO_ATTR_LANGUAGE:
+    *h = mix (*h, g_str_hash (pango_language_to_string (((PangoAttrLanguage *) a)->value)));
+    break;
+  case PANGO_ATTR_FONT_DESC:
+    *h = mix (*h, pango_font_description_hash (((PangoAttrFontDesc *) a)->desc));
+    break;
+  default:
+    break;
   }
-  return g_string_free (k, FALSE);
+  return FALSE;                 /* pango_attr_list_filter: keep it in the list */
+}
+
+static gboolean
+collect_attr (PangoAttribute *a, gpointer data)
+{
+  g_ptr_array_add (data, a);
+  return FALSE;
+}
+
+typedef struct {
+  const GPtrArray *seq;
+  guint i;
+  gboolean same;
+} AttrCompare;
+
+static gboolean
+compare_attr (PangoAttribute *a, gpointer data)
+{
+  AttrCompare *c = data;
+  if (!c->same)
+    return FALSE;
+  const PangoAttribute *b = c->i < c->seq->len ? g_ptr_array_index (c->seq, c->i) : NULL;
+  c->i++;
+  c->same = b && a->start_index == b->start_index && a->end_index == b->end_index
+            && pango_attribute_equal (a, b);
+  return FALSE;
+}
+
+static void
+key_fill (ParaKey *k, const TextRun *run, const StyleComputed *st, double width)
+{
+  *k = (ParaKey) {
+    .text = run->text, .attrs = run->attrs, .links = run->links,
+    .font_family = st->font_family ? st->font_family : "",
+    .font_size = st->font_size, .line_height = st->line_height,
+    .text_indent = st->text_indent, .letter_spacing = st->letter_spacing, .width = width,
+    .font_weight = st->font_weight, .text_align = (int) st->text_align,
+    .hyphenate_limit = { st->hyphenate_limit[0], st->hyphenate_limit[1],
+                         st->hyphenate_limit[2] },
+    .font_italic = st->font_italic,
+  };
+  guint h = mix (g_str_hash (k->text), g_str_hash (k->font_family));
+  if (k->attrs)
+    pango_attr_list_filter (k->attrs, hash_attr, &h);
+  h = mix_double (mix_double (mix_double (h, k->font_size), k->line_height), k->text_indent);
+  h = mix_double (mix_double (h, k->letter_spacing), k->width);
+  h = mix (mix (mix (h, (guint) k->font_weight), (guint) k->text_align), (guint) k->font_italic);
+  for (int i = 0; i < 3; i++)
+    h = mix (h, (guint) k->hyphenate_limit[i]);
+  for (guint i = 0; i < k->links->len; i++) {
+    const TextLink *l = &g_array_index (k->links, TextLink, i);
+    h = mix (mix (h, (guint) l->start), (guint) l->end);
+  }
+  k->hash = h;
+}
+
+/* A stored copy of a lookup key: nothing of the caller's run kept. */
+static ParaKey *
+key_copy (const ParaKey *k)
+{
+  ParaKey *c = g_new (ParaKey, 1);
+  *c = *k;
+  c->text = g_strdup (k->text);
+  c->font_family = g_strdup (k->font_family);
+  c->attrs = pango_attr_list_copy (k->attrs);
+  if (!c->attrs)
+    c->attrs = pango_attr_list_new ();
+  c->attr_seq = g_ptr_array_new ();
+  pango_attr_list_filter (c->attrs, collect_attr, c->attr_seq);
+  c->links = g_array_sized_new (FALSE, FALSE, sizeof (TextLink), k->links->len);
+  for (guint i = 0; i < k->links->len; i++) {
+    TextLink l = { g_array_index (k->links, TextLink, i).start,
+                   g_array_index (k->links, TextLink, i).end, NULL };
+    g_array_append_val (c->links, l);
+  }
+  return c;
+}
+
+static void
+key_free (gpointer data)
+{
+  ParaKey *k = data;
+  g_free (k->text);
+  g_free ((char *) k->font_family);
+  g_ptr_array_unref (k->attr_seq);
+  pango_attr_list_unref (k->attrs);
+  g_array_unref (k->links);
+  g_free (k);
+}
+
+static guint
+key_hash (gconstpointer k)
+{
+  return ((const ParaKey *) k)->hash;
+}
+
+/* One of the two is a stored key (GLib passes the stored one first, but
+ * that is not promised): its attr_seq is what the other's list is read
+ * against. */
+static gboolean
+key_equal (gconstpointer pa, gconstpointer pb)
+{
+  const ParaKey *a = pa, *b = pb;
+  if (!b->attr_seq) {
+    const ParaKey *t = a;
+    a = b, b = t;
+  }
+  if (a->hash != b->hash || strcmp (a->text, b->text) != 0
+      || strcmp (a->font_family, b->font_family) != 0 || a->font_size != b->font_size
+      || a->line_height != b->line_height || a->text_indent != b->text_indent
+      || a->letter_spacing != b->letter_spacing || a->width != b->width
+      || a->font_weight != b->font_weight || a->text_align != b->text_align
+      || a->font_italic != b->font_italic
+      || memcmp (a->hyphenate_limit, b->hyphenate_limit, sizeof a->hyphenate_limit) != 0
+      || a->links->len != b->links->len)
+    return FALSE;
+  for (guint i = 0; i < a->links->len; i++) {
+    const TextLink *la = &g_array_index (a->links, TextLink, i);
+    const TextLink *lb = &g_array_index (b->links, TextLink, i);
+    if (la->start != lb->start || la->end != lb->end)
+      return FALSE;
+  }
+  AttrCompare c = { b->attr_seq, 0, TRUE };
+  if (a->attrs)
+    pango_attr_list_filter (a->attrs, compare_attr, &c);
+  return c.same && c.i == b->attr_seq->len;
 }
 
 static void
@@ -147,16 +315,17 @@ para_set (PangoContext *pctx, const TextRun *run, const StyleComputed *st, doubl
 {
   g_return_val_if_fail (pctx && run && st, NULL);
   PangoFontMap *map = pango_context_get_font_map (pctx);
-  g_autofree char *key = result_key (run, st, width);
+  ParaKey key;
+  key_fill (&key, run, st, width);
   g_mutex_lock (&cache_lock);
   GHashTable *cache = g_object_get_data (G_OBJECT (map), cache_key);
   if (!cache) {
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+    cache = g_hash_table_new_full (key_hash, key_equal, key_free,
                                    (GDestroyNotify) para_result_unref);
     g_object_set_data_full (G_OBJECT (map), cache_key, cache,
                             (GDestroyNotify) g_hash_table_unref);
   }
-  ParaResult *res = g_hash_table_lookup (cache, key);
+  ParaResult *res = g_hash_table_lookup (cache, &key);
   if (res) {
     para_result_ref (res);
     g_mutex_unlock (&cache_lock);
@@ -167,8 +336,8 @@ para_set (PangoContext *pctx, const TextRun *run, const StyleComputed *st, doubl
   g_mutex_lock (&cache_lock);
   if (g_hash_table_size (cache) >= PARA_CACHE_MAX)
     g_hash_table_remove_all (cache);
-  if (!g_hash_table_contains (cache, key))
-    g_hash_table_insert (cache, g_steal_pointer (&key), para_result_ref (res));
+  if (!g_hash_table_contains (cache, &key))
+    g_hash_table_insert (cache, key_copy (&key), para_result_ref (res));
   g_mutex_unlock (&cache_lock);
   return res;
 }
