@@ -223,6 +223,25 @@ test_documents (void)
   }
 }
 
+/* The pages of an input and a style sheet given as strings (the input
+ * through a file: the loader reads files). */
+static LayoutDoc *
+layout_of (const char *xml, const char *css)
+{
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("typography-XXXXXX.xml", &path, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  g_autoptr (DiagList) diags = diag_list_new ();
+  ModelPack *pack = NULL;
+  g_autoptr (ModelDoc) doc = model_load (path, FALSE, &pack, diags);
+  remove (path);
+  g_assert_nonnull (doc);
+  g_autoptr (StyleSheet) sheet = style_sheet_parse (css, strlen (css), "t.css", diags);
+  return layout_run (doc, sheet, font_map, diags);
+}
+
 /* A justified line holding one word is set ragged, never letter-spaced:
  * narrow columns and long words without hyphenation force such lines. */
 static void
@@ -236,18 +255,7 @@ test_single_word_lines (void)
   static const char *css =
     "@page { size: A5; margin: 20mm 40mm; } toc { display: none; } cover { break-after: auto; }"
     "p { font-size: 10pt; text-align: justify; hyphens: none; }";
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("single-XXXXXX.xml", &path, NULL);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
-  g_autoptr (DiagList) diags = diag_list_new ();
-  ModelPack *pack = NULL;
-  g_autoptr (ModelDoc) doc = model_load (path, FALSE, &pack, diags);
-  remove (path);
-  g_assert_nonnull (doc);
-  g_autoptr (StyleSheet) sheet = style_sheet_parse (css, strlen (css), "t.css", diags);
-  g_autoptr (LayoutDoc) ldoc = layout_run (doc, sheet, font_map, diags);
+  g_autoptr (LayoutDoc) ldoc = layout_of (xml, css);
   double column = 148 * 72 / 25.4 - 2 * 40 * 72 / 25.4;
   int single = 0;
   const LayoutPage *page = g_ptr_array_index (ldoc->pages, 0);
@@ -349,18 +357,7 @@ test_tile_label_solid (void)
     "@page { size: A5; margin: 20mm; } toc { display: none; } cover { break-after: auto; }"
     "facts { tile-columns: 3; } tile { padding: 2mm; }"
     "tile label { font-family: \"Noto Sans CJK SC\"; font-size: 7pt; text-align: left; }";
-  g_autofree char *path = NULL;
-  int fd = g_file_open_tmp ("tile-XXXXXX.xml", &path, NULL);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
-  g_autoptr (DiagList) diags = diag_list_new ();
-  ModelPack *pack = NULL;
-  g_autoptr (ModelDoc) doc = model_load (path, FALSE, &pack, diags);
-  remove (path);
-  g_assert_nonnull (doc);
-  g_autoptr (StyleSheet) sheet = style_sheet_parse (css, strlen (css), "t.css", diags);
-  g_autoptr (LayoutDoc) ldoc = layout_run (doc, sheet, font_map, diags);
+  g_autoptr (LayoutDoc) ldoc = layout_of (xml, css);
   double right = 0;
   int lines = 0;
   for (guint p = 0; p < ldoc->pages->len; p++) {
