@@ -82,7 +82,9 @@ st=$(status "$DOSSIER" --manifest "$W/none.txt")
 [ "$st" -eq 66 ] && pass || fail "missing manifest: status $st, not 66"
 
 # ---- isolation: a worker killed mid-run touches no other input --------------
-sh "$SRCDIR/bench/gen-input.sh" 60 >"$W/big.xml"
+# large enough that drawing its pages (while the PDF's temporary file is
+# open) lasts long enough to be seen between two polls
+sh "$SRCDIR/bench/gen-input.sh" 240 >"$W/big.xml"
 rm -f "$W/a.pdf" "$W/big.pdf"
 "$DOSSIER" -j 2 "$W/big.xml" "$W/a.xml" --report "$W/k.jsonl" 2>"$TMP/err" &
 parent=$!
