@@ -123,14 +123,17 @@ string_field (const StyleComputed *cs, const StylePropInfo *info)
  * parent's first fields (font, line height, colour …) tell keys apart well
  * enough; equality still compares every byte. */
 static gsize
-build_key (KeyBuilder *kb, const StyleNode *node, const StyleComputed *p)
+build_key (KeyBuilder *kb, const StyleSheet *sheet, const StyleNode *node,
+           const StyleComputed *p)
 {
   kb->buf = (guint8 *) kb->stack;
   kb->cap = sizeof kb->stack;
   kb->len = sizeof (CacheKey);                /* the header, filled in later */
   for (const StyleNode *n = node; n; n = n->parent) {
     kb_str (kb, n->name);
-    kb_str (kb, n->id);
+    /* an id no selector names changes nothing: left out, the styles of a
+     * document's many elements with ids of their own are computed once */
+    kb_str (kb, n->id && g_hash_table_contains (sheet->selector_ids, n->id) ? n->id : NULL);
     kb_str (kb, n->classes);
     kb_str (kb, n->lang);
     kb_add (kb, "\x1e", 1);
@@ -172,10 +175,10 @@ key_hash (const guint8 *data, gsize len)
   return (guint) (r ^ (r >> 32));
 }
 
-/* Entries are about 2 KB (a computed style and its key), and a document's
- * ids make most keys unique: 2,048 keep every repeated element's style
- * (classes, languages, depths) and no more than 5 MB (issue 9: 20,000 held
- * 46 MB through a 1,000-page layout). */
+/* Entries are about 2 KB (a computed style and its key): 2,048 keep every
+ * repeated element's style (classes, languages, depths, the ids selectors
+ * name) and no more than 5 MB (issue 9: 20,000 held 46 MB through a
+ * 1,000-page layout). */
 #define CACHE_MAX 2048
 
 StyleComputed *
@@ -187,7 +190,7 @@ style_compute (const StyleSheet *sheet, const StyleNode *node, const StyleComput
 
   /* the key is built in place, after room for a CacheKey header */
   KeyBuilder kb;
-  gsize hashed = build_key (&kb, node, parent);
+  gsize hashed = build_key (&kb, sheet, node, parent);
   CacheKey *key = (CacheKey *) kb.buf;
   key->len = kb.len - sizeof (CacheKey);
   key->hash = key_hash (key->data, hashed);

@@ -30,14 +30,19 @@ style_sheet_index (StyleSheet *sheet)
                                            (GDestroyNotify) g_ptr_array_unref);
   sheet->by_type = g_new0 (GPtrArray *, n_types);
   sheet->universal = g_ptr_array_new ();
+  sheet->selector_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint r = 0; r < sheet->rules->len; r++) {
     StyleRule *rule = sheet->rules->pdata[r];
     for (guint s = 0; s < rule->selectors->len; s++) {
       StyleSelector *sel = rule->selectors->pdata[s];
       const StyleCompound *c = &g_array_index (sel->compounds, StyleCompound, 0);
-      for (guint k = 0; k < sel->compounds->len; k++)
-        if (g_array_index (sel->compounds, StyleCompound, k).langs)
+      for (guint k = 0; k < sel->compounds->len; k++) {
+        const StyleCompound *ck = &g_array_index (sel->compounds, StyleCompound, k);
+        if (ck->langs)
           sheet->uses_lang = TRUE;
+        if (ck->id)
+          g_hash_table_add (sheet->selector_ids, g_strdup (ck->id));
+      }
       if (c->id) {
         bucket_add (sheet->by_id, c->id, sel);
       } else if (c->classes) {

@@ -198,6 +198,7 @@ style_sheet_free (StyleSheet *sheet)
   g_ptr_array_unref (sheet->page_rules);
   g_ptr_array_unref (sheet->families);
   g_clear_pointer (&sheet->by_id, g_hash_table_unref);
+  g_clear_pointer (&sheet->selector_ids, g_hash_table_unref);
   g_clear_pointer (&sheet->by_class, g_hash_table_unref);
   if (sheet->by_type) {
     for (int k = 0; style_element_names ()[k]; k++)

@@ -287,6 +287,7 @@ struct _StyleSheet {
 
   /* rule index by the rightmost compound */
   GHashTable *by_id;          /* id → GPtrArray of StyleSelector* */
+  GHashTable *selector_ids;   /* every id a selector names, in any compound (a set) */
   GHashTable *by_class;
   GPtrArray **by_type;        /* element index → GPtrArray or NULL */
   GPtrArray *universal;

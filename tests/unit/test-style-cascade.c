@@ -79,6 +79,30 @@ test_specificity_and_order (void)
   assert_color (c4->color, 0x000001);
 }
 
+/* Ids no selector names are left out of the cache's key: elements that
+ * differ only in them share one computation, and an id a selector names in
+ * any compound (#s p: an ancestor's) still tells its element apart. */
+static void
+test_ids_in_cache (void)
+{
+  g_autoptr (StyleSheet) s = sheet ("p { color: #000001; }\n"
+                                    "#s2 p { color: #000002; }\n"
+                                    "#named { color: #000003; }\n");
+  StyleNode root = { .name = "dossier" };
+  const char *ids[] = { "s1", "s2", "s3", "named" };
+  guint32 want[] = { 0x000001, 0x000002, 0x000001, 0x000001 };
+  for (guint round = 0; round < 2; round++)   /* the second: from the cache */
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++) {
+      StyleNode sec = { .name = "section", .id = ids[i], .parent = &root };
+      StyleNode p = { .name = "p", .id = "u", .parent = &sec };
+      g_autoptr (StyleComputed) c = compute_chain (s, &p);
+      assert_color (c->color, want[i]);
+      StyleNode pn = { .name = "p", .id = "named", .parent = &sec };
+      g_autoptr (StyleComputed) cn = compute_chain (s, &pn);
+      assert_color (cn->color, i == 1 ? 0x000002 : 0x000003);   /* #s2 p is the more specific */
+    }
+}
+
 static void
 test_important (void)
 {
@@ -651,6 +675,7 @@ main (int argc, char **argv)
   g_test_add_func ("/style/cascade/recovery", test_recovery);
   g_test_add_func ("/style/cascade/page", test_page);
   g_test_add_func ("/style/cascade/import", test_import);
+  g_test_add_func ("/style/cascade/ids-in-cache", test_ids_in_cache);
   g_test_add_func ("/style/cascade/handout", test_handout);
   g_test_add_func ("/style/cascade/speed", test_speed);
   return g_test_run ();
