@@ -10,6 +10,7 @@
  * its laid-out shapes followed by its labels as GLYPHS fragments. Nothing
  * after layout reads Pango, the model or the style sheet, and the renderer
  * draws these runs as they are, for every device, without shaping again. */
+#include <hb.h>
 #include "layout/layout-private.h"
 
 typedef struct {
@@ -64,34 +65,58 @@ layout_make_glyphs (LayoutDoc *out)
 }
 
 typedef struct {
-  GHashTable *seen;           /* faces checked */
+  GHashTable *seen;           /* face -> its LayoutFaceGlyphs */
+  GPtrArray *faces;
   DiagList *diags;
 } FaceCheck;
+
+static void
+face_glyphs_free (gpointer data)
+{
+  LayoutFaceGlyphs *fg = data;
+  hb_set_destroy (fg->glyphs);
+  g_free (fg);
+}
 
 static void
 check_face (const TextGlyphRun *run, gpointer data)
 {
   FaceCheck *fc = data;
-  if (!run->face || !g_hash_table_add (fc->seen, (gpointer) run->face))
+  if (!run->face)
     return;
-  g_autoptr (GError) error = NULL;
-  if (!text_face_check (run->face, &error))
-    diag_error (fc->diags, run->face->file, 0, 0, "%s", error->message);
+  LayoutFaceGlyphs *fg = g_hash_table_lookup (fc->seen, run->face);
+  if (!fg) {
+    fg = g_new0 (LayoutFaceGlyphs, 1);
+    fg->face = run->face;
+    fg->glyphs = hb_set_create ();
+    g_hash_table_insert (fc->seen, (gpointer) run->face, fg);
+    g_ptr_array_add (fc->faces, fg);
+    g_autoptr (GError) error = NULL;
+    if (!text_face_check (run->face, &error))
+      diag_error (fc->diags, run->face->file, 0, 0, "%s", error->message);
+  }
+  for (int g = 0; g < run->n_glyphs; g++)
+    hb_set_add (fg->glyphs, run->glyphs[g].id);
 }
 
 void
-layout_check_faces (const LayoutDoc *out, DiagList *diags)
+layout_check_faces (LayoutDoc *out, DiagList *diags)
 {
   /* a face cut short draws its lost glyphs as nothing: an error, not a
    * page with words missing (facecheck.c) */
-  FaceCheck fc = { g_hash_table_new (NULL, NULL), diags };
-  for (guint p = 0; p < out->pages->len; p++) {
+  FaceCheck fc = { g_hash_table_new (NULL, NULL), g_ptr_array_new_with_free_func (face_glyphs_free),
+                   diags };
+  gboolean whole = TRUE;
+  for (guint p = 0; p < out->pages->len && whole; p++) {
     g_autoptr (GError) read_error = NULL;
-    if (!layout_page_foreach_run (g_ptr_array_index (out->pages, p), check_face, &fc,
-                                  &read_error)) {
+    whole = layout_page_foreach_run (g_ptr_array_index (out->pages, p), check_face, &fc,
+                                     &read_error);
+    if (!whole)
       diag_error (diags, NULL, 0, 0, "%s", read_error->message);
-      break;
-    }
   }
   g_hash_table_unref (fc.seen);
+  if (whole && !out->glyph_faces)
+    out->glyph_faces = fc.faces;   /* the glyphs of every page: the renderer's to use */
+  else
+    g_ptr_array_unref (fc.faces);
 }

@@ -234,8 +234,9 @@ void layout_page_make_glyphs (LayoutPage *page);
 /* layout_page_make_glyphs of every page: the pages become plain data. */
 void layout_make_glyphs (LayoutDoc *out);
 /* Reports each face the pages draw with whose file is damaged
- * (text_face_check), once, as an error naming the file. */
-void layout_check_faces (const LayoutDoc *out, DiagList *diags);
+ * (text_face_check), once, as an error naming the file; gathers the
+ * glyphs of each face into out->glyph_faces on the way. */
+void layout_check_faces (LayoutDoc *out, DiagList *diags);
 
 /* ---- store.c: the page store ------------------------------------------- */
 /* A store whose file goes into dir (NULL: $TMPDIR); where none can be made

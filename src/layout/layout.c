@@ -53,6 +53,8 @@ layout_doc_free (LayoutDoc *ldoc)
   if (ldoc->context)
     g_object_unref (ldoc->context);
   layout_store_free (ldoc->store);
+  if (ldoc->glyph_faces)
+    g_ptr_array_unref (ldoc->glyph_faces);
   g_free (ldoc);
 }
 

@@ -112,6 +112,12 @@ typedef struct {
   char *dest;                  /* the heading's destination name */
 } LayoutOutline;
 
+typedef struct hb_set_t hb_set_t;
+typedef struct {
+  const TextFace *face;
+  hb_set_t *glyphs;            /* old ids */
+} LayoutFaceGlyphs;
+
 typedef struct {
   GPtrArray *pages;            /* of LayoutPage* */
   GPtrArray *outline;          /* of LayoutOutline*, in document order */
@@ -130,6 +136,11 @@ typedef struct {
   /* what fragments point into (styles, chart specs) */
   GPtrArray *keep;
   LayoutStore *store;          /* the pages' display lists */
+  /* each face the pages draw with, in the order first used, and the ids
+   * of the glyphs they draw of it: what the renderer cuts the fonts to,
+   * gathered once as layout checks the faces (no second reading of the
+   * pages); NULL when not gathered */
+  GPtrArray *glyph_faces;      /* of LayoutFaceGlyphs* */
 } LayoutDoc;
 
 /* Lays out doc with sheet, its text shaped with fonts from font_map (a

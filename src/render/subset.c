@@ -6,8 +6,9 @@
  * again at cairo_surface_finish to subset it. A Noto CJK face's CFF table is
  * about 20 MB, so that cost most of the render time and 80 MB of memory.
  * Here, once the pages are laid out, the glyph ids each face (file, index)
- * shows on any page — text lines and chart labels, each page read back
- * from the page store in turn — are collected, each face is subset once
+ * shows on any page — text lines and chart labels, as layout gathered them
+ * (LayoutDoc.glyph_faces; else each page read back from the page store in
+ * turn) — are collected, each face is subset once
  * with hb-subset (glyphs renumbered through the plan's mapping;
  * GSUB/GPOS/GDEF dropped, so no layout closure adds glyphs), and opened
  * from memory with FreeType for cairo. For images each face is opened whole
@@ -309,12 +310,20 @@ render_fonts_new (const LayoutDoc *ldoc, gboolean subset, GError **error)
     fonts->whole = TRUE;
     return fonts;
   }
-  for (guint p = 0; p < ldoc->pages->len; p++)
-    if (!layout_page_foreach_run (g_ptr_array_index (ldoc->pages, p), collect_run, fonts,
-                                  error)) {
-      render_fonts_free (fonts);
-      return NULL;
+  if (ldoc->glyph_faces) {
+    /* gathered by layout as it checked the faces: the pages are not read */
+    for (guint i = 0; i < ldoc->glyph_faces->len; i++) {
+      const LayoutFaceGlyphs *fg = g_ptr_array_index (ldoc->glyph_faces, i);
+      hb_set_union (face_of (fonts, fg->face)->glyphs, fg->glyphs);
     }
+  } else {
+    for (guint p = 0; p < ldoc->pages->len; p++)
+      if (!layout_page_foreach_run (g_ptr_array_index (ldoc->pages, p), collect_run, fonts,
+                                    error)) {
+        render_fonts_free (fonts);
+        return NULL;
+      }
+  }
   /* The faces are independent: subset on every core (a CJK face takes some
    * 10 ms). What the PDF holds does not depend on the order they finish in:
    * cairo numbers fonts in the order the pages use them. */
