@@ -15,6 +15,7 @@
  * over break positions and fitness classes; a line is only tried while it
  * is not overfull, so the work stays linear in practice. */
 #include <math.h>
+#include <string.h>
 #include "para/para-private.h"
 
 #define INF_BAD 10000.0
@@ -74,6 +75,7 @@ para_line_measure (const Para *p, int s, int e, const ParaBreak *brk, double *w,
  * the count of hyphenated lines in a row ending there (0-2: a third in a
  * row is never chosen while anything else fits): NSTATES per break. */
 #define NSTATES 12
+G_STATIC_ASSERT (NSTATES <= 16);   /* a guint16 of live states per break */
 #define STATE(fit, run) ((fit) * 3 + (run))
 
 typedef struct {
@@ -101,7 +103,12 @@ typedef struct {
   double emergency;           /* extra stretch per line, pt */
   gboolean tracking;          /* letters may be spaced a little (the last pass) */
   gboolean final;             /* the last pass: overfull lines allowed */
-  Node *nodes;                /* (m + 1) × 4 */
+  Node *nodes;                /* (m + 1) × NSTATES */
+  /* per break, a bit for each state some line reaches: the states a line
+   * from there is tried from (most breaks are reached in two or three of
+   * the twelve, many in none: a fifth of a layout's time went to looking
+   * at states nothing reached) */
+  guint16 *live;
 } Pass;
 
 /* r³ by multiplying: pow () was a twentieth of a render's CPU time */
@@ -198,10 +205,9 @@ try_line (Pass *ps, int i, int j, double bad, double r, double real_r)
   /* a very loose line (a word space past 0.7 em) only where nothing else fits */
   if (real_r * para_tune.space_stretch > para_tune.loose_gap - 1)
     d += 1e9;
-  for (int c = 0; c < NSTATES; c++) {
+  for (guint live = ps->live[i]; live; live &= live - 1) {
+    int c = __builtin_ctz (live);
     const Node *from = &ps->nodes[i * NSTATES + c];
-    if (from->demerits >= AWFUL)
-      continue;
     double total = from->demerits + d;
     int run = b->flagged ? c % 3 + 1 : 0;
     if (run > 2) {
@@ -221,6 +227,7 @@ try_line (Pass *ps, int i, int j, double bad, double r, double real_r)
       to->demerits = total;
       to->prev = i;
       to->prev_state = c;
+      ps->live[j] |= (guint16) (1u << STATE (fit, run));
     }
   }
 }
@@ -231,33 +238,31 @@ run_pass (Pass *ps)
   int m = ps->m;
   for (int k = 0; k < (m + 1) * NSTATES; k++)
     ps->nodes[k] = (Node) { AWFUL, -1, -1 };
+  memset (ps->live, 0, sizeof *ps->live * (gsize) (m + 1));
   ps->nodes[STATE (1, 0)] = (Node) { 0, -1, -1 };     /* the start, as a decent line */
+  ps->live[0] = 1u << STATE (1, 0);
   for (int j = 1; j <= m; j++) {
     const ParaBreak *b = node_break (ps, j);
-    gboolean found = FALSE;
     for (int i = j - 1; i >= 0; i--) {
       double r, cost, real_r;
       gboolean last;
       double bad = line_badness (ps, i, b, &r, &last, &cost, &real_r);
       if (bad >= AWFUL) {
-        if (ps->final && !found && i == j - 1) {
+        if (ps->final && i == j - 1) {
           /* nothing fits: an overfull line, dearly */
           try_line (ps, i, j, OVERFULL_COST, -1, 0);
         }
         break;
       }
-      if (bad <= ps->tolerance || (ps->final && bad <= INF_BAD)) {
+      if (ps->live[i] && (bad <= ps->tolerance || (ps->final && bad <= INF_BAD)))
         try_line (ps, i, j, cost, r, real_r);
-        found = TRUE;
-      }
       const ParaBreak *a = node_break (ps, i);
       if (a && a->kind == PARA_BREAK_FORCED)
         break;    /* no line reaches over a forced break */
     }
   }
-  for (int c = 0; c < NSTATES; c++)
-    if (ps->nodes[m * NSTATES + c].demerits < AWFUL)
-      return TRUE;
+  if (ps->live[m])
+    return TRUE;
   if (g_getenv ("DOSSIER_PARA_DEBUG")) {
     /* the last break reached, to see what made the pass fail */
     int last = 0;
@@ -281,9 +286,11 @@ para_break_lines (const Para *p, gboolean *tracked)
   guint nb = p->breaks->len;
   int *cand = g_new (int, nb);
   Node *nodes = g_new (Node, (nb + 1) * NSTATES);
+  guint16 *live = g_new (guint16, nb + 1);
   GArray *out = g_array_new (FALSE, FALSE, sizeof (int));
   for (int pass = 0; pass < 3; pass++) {
-    Pass ps = { .p = p, .cand = cand, .tolerance = tol[pass], .final = pass == 2, .nodes = nodes };
+    Pass ps = { .p = p, .cand = cand, .tolerance = tol[pass], .final = pass == 2, .nodes = nodes,
+                 .live = live };
     for (guint k = 0; k < nb; k++) {
       const ParaBreak *b = &g_array_index (p->breaks, ParaBreak, k);
       if ((pass == 0 && b->kind == PARA_BREAK_HYPHEN) || (pass < 2 && (b->last_resort || b->keep)))
@@ -323,5 +330,6 @@ para_break_lines (const Para *p, gboolean *tracked)
   }
   g_free (cand);
   g_free (nodes);
+  g_free (live);
   return out;
 }

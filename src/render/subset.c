@@ -293,6 +293,14 @@ collect_run (const TextGlyphRun *run, gpointer data)
     hb_set_add (f->glyphs, run->glyphs[g].id);
 }
 
+static gint
+most_glyphs_first (gconstpointer a, gconstpointer b)
+{
+  unsigned na = hb_set_get_population ((*(Face *const *) a)->glyphs);
+  unsigned nb = hb_set_get_population ((*(Face *const *) b)->glyphs);
+  return (nb > na) - (nb < na);
+}
+
 RenderFonts *
 render_fonts_new (const LayoutDoc *ldoc, gboolean subset, GError **error)
 {
@@ -326,13 +334,18 @@ render_fonts_new (const LayoutDoc *ldoc, gboolean subset, GError **error)
   }
   /* The faces are independent: subset on every core (a CJK face takes some
    * 10 ms). What the PDF holds does not depend on the order they finish in:
-   * cairo numbers fonts in the order the pages use them. */
+   * cairo numbers fonts in the order the pages use them. The faces with the
+   * most glyphs go first: the body's CJK face, used first after the Latin
+   * ones, was cut last, alone, while the other core waited (the example: 3.4
+   * of the phase's 5.6 ms). */
   int threads = (int) MIN (g_get_num_processors (), fonts->order->len);
   GThreadPool *pool = threads > 1 ? g_thread_pool_new (face_subset, NULL, threads, TRUE, NULL)
                                   : NULL;
-  for (guint i = 0; i < fonts->order->len; i++)
-    if (!pool || !g_thread_pool_push (pool, g_ptr_array_index (fonts->order, i), NULL))
-      face_subset (g_ptr_array_index (fonts->order, i), NULL);
+  g_autoptr (GPtrArray) work = g_ptr_array_copy (fonts->order, NULL, NULL);
+  g_ptr_array_sort (work, most_glyphs_first);
+  for (guint i = 0; i < work->len; i++)
+    if (!pool || !g_thread_pool_push (pool, g_ptr_array_index (work, i), NULL))
+      face_subset (g_ptr_array_index (work, i), NULL);
   if (pool)
     g_thread_pool_free (pool, FALSE, TRUE);
   return fonts;
