@@ -49,7 +49,7 @@ box_line (Ctx *ctx, const char *text, const StyleComputed *st, double width, int
   /* The primary language is the run's language; a Chinese part of a
    * bilingual foot finds its glyphs through the family list. */
   const char *lang = ctx->doc->languages[0];
-  g_autoptr (TextRun) run = text_run_new_plain (text, lang);
+  g_autoptr (TextRun) run = text_run_new_words (text, lang);
   ParaResult *res = ctx_para_set (ctx, run, st, width);
   if (res->lines->len <= 1 && res->overfull <= 0)
     return res;
@@ -61,7 +61,7 @@ box_line (Ctx *ctx, const char *text, const StyleComputed *st, double width, int
     const char *end = g_utf8_offset_to_pointer (text, mid);
     g_autofree char *start = g_strndup (text, (gsize) (end - text));
     g_autofree char *cut = g_strconcat (g_strchomp (start), "\u2026", NULL);
-    g_autoptr (TextRun) r = text_run_new_plain (cut, lang);
+    g_autoptr (TextRun) r = text_run_new_words (cut, lang);
     ParaResult *try = para_set (ctx->pctx, r, st, width);
     if (try->lines->len == 1 && try->overfull <= 0) {
       lo = mid;

@@ -216,7 +216,7 @@ content_meta_line (Ctx *ctx, Track *t, int li, const StyleNode *node, const Styl
     g_string_append (s, p);
   }
   g_autofree char *str = g_string_free (s, FALSE);
-  g_autoptr (TextRun) run = text_run_new_plain (str, lang);
+  g_autoptr (TextRun) run = text_run_new_words (str, lang);
   track_add_text (ctx, t, run, st, x, w, FALSE, 0, 0);
 }
 
@@ -326,7 +326,7 @@ content_quote (Ctx *ctx, Track *t, int li, const StyleNode *node, const StyleCom
     g_string_append (s, role);
   }
   g_autofree char *str = g_string_free (s, FALSE);
-  g_autoptr (TextRun) srun = text_run_new_plain (str, lang);
+  g_autoptr (TextRun) srun = text_run_new_words (str, lang);
   track_add_space (t, sst->margin[STYLE_TOP]);
   track_add_text (ctx, t, srun, sst, x + sst->margin[STYLE_LEFT], w - sst->margin[STYLE_LEFT],
                   FALSE, b->line, b->column);

@@ -427,6 +427,37 @@ text_run_new_plain (const char *text, const char *lang)
   return made_run (text, lang, FALSE);
 }
 
+/* The author's words on a made line: a quarter em where Han meets a Latin
+ * letter or digit, whatever the line's language (a bilingual running head
+ * is one run in the first language), held by word joiners where a digit
+ * meets Han ("2026 年 9 月 17 日" stays whole, as a date in running text
+ * does); "Katrin Behrens 博士" may still break at its gap. Nothing else
+ * changes: no hyphens, no other spaces. */
+static void
+put_words (RunBuilder *rb, const char *s)
+{
+  for (const char *p = s; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    gunichar prev = last_char (rb->text);
+    if ((is_han (prev) && is_latin_or_digit (c)) || (is_latin_or_digit (prev) && is_han (c)))
+      g_string_append (rb->text, g_unichar_isdigit (prev) || g_unichar_isdigit (c)
+                                   ? WORD_JOINER QUARTER_EM WORD_JOINER : QUARTER_EM);
+    g_string_append_unichar (rb->text, c);
+  }
+}
+
+TextRun *
+text_run_new_words (const char *text, const char *lang)
+{
+  TextRun *run = made_run ("", lang, FALSE);
+  RunBuilder rb = { .text = g_string_new (NULL), .lang = lang,
+                    .chinese = model_lang_is_chinese (lang) };
+  put_words (&rb, text);
+  g_free (run->text);
+  run->text = g_string_free (rb.text, FALSE);
+  return run;
+}
+
 TextRun *
 text_run_new_figure (const char *text, const char *lang)
 {

@@ -96,8 +96,13 @@ char *text_variant_plain (const ModelVariant *variant, const char *lang);
 
 TextRun *text_run_from_variant (const ModelVariant *variant, const char *lang,
                                 const StyleComputed *style);
-/* A run of plain text in lang, no other attributes. */
+/* A run of plain text in lang, no other attributes: made text (a marker, a
+ * number), set as it is. */
 TextRun *text_run_new_plain (const char *text, const char *lang);
+/* The author's words made into a line (a running head, a speaker, a date
+ * and place): as text_run_new_plain, with the quarter em of running text
+ * where Han meets a Latin letter or digit (clreq), in any language. */
+TextRun *text_run_new_words (const char *text, const char *lang);
 /* A figure made as text (a tile's number, a chart's value or tick): one
  * word, and in Chinese a quarter em where Han meets digits, as a figure in
  * running text has ("逾 42 亿"). */
