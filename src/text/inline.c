@@ -41,6 +41,13 @@ is_latin_or_digit (gunichar c)
          (g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN);
 }
 
+/* Where clreq puts a quarter em: Han beside a Latin letter or digit. */
+static gboolean
+han_meets_latin (gunichar prev, gunichar c)
+{
+  return (is_han (prev) && is_latin_or_digit (c)) || (is_latin_or_digit (prev) && is_han (c));
+}
+
 static gboolean
 is_opening_mark (gunichar c)
 {
@@ -75,8 +82,7 @@ put_chinese (RunBuilder *rb, const char *s, gboolean atom, gboolean spaced)
     gunichar c = g_utf8_get_char (p);
     gunichar prev = last_char (rb->text);
     gboolean boundary = p == s || !atom;
-    gboolean meet = (is_han (prev) && is_latin_or_digit (c)) ||
-                    (is_latin_or_digit (prev) && is_han (c));
+    gboolean meet = han_meets_latin (prev, c);
     if (meet && !boundary && spaced)
       g_string_append (rb->text, WORD_JOINER QUARTER_EM WORD_JOINER);
     else if (boundary && meet)
@@ -401,13 +407,42 @@ text_variant_plain (const ModelVariant *variant, const char *lang)
   return g_strjoinv (" ", parts);
 }
 
+/* The author's words on a made line: a quarter em where Han meets a Latin
+ * letter or digit, whatever the line's language (a bilingual running head
+ * is one run in the first language), held by word joiners where a digit
+ * meets Han ("2026 年 9 月 17 日" stays whole, as a date in running text
+ * does); "Katrin Behrens 博士" may still break at its gap. Nothing else
+ * changes: no hyphens, no other spaces. */
+static void
+put_words (RunBuilder *rb, const char *s)
+{
+  for (const char *p = s; *p; p = g_utf8_next_char (p)) {
+    gunichar c = g_utf8_get_char (p);
+    gunichar prev = last_char (rb->text);
+    if (han_meets_latin (prev, c))
+      g_string_append (rb->text, g_unichar_isdigit (prev) || g_unichar_isdigit (c)
+                                   ? WORD_JOINER QUARTER_EM WORD_JOINER : QUARTER_EM);
+    g_string_append_unichar (rb->text, c);
+  }
+}
+
+/* What a made run holds: how its text is put. */
+typedef enum {
+  MADE_PLAIN,                 /* as it is (a marker, a number, a label) */
+  MADE_FIGURE,                /* a figure, spaced as in running text */
+  MADE_WORDS,                 /* the author's words (put_words) */
+} MadeKind;
+
 static TextRun *
-made_run (const char *text, const char *lang, gboolean figure)
+made_run (const char *text, const char *lang, MadeKind kind)
 {
   TextRun *run = g_new0 (TextRun, 1);
   RunBuilder rb = { .text = g_string_new (NULL), .lang = lang,
                     .chinese = model_lang_is_chinese (lang) };
-  put_atom_spaced (&rb, text, figure);
+  if (kind == MADE_WORDS)
+    put_words (&rb, text);
+  else
+    put_atom_spaced (&rb, text, kind == MADE_FIGURE);
   run->text = g_string_free (rb.text, FALSE);
   run->attrs = pango_attr_list_new ();
   PangoAttribute *la = pango_attr_language_new (pango_language_from_string (lang));
@@ -422,40 +457,15 @@ made_run (const char *text, const char *lang, gboolean figure)
 TextRun *
 text_run_new_plain (const char *text, const char *lang)
 {
-  /* made text (labels, running heads): set as it is, without hyphens or
+  /* made text (labels, markers, numbers): set as it is, without hyphens or
    * Han-Latin spaces inside it */
-  return made_run (text, lang, FALSE);
-}
-
-/* The author's words on a made line: a quarter em where Han meets a Latin
- * letter or digit, whatever the line's language (a bilingual running head
- * is one run in the first language), held by word joiners where a digit
- * meets Han ("2026 年 9 月 17 日" stays whole, as a date in running text
- * does); "Katrin Behrens 博士" may still break at its gap. Nothing else
- * changes: no hyphens, no other spaces. */
-static void
-put_words (RunBuilder *rb, const char *s)
-{
-  for (const char *p = s; *p; p = g_utf8_next_char (p)) {
-    gunichar c = g_utf8_get_char (p);
-    gunichar prev = last_char (rb->text);
-    if ((is_han (prev) && is_latin_or_digit (c)) || (is_latin_or_digit (prev) && is_han (c)))
-      g_string_append (rb->text, g_unichar_isdigit (prev) || g_unichar_isdigit (c)
-                                   ? WORD_JOINER QUARTER_EM WORD_JOINER : QUARTER_EM);
-    g_string_append_unichar (rb->text, c);
-  }
+  return made_run (text, lang, MADE_PLAIN);
 }
 
 TextRun *
 text_run_new_words (const char *text, const char *lang)
 {
-  TextRun *run = made_run ("", lang, FALSE);
-  RunBuilder rb = { .text = g_string_new (NULL), .lang = lang,
-                    .chinese = model_lang_is_chinese (lang) };
-  put_words (&rb, text);
-  g_free (run->text);
-  run->text = g_string_free (rb.text, FALSE);
-  return run;
+  return made_run (text, lang, MADE_WORDS);
 }
 
 TextRun *
@@ -463,7 +473,7 @@ text_run_new_figure (const char *text, const char *lang)
 {
   /* a figure as running text spaces it ("逾 42 亿美元", "22.2 亿"), held
    * together by word joiners: the same in tiles and charts as in the text */
-  return made_run (text, lang, TRUE);
+  return made_run (text, lang, MADE_FIGURE);
 }
 
 void
